@@ -1,0 +1,76 @@
+package io.manometer.agent.bootstrap;
+
+/**
+ * Static entry points for advice. Each one runs the agent's hook and swallows anything it throws,
+ * and a per-thread flag stops the agent's own work from re-entering instrumented code paths.
+ */
+public final class Bridge {
+    /** Counters handed out while the agent is not (or no longer) running; never tracked. */
+    private static final BufferCounters UNTRACKED = new BufferCounters(Long.MAX_VALUE);
+
+    private static volatile BridgeHooks hooks;
+    private static final ThreadLocal<boolean[]> IN_AGENT = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private Bridge() {}
+
+    public static void install(BridgeHooks agentHooks) {
+        hooks = agentHooks;
+    }
+
+    public static BufferCounters bufferCreated(Object buffer) {
+        BridgeHooks h = hooks;
+        if (h == null) {
+            return UNTRACKED;
+        }
+        boolean[] inAgent = IN_AGENT.get();
+        if (inAgent[0]) {
+            return UNTRACKED;
+        }
+        inAgent[0] = true;
+        try {
+            return h.bufferCreated(buffer);
+        } catch (Throwable t) {
+            return UNTRACKED;
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
+    public static void bufferActive(Object buffer, BufferCounters counters) {
+        BridgeHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        boolean[] inAgent = IN_AGENT.get();
+        if (inAgent[0]) {
+            return;
+        }
+        inAgent[0] = true;
+        try {
+            h.bufferActive(buffer, counters);
+        } catch (Throwable ignored) {
+            // The agent reports its own faults; the application must never see one.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
+    public static void executorCreated(Object executor, Object workQueue) {
+        BridgeHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        boolean[] inAgent = IN_AGENT.get();
+        if (inAgent[0]) {
+            return;
+        }
+        inAgent[0] = true;
+        try {
+            h.executorCreated(executor, workQueue);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+}

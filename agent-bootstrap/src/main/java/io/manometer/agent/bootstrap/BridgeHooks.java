@@ -1,0 +1,13 @@
+package io.manometer.agent.bootstrap;
+
+/** What instrumented code may ask of the agent. Implemented in the agent, never here. */
+public interface BridgeHooks {
+    /** A buffer was constructed; returns its counters (never null). */
+    BufferCounters bufferCreated(Object buffer);
+
+    /** A buffer reached its tracking threshold on this (producer) thread. */
+    void bufferActive(Object buffer, BufferCounters counters);
+
+    /** An executor was constructed, with the queue its tasks wait in (may be null). */
+    void executorCreated(Object executor, Object workQueue);
+}

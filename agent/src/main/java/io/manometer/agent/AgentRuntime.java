@@ -1,0 +1,44 @@
+package io.manometer.agent;
+
+import io.manometer.agent.bootstrap.Bridge;
+import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.events.EventEmitter;
+import io.manometer.agent.instrument.Instrumenter;
+import io.manometer.agent.sampling.AgentHooks;
+import io.manometer.agent.sampling.BufferSampler;
+import io.manometer.agent.sampling.TrackingRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Properties;
+
+/** Wires the agent together once the bridge exists in the boot loader. */
+final class AgentRuntime {
+    private AgentRuntime() {}
+
+    static void start(Instrumentation inst, Module bridgeModule, AgentOptions options) {
+        TrackingRegistry registry = new TrackingRegistry();
+        Bridge.install(new AgentHooks(registry, options));
+        Instrumenter.install(inst, bridgeModule);
+        String version = version();
+        try {
+            EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options, version);
+        } catch (LinkageError e) {
+            // A runtime image without the jdk.jfr module: still safe, but nothing can be recorded.
+            AgentLog.warn("JDK Flight Recorder is not available in this JVM; no manometer events will be recorded");
+        }
+        AgentLog.info("agent " + version + " started with " + options.describe());
+    }
+
+    static String version() {
+        try (InputStream in = AgentRuntime.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

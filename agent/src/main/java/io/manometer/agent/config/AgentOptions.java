@@ -1,0 +1,184 @@
+package io.manometer.agent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The agent's settings. Each one can come from {@code -javaagent:manometer-agent.jar=key=value,...},
+ * a system property {@code manometer.key}, or an environment variable {@code MANOMETER_KEY}
+ * (upper case, dots as underscores), in that order of precedence. A bad entry never stops the
+ * application: it becomes a problem line and the default stands.
+ */
+public final class AgentOptions {
+
+    /** Every key the agent understands, with its default and what it means. */
+    public enum Key {
+        ENABLED("enabled", "true", "false turns the agent off entirely"),
+        VERBOSE("verbose", "false", "true logs what the agent instruments, on stderr"),
+        TRACK_AFTER("track.after", "64",
+                "inserts a buffer must see before it is tracked; smaller buffers cost only their counters"),
+        MAX_BUFFERS("max.buffers", "200", "buffers and executors described in detail per sample period"),
+        STACK_DEPTH("stack.depth", "12", "frames kept of a creation or producer stack"),
+        SITE_CAPTURES_PER_SECOND("site.captures.per.second", "200",
+                "creation-site stack captures allowed per second (bursts up to 5x)");
+
+        public final String name;
+        public final String defaultValue;
+        public final String description;
+
+        Key(String name, String defaultValue, String description) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+            this.description = description;
+        }
+
+        String systemProperty() {
+            return "manometer." + name;
+        }
+
+        String environmentVariable() {
+            return "MANOMETER_" + name.toUpperCase(Locale.ROOT).replace('.', '_');
+        }
+    }
+
+    public final boolean enabled;
+    public final boolean verbose;
+    public final long trackAfter;
+    public final int maxBuffers;
+    public final int stackDepth;
+    public final int siteCapturesPerSecond;
+    /** Problems found while reading the settings, one line each, for the agent to log. */
+    public final List<String> problems;
+    private final Map<String, String> effective;
+
+    private AgentOptions(Map<Key, String> raw, List<String> problems) {
+        this.problems = problems;
+        this.enabled = valueOf(raw, Key.ENABLED, AgentOptions::parseBoolean);
+        this.verbose = valueOf(raw, Key.VERBOSE, AgentOptions::parseBoolean);
+        this.trackAfter = valueOf(raw, Key.TRACK_AFTER, v -> (long) parsePositiveInt(v));
+        this.maxBuffers = valueOf(raw, Key.MAX_BUFFERS, AgentOptions::parsePositiveInt);
+        this.stackDepth = valueOf(raw, Key.STACK_DEPTH, AgentOptions::parsePositiveInt);
+        this.siteCapturesPerSecond = valueOf(raw, Key.SITE_CAPTURES_PER_SECOND, AgentOptions::parsePositiveInt);
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put(Key.ENABLED.name, String.valueOf(enabled));
+        shown.put(Key.VERBOSE.name, String.valueOf(verbose));
+        shown.put(Key.TRACK_AFTER.name, String.valueOf(trackAfter));
+        shown.put(Key.MAX_BUFFERS.name, String.valueOf(maxBuffers));
+        shown.put(Key.STACK_DEPTH.name, String.valueOf(stackDepth));
+        shown.put(Key.SITE_CAPTURES_PER_SECOND.name, String.valueOf(siteCapturesPerSecond));
+        this.effective = Collections.unmodifiableMap(shown);
+    }
+
+    public static AgentOptions defaults() {
+        return parse(null, Map.of(), Map.of());
+    }
+
+    /** Reads the agent argument string, then system properties, then the environment. */
+    public static AgentOptions fromEnvironment(String agentArgs) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return parse(agentArgs, properties, System.getenv());
+    }
+
+    public static AgentOptions parse(String agentArgs, Map<String, String> systemProperties,
+                                     Map<String, String> environment) {
+        List<String> problems = new ArrayList<>();
+        Map<Key, String> raw = new LinkedHashMap<>();
+        for (Key key : Key.values()) {
+            String value = environment.get(key.environmentVariable());
+            if (value == null) {
+                value = systemProperties.get(key.systemProperty());
+            }
+            if (value != null) {
+                raw.put(key, value.trim());
+            }
+        }
+        if (agentArgs != null && !agentArgs.isBlank()) {
+            for (String entry : agentArgs.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                String name = (eq < 0 ? entry : entry.substring(0, eq)).trim();
+                Key key = keyNamed(name);
+                if (key == null) {
+                    problems.add("unknown option '" + name + "' ignored; known options: " + knownNames());
+                } else if (eq < 0) {
+                    problems.add("option '" + name + "' needs a value (" + name + "=...); default "
+                            + key.defaultValue + " kept");
+                } else {
+                    raw.put(key, entry.substring(eq + 1).trim());
+                }
+            }
+        }
+        return new AgentOptions(raw, problems);
+    }
+
+    /** The settings in force, for the recording's agent-info event. */
+    public Map<String, String> effective() {
+        return effective;
+    }
+
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        effective.forEach((k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return text.toString();
+    }
+
+    private <T> T valueOf(Map<Key, String> raw, Key key, Function<String, T> parser) {
+        String value = raw.get(key);
+        if (value != null) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                problems.add("option '" + key.name + "=" + value + "' is invalid (" + e.getMessage()
+                        + "); default " + key.defaultValue + " kept");
+            }
+        }
+        return parser.apply(key.defaultValue);
+    }
+
+    private static Key keyNamed(String name) {
+        for (Key key : Key.values()) {
+            if (key.name.equalsIgnoreCase(name)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static String knownNames() {
+        StringBuilder names = new StringBuilder();
+        for (Key key : Key.values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(key.name);
+        }
+        return names.toString();
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
+    private static int parsePositiveInt(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // Falls through to the message below.
+        }
+        throw new IllegalArgumentException("expected a whole number above 0");
+    }
+}

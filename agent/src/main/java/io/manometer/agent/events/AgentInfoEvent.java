@@ -1,0 +1,56 @@
+package io.manometer.agent.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+@Name(AgentInfoEvent.NAME)
+@Label("Manometer Agent")
+@Description("Version, settings and health of the Manometer agent; written at the start and end of every chunk")
+@Category({"Manometer"})
+@Period("everyChunk")
+@StackTrace(false)
+public final class AgentInfoEvent extends Event {
+    public static final String NAME = "manometer.AgentInfo";
+    /** Bumped whenever an event's meaning or fields change incompatibly. */
+    public static final int SCHEMA_VERSION = 1;
+
+    @Label("Agent Version")
+    @Description("Version of the agent jar")
+    @Count("version")
+    public String agentVersion;
+
+    @Label("Schema Version")
+    @Description("Version of the manometer.* event schema")
+    @Count("version")
+    public int schemaVersion;
+
+    @Label("Options")
+    @Description("Settings in force, as key=value pairs separated by commas")
+    @Count("settings")
+    public String options;
+
+    @Label("Transformed Classes")
+    @Description("Classes the agent has instrumented so far")
+    @Count("classes")
+    public int transformedClasses;
+
+    @Label("Tracked Buffers")
+    @Description("Queues being followed right now")
+    @Count("buffers")
+    public int trackedBuffers;
+
+    @Label("Untracked Buffers")
+    @Description("Queues not followed because the tracking limit was reached")
+    @Count("buffers")
+    public long untrackedBuffers;
+
+    @Label("Warnings")
+    @Description("Warnings the agent has logged (faults it survived)")
+    @Count("warnings")
+    public int warnings;
+}

@@ -1,0 +1,133 @@
+package io.manometer.agent.events;
+
+import io.manometer.agent.AgentLog;
+import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.instrument.Instrumenter;
+import io.manometer.agent.sampling.BufferSampler;
+import io.manometer.agent.sampling.BufferSampler.BufferSample;
+import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
+import io.manometer.agent.sampling.CallSite;
+import io.manometer.agent.sampling.TrackingRegistry;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+
+/** Turns sampler snapshots into JFR events when JFR asks for them. */
+public final class EventEmitter {
+    /** Longest a JFR periodic callback waits for the sampler before skipping the period. */
+    private static final long MAX_WAIT_MILLIS = 500;
+
+    private final BufferSampler sampler;
+    private final TrackingRegistry registry;
+    private final AgentOptions options;
+    private final String version;
+
+    private EventEmitter(BufferSampler sampler, TrackingRegistry registry, AgentOptions options, String version) {
+        this.sampler = sampler;
+        this.registry = registry;
+        this.options = options;
+        this.version = version;
+    }
+
+    /**
+     * Registers the events once JFR itself starts (at once if it already has): registering
+     * initializes JFR, which a JVM that never records should not pay for.
+     */
+    public static void registerWhenRecorderStarts(BufferSampler sampler, TrackingRegistry registry,
+                                                  AgentOptions options, String version) {
+        EventEmitter emitter = new EventEmitter(sampler, registry, options, version);
+        FlightRecorder.addListener(new FlightRecorderListener() {
+            private boolean registered;
+
+            @Override
+            public synchronized void recorderInitialized(FlightRecorder recorder) {
+                if (!registered) {
+                    registered = true;
+                    emitter.register();
+                }
+            }
+        });
+    }
+
+    private void register() {
+        try {
+            FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, this::emitAgentInfo);
+            FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, this::emitQueueSamples);
+            FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class, this::emitExecutorSamples);
+        } catch (Throwable t) {
+            AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
+        }
+    }
+
+    private void emitAgentInfo() {
+        AgentInfoEvent event = new AgentInfoEvent();
+        event.agentVersion = version;
+        event.schemaVersion = AgentInfoEvent.SCHEMA_VERSION;
+        event.options = options.describe();
+        event.transformedClasses = Instrumenter.transformedCount();
+        event.trackedBuffers = registry.trackedCount();
+        event.untrackedBuffers = registry.untrackedCount();
+        event.warnings = AgentLog.warningCount();
+        event.commit();
+    }
+
+    private void emitQueueSamples() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (BufferSample s : snapshot.buffers()) {
+            QueueSampleEvent event = new QueueSampleEvent();
+            event.bufferId = s.buffer().id;
+            event.bufferType = s.buffer().type;
+            CallSite created = s.buffer().created;
+            event.createdAt = created.site();
+            event.createdBy = created.creator();
+            event.creationStack = created.stack();
+            event.producerSite = s.buffer().producer.site();
+            event.producerStack = s.buffer().producer.stack();
+            event.producerThread = s.buffer().producerThread;
+            event.capacity = s.capacity();
+            event.depth = s.depth();
+            event.depthExact = s.depthExact();
+            event.inserted = s.inserted();
+            event.removed = s.removed();
+            event.commit();
+        }
+    }
+
+    private void emitExecutorSamples() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (ExecutorSample s : snapshot.executors()) {
+            ExecutorSampleEvent event = new ExecutorSampleEvent();
+            event.executorId = s.executor().id;
+            event.executorType = s.executor().type;
+            CallSite created = s.executor().created;
+            event.createdAt = created.site();
+            event.createdBy = created.creator();
+            event.creationStack = created.stack();
+            event.poolSize = s.poolSize();
+            event.activeThreads = s.activeThreads();
+            event.maximumPoolSize = s.maximumPoolSize();
+            event.queueDepth = s.queueDepth();
+            event.queueCapacity = s.queueCapacity();
+            event.tasksSubmitted = s.tasksSubmitted();
+            event.tasksCompleted = s.tasksCompleted();
+            event.commit();
+        }
+    }
+
+    private BufferSampler.Snapshot snapshot() {
+        try {
+            return sampler.fresh(MAX_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Throwable t) {
+            AgentLog.warn("sampling failed", t);
+            return null;
+        }
+    }
+}

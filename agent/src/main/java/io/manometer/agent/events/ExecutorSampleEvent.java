@@ -1,0 +1,79 @@
+package io.manometer.agent.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+@Name(ExecutorSampleEvent.NAME)
+@Label("Executor Sample")
+@Description("Task backlog and throughput of one thread pool")
+@Category({"Manometer", "Executors"})
+@Period("1 s")
+@StackTrace(false)
+public final class ExecutorSampleEvent extends Event {
+    public static final String NAME = "manometer.ExecutorSample";
+
+    @Label("Executor Id")
+    @Description("Identifies the executor for the life of the JVM")
+    @Count("identifier")
+    public long executorId;
+
+    @Label("Executor Type")
+    @Description("Class name of the executor")
+    @Count("class name")
+    public String executorType;
+
+    @Label("Created At")
+    @Description("First frame outside the JDK where the executor was constructed")
+    @Count("stack frame")
+    public String createdAt;
+
+    @Label("Created By")
+    @Description("Frame that called the executor's constructor (e.g. Executors.newFixedThreadPool)")
+    @Count("stack frame")
+    public String createdBy;
+
+    @Label("Creation Stack")
+    @Description("Frames of the construction, innermost first, one per line")
+    @Count("stack frames")
+    public String creationStack;
+
+    @Label("Pool Size")
+    @Description("Worker threads alive")
+    @Count("threads")
+    public int poolSize;
+
+    @Label("Active Threads")
+    @Description("Worker threads running a task")
+    @Count("threads")
+    public int activeThreads;
+
+    @Label("Maximum Pool Size")
+    @Description("Most worker threads the executor may start")
+    @Count("threads")
+    public int maximumPoolSize;
+
+    @Label("Queue Depth")
+    @Description("Tasks waiting for a worker")
+    @Count("tasks")
+    public long queueDepth;
+
+    @Label("Queue Capacity")
+    @Description("Most tasks that may wait; -1 when unbounded")
+    @Count("tasks")
+    public long queueCapacity;
+
+    @Label("Tasks Submitted")
+    @Description("Tasks accepted since the executor was created (approximate, as ThreadPoolExecutor.getTaskCount)")
+    @Count("tasks")
+    public long tasksSubmitted;
+
+    @Label("Tasks Completed")
+    @Description("Tasks finished since the executor was created")
+    @Count("tasks")
+    public long tasksCompleted;
+}

@@ -1,0 +1,83 @@
+package io.manometer.agent.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+@Name(QueueSampleEvent.NAME)
+@Label("Queue Sample")
+@Description("Depth and cumulative counters of one tracked queue used as a buffer")
+@Category({"Manometer", "Buffers"})
+@Period("1 s")
+@StackTrace(false)
+public final class QueueSampleEvent extends Event {
+    public static final String NAME = "manometer.QueueSample";
+
+    @Label("Buffer Id")
+    @Description("Identifies the queue for the life of the JVM")
+    @Count("identifier")
+    public long bufferId;
+
+    @Label("Buffer Type")
+    @Description("Class name of the queue")
+    @Count("class name")
+    public String bufferType;
+
+    @Label("Created At")
+    @Description("First frame outside the JDK where the queue was constructed; empty if not captured")
+    @Count("stack frame")
+    public String createdAt;
+
+    @Label("Created By")
+    @Description("Frame that called the queue's constructor (a library or JDK frame, or the application's)")
+    @Count("stack frame")
+    public String createdBy;
+
+    @Label("Creation Stack")
+    @Description("Frames of the construction, innermost first, one per line")
+    @Count("stack frames")
+    public String creationStack;
+
+    @Label("Producer Site")
+    @Description("First frame outside the JDK of an insert, captured when the queue started being tracked")
+    @Count("stack frame")
+    public String producerSite;
+
+    @Label("Producer Stack")
+    @Description("Frames of that insert, innermost first, one per line")
+    @Count("stack frames")
+    public String producerStack;
+
+    @Label("Producer Thread")
+    @Description("Name of the thread that made that insert")
+    @Count("thread name")
+    public String producerThread;
+
+    @Label("Capacity")
+    @Description("Most elements the queue accepts; -1 when unbounded")
+    @Count("elements")
+    public long capacity;
+
+    @Label("Depth")
+    @Description("Elements waiting in the queue")
+    @Count("elements")
+    public long depth;
+
+    @Label("Depth Exact")
+    @Description("True when depth was read from the queue, false when derived from inserted minus removed")
+    public boolean depthExact;
+
+    @Label("Inserted")
+    @Description("Elements accepted since the queue was created")
+    @Count("elements")
+    public long inserted;
+
+    @Label("Removed")
+    @Description("Elements removed since the queue was created")
+    @Count("elements")
+    public long removed;
+}

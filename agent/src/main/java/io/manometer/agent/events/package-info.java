@@ -1,0 +1,7 @@
+/**
+ * The JDK Flight Recorder events Manometer writes, all named {@code manometer.*}. They are periodic:
+ * JFR asks for them while a recording has them enabled (by default whenever any recording runs),
+ * so with no recording the agent emits nothing. The schema is documented in docs/events.md and
+ * versioned by {@link io.manometer.agent.events.AgentInfoEvent#SCHEMA_VERSION}.
+ */
+package io.manometer.agent.events;

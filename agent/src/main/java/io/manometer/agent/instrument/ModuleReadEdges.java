@@ -1,0 +1,21 @@
+package io.manometer.agent.instrument;
+
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.utility.JavaModule;
+
+/** Lets each named module whose classes receive advice read the bridge's (unnamed) module. */
+final class ModuleReadEdges {
+    private final Instrumentation inst;
+    private final Module bridgeModule;
+
+    ModuleReadEdges(Instrumentation inst, Module bridgeModule) {
+        this.inst = inst;
+        this.bridgeModule = bridgeModule;
+    }
+
+    void ensure(JavaModule module) {
+        if (module != null && module.isNamed()) {
+            BootstrapInjector.addReadEdge(inst, (Module) module.unwrap(), bridgeModule);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.manometer.agent.instrument;
+
+import io.manometer.agent.AgentLog;
+import io.manometer.agent.bootstrap.BufferCounters;
+import io.manometer.agent.instrument.QueueOperations.Operation;
+import io.manometer.agent.instrument.advice.BufferConstructedAdvice;
+import io.manometer.agent.instrument.advice.CounterField;
+import io.manometer.agent.instrument.advice.InsertAdvice;
+import io.manometer.agent.instrument.advice.InsertIfTrueAdvice;
+import io.manometer.agent.instrument.advice.RemoveCountAdvice;
+import io.manometer.agent.instrument.advice.RemoveIfTrueAdvice;
+import io.manometer.agent.instrument.advice.RemoveReturnedAdvice;
+import java.security.ProtectionDomain;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.modifier.FieldManifestation;
+import net.bytebuddy.description.modifier.SyntheticState;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Instruments one queue class: the class at the top of its queue hierarchy gets the counters
+ * field and a constructor hook; every class gets advice on the operations it performs itself.
+ */
+final class QueueTransformer implements AgentBuilder.Transformer {
+    private static final int FIELD_MODIFIERS = Opcodes.ACC_PROTECTED | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
+    private static final TypeDescription.Generic COUNTERS_TYPE =
+            TypeDescription.ForLoadedType.of(BufferCounters.class).asGenericType();
+    private static final Map<Operation, Class<?>> ADVICE = new EnumMap<>(Map.of(
+            Operation.INSERT_VOID, InsertAdvice.class,
+            Operation.INSERT_IF_TRUE, InsertIfTrueAdvice.class,
+            Operation.REMOVE_RETURNED, RemoveReturnedAdvice.class,
+            Operation.REMOVE_IF_TRUE, RemoveIfTrueAdvice.class,
+            Operation.REMOVE_COUNT, RemoveCountAdvice.class));
+
+    /** The types this transformer is applied to; only they can hold the field. */
+    private final ElementMatcher<TypeDescription> instrumentedTypes;
+    /** Queue classes loaded before the agent: never transformed, so they cannot hold the field. */
+    private final Set<String> loadedBeforeAgent;
+    private final ModuleReadEdges readEdges;
+
+    QueueTransformer(ElementMatcher<TypeDescription> instrumentedTypes, Set<String> loadedBeforeAgent,
+                     ModuleReadEdges readEdges) {
+        this.instrumentedTypes = instrumentedTypes;
+        this.loadedBeforeAgent = new HashSet<>(loadedBeforeAgent);
+        this.readEdges = readEdges;
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+                                            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        TypeDescription owner = fieldOwner(type);
+        if (owner == null) {
+            return builder;
+        }
+        Map<String, Operation> operations = countedOperations(type, loader);
+        if (operations == null) {
+            return builder;
+        }
+        readEdges.ensure(module);
+        if (owner.equals(type)) {
+            builder = builder
+                    .defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
+                            FieldManifestation.PLAIN, SyntheticState.SYNTHETIC)
+                    .visit(Advice.to(BufferConstructedAdvice.class).on(ElementMatchers.isConstructor()));
+        }
+        FieldDescription counters = new FieldDescription.Latent(owner, CounterField.NAME, FIELD_MODIFIERS,
+                COUNTERS_TYPE, List.of());
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(CounterField.Value.class, counters);
+        for (Map.Entry<Operation, Class<?>> advice : ADVICE.entrySet()) {
+            Set<String> methods = new HashSet<>();
+            operations.forEach((key, op) -> {
+                if (op == advice.getKey()) {
+                    methods.add(key);
+                }
+            });
+            if (!methods.isEmpty()) {
+                builder = builder.visit(mapping.to(advice.getValue()).on(
+                        (MethodDescription m) -> methods.contains(m.getInternalName() + m.getDescriptor())));
+            }
+        }
+        AgentLog.info("instrumented queue " + type.getName() + " " + operations.keySet()
+                + (owner.equals(type) ? " (holds counters)" : " (counters in " + owner.getName() + ")"));
+        return builder;
+    }
+
+    /**
+     * The topmost class above (or equal to) {@code type} that this transformer instruments and that
+     * was loaded after the agent started. Deterministic, so every class of a hierarchy agrees on it even
+     * though a class is transformed before its superclass is loaded.
+     */
+    private TypeDescription fieldOwner(TypeDescription type) {
+        TypeDescription owner = null;
+        for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
+            TypeDescription erased = t.asErasure();
+            if (!instrumentedTypes.matches(erased) || loadedBeforeAgent.contains(erased.getName())) {
+                break;
+            }
+            owner = erased;
+        }
+        return owner;
+    }
+
+    private static Map<String, Operation> countedOperations(TypeDescription type, ClassLoader loader) {
+        try {
+            ClassFileLocator locator = loader == null
+                    ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                    : ClassFileLocator.ForClassLoader.of(loader);
+            ClassFileLocator.Resolution resolution = locator.locate(type.getName());
+            if (!resolution.isResolved()) {
+                AgentLog.info("class file of " + type.getName() + " not found; not instrumented");
+                return null;
+            }
+            return QueueOperations.countedOperations(resolution.resolve());
+        } catch (Exception e) {
+            AgentLog.info("cannot read " + type.getName() + ": " + AgentLog.describe(e));
+            return null;
+        }
+    }
+}

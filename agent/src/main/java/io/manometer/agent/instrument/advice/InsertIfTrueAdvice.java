@@ -1,0 +1,18 @@
+package io.manometer.agent.instrument.advice;
+
+import io.manometer.agent.bootstrap.Bridge;
+import io.manometer.agent.bootstrap.BufferCounters;
+import net.bytebuddy.asm.Advice;
+
+/** An insert that returned true has inserted one element (offer, add, tryTransfer...). */
+public final class InsertIfTrueAdvice {
+    private InsertIfTrueAdvice() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.This Object self, @Advice.Return boolean accepted,
+                     @CounterField.Value BufferCounters counters) {
+        if (accepted && counters != null && ++counters.inserted >= counters.trackAt) {
+            Bridge.bufferActive(self, counters);
+        }
+    }
+}

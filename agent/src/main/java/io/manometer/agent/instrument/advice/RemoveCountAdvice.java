@@ -1,0 +1,16 @@
+package io.manometer.agent.instrument.advice;
+
+import io.manometer.agent.bootstrap.BufferCounters;
+import net.bytebuddy.asm.Advice;
+
+/** drainTo returns how many elements it moved out. */
+public final class RemoveCountAdvice {
+    private RemoveCountAdvice() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Return int moved, @CounterField.Value BufferCounters counters) {
+        if (moved > 0 && counters != null) {
+            counters.removed += moved;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.manometer.agent.instrument.advice;
+
+import io.manometer.agent.bootstrap.BufferCounters;
+import net.bytebuddy.asm.Advice;
+
+/** remove(Object) and its kin removed one element when they return true. */
+public final class RemoveIfTrueAdvice {
+    private RemoveIfTrueAdvice() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Return boolean removed, @CounterField.Value BufferCounters counters) {
+        if (removed && counters != null) {
+            counters.removed++;
+        }
+    }
+}

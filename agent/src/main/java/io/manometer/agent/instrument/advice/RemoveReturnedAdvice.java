@@ -1,0 +1,16 @@
+package io.manometer.agent.instrument.advice;
+
+import io.manometer.agent.bootstrap.BufferCounters;
+import net.bytebuddy.asm.Advice;
+
+/** A removal that returned an element removed it (poll, take, remove(), pop...). */
+public final class RemoveReturnedAdvice {
+    private RemoveReturnedAdvice() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Return Object element, @CounterField.Value BufferCounters counters) {
+        if (element != null && counters != null) {
+            counters.removed++;
+        }
+    }
+}

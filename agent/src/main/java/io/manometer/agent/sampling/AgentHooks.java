@@ -1,0 +1,61 @@
+package io.manometer.agent.sampling;
+
+import io.manometer.agent.bootstrap.BridgeHooks;
+import io.manometer.agent.bootstrap.BufferCounters;
+import io.manometer.agent.config.AgentOptions;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * The agent's side of the bridge: the slow paths that instrumented code takes at construction
+ * and once per buffer when it becomes worth tracking. Never on the per-element path.
+ */
+public final class AgentHooks implements BridgeHooks {
+    private final TrackingRegistry registry;
+    private final long trackAfter;
+    private final int stackDepth;
+    private final CaptureBudget captures;
+    /** Chained executor constructors ({@code this(...)}) each run the advice; register once. */
+    private final ThreadLocal<WeakReference<Object>> lastExecutor = new ThreadLocal<>();
+
+    public AgentHooks(TrackingRegistry registry, AgentOptions options) {
+        this.registry = registry;
+        this.trackAfter = options.trackAfter;
+        this.stackDepth = options.stackDepth;
+        this.captures = new CaptureBudget(options.siteCapturesPerSecond);
+    }
+
+    @Override
+    public BufferCounters bufferCreated(Object buffer) {
+        BufferCounters counters = new BufferCounters(trackAfter);
+        if (captures.tryAcquire()) {
+            counters.agentState = StackCapture.capture(stackDepth);
+        }
+        return counters;
+    }
+
+    @Override
+    public void bufferActive(Object buffer, BufferCounters counters) {
+        synchronized (counters) {
+            if (counters.trackAt == Long.MAX_VALUE) {
+                return; // another producer got here first
+            }
+            counters.trackAt = Long.MAX_VALUE;
+        }
+        Object state = counters.agentState;
+        CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
+        CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
+        TrackedBuffer tracked = registry.track(buffer, counters, created, producer, Thread.currentThread().getName());
+        counters.agentState = tracked;
+    }
+
+    @Override
+    public void executorCreated(Object executor, Object workQueue) {
+        WeakReference<Object> last = lastExecutor.get();
+        if (!(executor instanceof ThreadPoolExecutor) || last != null && last.get() == executor) {
+            return;
+        }
+        lastExecutor.set(new WeakReference<>(executor));
+        registry.track((ThreadPoolExecutor) executor, workQueue, StackCapture.capture(stackDepth));
+    }
+}

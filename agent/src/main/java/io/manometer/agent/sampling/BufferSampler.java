@@ -1,0 +1,153 @@
+package io.manometer.agent.sampling;
+
+import io.manometer.agent.AgentLog;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Reads depth and counters of everything tracked, on its own daemon thread.
+ *
+ * <p>Reading a queue's size may take the queue's lock. If the application holds that lock for long,
+ * the sampler waits, not the caller: a caller (JFR's periodic thread) waits a bounded time for a
+ * fresh snapshot and otherwise gets none, so one stuck queue cannot stall the recording.
+ */
+public final class BufferSampler {
+    /** Queue types whose size() is O(1) and safe from any thread: depth read from the queue itself. */
+    private static final Set<String> CHEAP_SIZE = Set.of(
+            "java.util.concurrent.ArrayBlockingQueue",
+            "java.util.concurrent.LinkedBlockingQueue",
+            "java.util.concurrent.LinkedBlockingDeque",
+            "java.util.concurrent.PriorityBlockingQueue",
+            "java.util.concurrent.DelayQueue",
+            "java.util.concurrent.SynchronousQueue",
+            "java.util.ArrayDeque",
+            "java.util.PriorityQueue");
+    private static final long FRESH_NANOS = 200_000_000L;
+
+    /** One buffer at one instant; capacity -1 means unbounded. */
+    public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
+                               long removed) {}
+
+    /** One executor at one instant; queueCapacity -1 means unbounded. */
+    public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
+                                 long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted) {}
+
+    public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors) {}
+
+    private final TrackingRegistry registry;
+    private final int maxBuffers;
+    private final Object lock = new Object();
+    private Snapshot latest;
+    private boolean requested;
+    private Thread thread;
+
+    public BufferSampler(TrackingRegistry registry, int maxBuffers) {
+        this.registry = registry;
+        this.maxBuffers = maxBuffers;
+    }
+
+    /** A snapshot at most 200 ms old, waiting up to {@code maxWaitMillis} for it; null if none came. */
+    public Snapshot fresh(long maxWaitMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWaitMillis * 1_000_000L;
+        synchronized (lock) {
+            startIfNeeded();
+            while (latest == null || System.nanoTime() - latest.takenAtNanos > FRESH_NANOS) {
+                requested = true;
+                lock.notifyAll();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    AgentLog.warn("sampling took over " + maxWaitMillis
+                            + " ms (a queue's lock is held for long?); this period is skipped");
+                    return null;
+                }
+                lock.wait(Math.max(1, left / 1_000_000L));
+            }
+            return latest;
+        }
+    }
+
+    private void startIfNeeded() {
+        if (thread == null) {
+            thread = new Thread(this::run, "manometer-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            try {
+                synchronized (lock) {
+                    while (!requested) {
+                        lock.wait();
+                    }
+                    requested = false;
+                }
+                Snapshot snapshot = take();
+                synchronized (lock) {
+                    latest = snapshot;
+                    lock.notifyAll();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                AgentLog.warn("sampling failed", t);
+            }
+        }
+    }
+
+    /** Takes a snapshot on the calling thread. */
+    public Snapshot take() {
+        registry.purgeCollected();
+        Set<Object> executorQueues = registry.executorQueues();
+        List<BufferSample> buffers = new ArrayList<>();
+        for (TrackedBuffer tracked : registry.buffers()) {
+            Object buffer = tracked.buffer.get();
+            if (buffer != null && !executorQueues.contains(buffer)) {
+                buffers.add(sample(tracked, buffer));
+            }
+        }
+        buffers.sort(Comparator.comparingLong(BufferSample::depth).reversed());
+        if (buffers.size() > maxBuffers) {
+            buffers = new ArrayList<>(buffers.subList(0, maxBuffers));
+        }
+        List<ExecutorSample> executors = new ArrayList<>();
+        for (TrackedExecutor tracked : registry.executors()) {
+            ThreadPoolExecutor executor = tracked.executor.get();
+            if (executor != null && !executor.isTerminated()) {
+                executors.add(sample(tracked, executor));
+            }
+        }
+        return new Snapshot(System.nanoTime(), buffers, executors);
+    }
+
+    private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
+        long inserted = tracked.counters.inserted;
+        long removed = tracked.counters.removed;
+        boolean exact = CHEAP_SIZE.contains(buffer.getClass().getName());
+        long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - removed);
+        return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed);
+    }
+
+    private static ExecutorSample sample(TrackedExecutor tracked, ThreadPoolExecutor executor) {
+        BlockingQueue<Runnable> queue = executor.getQueue();
+        long depth = queue.size();
+        return new ExecutorSample(tracked, executor.getPoolSize(), executor.getActiveCount(),
+                executor.getMaximumPoolSize(), depth, capacity(queue, depth), executor.getTaskCount(),
+                executor.getCompletedTaskCount());
+    }
+
+    private static long capacity(Object buffer, long depth) {
+        if (!(buffer instanceof BlockingQueue)) {
+            return -1;
+        }
+        long remaining = ((BlockingQueue<?>) buffer).remainingCapacity();
+        long capacity = depth + remaining;
+        return remaining == Integer.MAX_VALUE || capacity >= Integer.MAX_VALUE ? -1 : capacity;
+    }
+}

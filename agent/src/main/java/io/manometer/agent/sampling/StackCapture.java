@@ -1,0 +1,64 @@
+package io.manometer.agent.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * Captures the frames that led to a buffer operation, without the agent's own frames, the queue's
+ * own methods, or the executor constructors being run: they say nothing about who built or fed it.
+ */
+public final class StackCapture {
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+
+    private StackCapture() {}
+
+    public static CallSite capture(int maxFrames) {
+        List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
+                .filter(f -> !isAgentFrame(f) && !isInsideBuffer(f))
+                .limit(maxFrames)
+                .toList());
+        if (frames.isEmpty()) {
+            return CallSite.UNKNOWN;
+        }
+        List<String> lines = new ArrayList<>(frames.size());
+        String site = null;
+        for (StackWalker.StackFrame frame : frames) {
+            String line = format(frame);
+            lines.add(line);
+            if (site == null && !isJdkClass(frame.getClassName())) {
+                site = line;
+            }
+        }
+        String creator = lines.get(0);
+        return new CallSite(site == null ? creator : site, creator, String.join("\n", lines));
+    }
+
+    public static boolean isJdkClass(String className) {
+        for (String prefix : JDK_PACKAGES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String format(StackWalker.StackFrame frame) {
+        String file = frame.getFileName();
+        int line = frame.getLineNumber();
+        String where = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+    }
+
+    private static boolean isAgentFrame(StackWalker.StackFrame frame) {
+        return frame.getClassName().startsWith("io.manometer.agent.");
+    }
+
+    private static boolean isInsideBuffer(StackWalker.StackFrame frame) {
+        Class<?> type = frame.getDeclaringClass();
+        return Queue.class.isAssignableFrom(type)
+                || frame.getMethodName().equals("<init>") && Executor.class.isAssignableFrom(type);
+    }
+}

@@ -1,0 +1,82 @@
+package io.manometer.agent.sampling;
+
+import io.manometer.agent.bootstrap.BufferCounters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The buffers and executors being followed. Entries hold their objects weakly and are dropped once
+ * the object is collected; the number of live entries is capped so agent memory stays bounded
+ * whatever the application does, and what the cap turns away is counted, not silently lost.
+ */
+public final class TrackingRegistry {
+    /** Live tracked buffers at most; past it, new buffers are counted as untracked. */
+    public static final int MAX_TRACKED = 10_000;
+
+    private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong untracked = new AtomicLong();
+
+    /** Starts following a buffer, once: the counters remember that it is tracked. */
+    TrackedBuffer track(Object buffer, BufferCounters counters, CallSite created, CallSite producer,
+                        String producerThread) {
+        if (buffers.size() >= MAX_TRACKED) {
+            purgeCollected();
+            if (buffers.size() >= MAX_TRACKED) {
+                untracked.incrementAndGet();
+                return null;
+            }
+        }
+        TrackedBuffer tracked = new TrackedBuffer(ids.incrementAndGet(), buffer, counters, created, producer,
+                producerThread);
+        buffers.put(tracked.id, tracked);
+        return tracked;
+    }
+
+    TrackedExecutor track(ThreadPoolExecutor executor, Object workQueue, CallSite created) {
+        TrackedExecutor tracked = new TrackedExecutor(ids.incrementAndGet(), executor, workQueue, created);
+        executors.put(tracked.id, tracked);
+        return tracked;
+    }
+
+    /** Drops entries whose object has been collected. */
+    public void purgeCollected() {
+        buffers.values().removeIf(b -> b.buffer.get() == null);
+        executors.values().removeIf(e -> e.executor.get() == null);
+    }
+
+    public List<TrackedBuffer> buffers() {
+        return new ArrayList<>(buffers.values());
+    }
+
+    public List<TrackedExecutor> executors() {
+        return new ArrayList<>(executors.values());
+    }
+
+    /** The work queues of live executors: sampled as part of their executor, not on their own. */
+    Set<Object> executorQueues() {
+        Set<Object> queues = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (TrackedExecutor e : executors.values()) {
+            Object queue = e.workQueue.get();
+            if (queue != null) {
+                queues.add(queue);
+            }
+        }
+        return queues;
+    }
+
+    public long untrackedCount() {
+        return untracked.get();
+    }
+
+    public int trackedCount() {
+        return buffers.size();
+    }
+}
