@@ -19,14 +19,10 @@ public final class Bridge {
 
     public static BufferCounters bufferCreated(Object buffer) {
         BridgeHooks h = hooks;
-        if (h == null) {
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
             return UNTRACKED;
         }
-        boolean[] inAgent = IN_AGENT.get();
-        if (inAgent[0]) {
-            return UNTRACKED;
-        }
-        inAgent[0] = true;
         try {
             return h.bufferCreated(buffer);
         } catch (Throwable t) {
@@ -38,14 +34,10 @@ public final class Bridge {
 
     public static void bufferActive(Object buffer, BufferCounters counters) {
         BridgeHooks h = hooks;
-        if (h == null) {
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
             return;
         }
-        boolean[] inAgent = IN_AGENT.get();
-        if (inAgent[0]) {
-            return;
-        }
-        inAgent[0] = true;
         try {
             h.bufferActive(buffer, counters);
         } catch (Throwable ignored) {
@@ -57,14 +49,10 @@ public final class Bridge {
 
     public static void executorCreated(Object executor, Object workQueue) {
         BridgeHooks h = hooks;
-        if (h == null) {
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
             return;
         }
-        boolean[] inAgent = IN_AGENT.get();
-        if (inAgent[0]) {
-            return;
-        }
-        inAgent[0] = true;
         try {
             h.executorCreated(executor, workQueue);
         } catch (Throwable ignored) {
@@ -72,5 +60,15 @@ public final class Bridge {
         } finally {
             inAgent[0] = false;
         }
+    }
+
+    /** Marks this thread as inside the agent; null if it already is (the call must then do nothing). */
+    private static boolean[] enter() {
+        boolean[] inAgent = IN_AGENT.get();
+        if (inAgent[0]) {
+            return null;
+        }
+        inAgent[0] = true;
+        return inAgent;
     }
 }

@@ -90,9 +90,9 @@ public final class AgentOptions {
         List<String> problems = new ArrayList<>();
         Map<Key, String> raw = new LinkedHashMap<>();
         for (Key key : Key.values()) {
-            String value = environment.get(key.environmentVariable());
+            String value = systemProperties.get(key.systemProperty());
             if (value == null) {
-                value = systemProperties.get(key.systemProperty());
+                value = environment.get(key.environmentVariable());
             }
             if (value != null) {
                 raw.put(key, value.trim());

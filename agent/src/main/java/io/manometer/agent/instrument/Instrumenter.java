@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.manometer.agent.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
@@ -34,6 +35,9 @@ public final class Instrumenter {
     }
 
     public static void install(Instrumentation inst, Module bridgeModule) {
+        // Without safe mode Byte Buddy probes sun.misc.Unsafe, which JDK 24+ reports on stderr. The
+        // shade plugin relocates this name with the classes, so it only ever reaches our copy.
+        System.setProperty("net.bytebuddy.safe", "true");
         ModuleReadEdges readEdges = new ModuleReadEdges(inst, bridgeModule);
         ElementMatcher.Junction<TypeDescription> bufferTypes = bufferTypes();
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -42,9 +46,8 @@ public final class Instrumenter {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new FailureListener())
                 // Replaces the default, which skips every bootstrap class, i.e. all of java.util.concurrent.
-                .ignore(nameStartsWith("io.manometer.agent.")
-                        .or(nameStartsWith("jdk.internal.reflect."))
-                        .or(isSynthetic()))
+                .ignore(Instrumenter::isAgentClass)
+                .or(nameStartsWith("jdk.internal.reflect.").or(isSynthetic()))
                 .type(bufferTypes)
                 .transform(new QueueTransformer(bufferTypes, queueClassesLoaded(inst), readEdges))
                 .type(named("java.util.concurrent.ThreadPoolExecutor"))
@@ -59,6 +62,12 @@ public final class Instrumenter {
     static ElementMatcher.Junction<TypeDescription> bufferTypes() {
         return not(isInterface()).and(isSubTypeOf(BlockingQueue.class)
                 .or(isSubTypeOf(Queue.class).and(nameStartsWith("java.util.concurrent."))));
+    }
+
+    /** The agent's own classes (shaded Byte Buddy included): they come from the agent jar, nothing else does. */
+    private static boolean isAgentClass(TypeDescription type, ClassLoader loader, JavaModule module,
+                                        Class<?> classBeingRedefined, ProtectionDomain domain) {
+        return domain != null && domain == Instrumenter.class.getProtectionDomain();
     }
 
     private static Set<String> queueClassesLoaded(Instrumentation inst) {

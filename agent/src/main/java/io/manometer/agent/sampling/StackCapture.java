@@ -12,6 +12,9 @@ import java.util.concurrent.Executor;
 public final class StackCapture {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    private static final String BRIDGE_PACKAGE = "io.manometer.agent.bootstrap.";
+    /** Every agent class comes from the agent jar; matching the domain, not a name prefix, is exact. */
+    private static final java.security.ProtectionDomain AGENT_DOMAIN = StackCapture.class.getProtectionDomain();
 
     private StackCapture() {}
 
@@ -53,7 +56,9 @@ public final class StackCapture {
     }
 
     private static boolean isAgentFrame(StackWalker.StackFrame frame) {
-        return frame.getClassName().startsWith("io.manometer.agent.");
+        Class<?> type = frame.getDeclaringClass();
+        return type.getProtectionDomain() == AGENT_DOMAIN
+                || type.getClassLoader() == null && frame.getClassName().startsWith(BRIDGE_PACKAGE);
     }
 
     private static boolean isInsideBuffer(StackWalker.StackFrame frame) {

@@ -1,0 +1,60 @@
+package io.manometer.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void defaultsWhenNothingIsGiven() {
+        AgentOptions options = AgentOptions.parse(null, Map.of(), Map.of());
+        assertThat(options.enabled).isTrue();
+        assertThat(options.trackAfter).isEqualTo(64);
+        assertThat(options.maxBuffers).isEqualTo(200);
+        assertThat(options.problems).isEmpty();
+    }
+
+    @Test
+    void readsAgentArguments() {
+        AgentOptions options = AgentOptions.parse("track.after=10,max.buffers=5,verbose=true", Map.of(), Map.of());
+        assertThat(options.trackAfter).isEqualTo(10);
+        assertThat(options.maxBuffers).isEqualTo(5);
+        assertThat(options.verbose).isTrue();
+        assertThat(options.problems).isEmpty();
+    }
+
+    @Test
+    void agentArgumentsBeatSystemPropertiesWhichBeatTheEnvironment() {
+        Map<String, String> env = Map.of("MANOMETER_TRACK_AFTER", "3", "MANOMETER_MAX_BUFFERS", "7",
+                "MANOMETER_STACK_DEPTH", "9");
+        Map<String, String> props = Map.of("manometer.track.after", "2", "manometer.max.buffers", "6");
+        AgentOptions options = AgentOptions.parse("track.after=1", props, env);
+        assertThat(options.trackAfter).isEqualTo(1);
+        assertThat(options.maxBuffers).isEqualTo(6);
+        assertThat(options.stackDepth).isEqualTo(9);
+    }
+
+    @Test
+    void unknownKeyIsOneProblemAndChangesNothing() {
+        AgentOptions options = AgentOptions.parse("bogus=1,track.after=5", Map.of(), Map.of());
+        assertThat(options.problems).singleElement().asString().contains("unknown option 'bogus'");
+        assertThat(options.trackAfter).isEqualTo(5);
+    }
+
+    @Test
+    void badValuesKeepTheDefaultAndSayWhy() {
+        AgentOptions options = AgentOptions.parse("track.after=-4,enabled=maybe,max.buffers", Map.of(), Map.of());
+        assertThat(options.problems).hasSize(3);
+        assertThat(options.problems.get(0)).contains("max.buffers").contains("needs a value");
+        assertThat(options.trackAfter).isEqualTo(64);
+        assertThat(options.enabled).isTrue();
+        assertThat(String.join("\n", options.problems)).contains("track.after=-4").contains("enabled=maybe");
+    }
+
+    @Test
+    void describesTheSettingsInForce() {
+        assertThat(AgentOptions.parse("track.after=8", Map.of(), Map.of()).describe()).contains("track.after=8");
+    }
+}

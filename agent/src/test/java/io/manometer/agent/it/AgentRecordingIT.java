@@ -1,0 +1,128 @@
+package io.manometer.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.testkit.ChildJvm;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real agent jar in a real JVM; assertions read the real recording it wrote. */
+class AgentRecordingIT {
+    private static final String PREFIX = QueueWorkload.class.getName() + ".main(QueueWorkload.java:";
+
+    @TempDir
+    static Path dir;
+    static ChildJvm.Result run;
+    static List<RecordedEvent> events;
+    static int[] lines;
+
+    @BeforeAll
+    static void runWorkload() throws Exception {
+        Path jfr = dir.resolve("workload.jfr");
+        run = ChildJvm.java()
+                .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                        "-XX:StartFlightRecording=filename=" + jfr,
+                        "-cp", testClasses(), QueueWorkload.class.getName())
+                .run();
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String[] parts = run.stdout().lines().filter(l -> l.startsWith("lines ")).findFirst().orElseThrow()
+                .substring(6).split(" ");
+        lines = java.util.Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
+        events = RecordingFile.readAllEvents(jfr);
+    }
+
+    static String testClasses() throws Exception {
+        return Path.of(QueueWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    @Test
+    void countsEveryElementExactlyOnceAndReadsDepthFromTheQueue() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[0]);
+        assertThat(q.getString("bufferType")).isEqualTo("java.util.concurrent.LinkedBlockingQueue");
+        assertThat(q.getLong("inserted")).isEqualTo(501);
+        assertThat(q.getLong("removed")).isEqualTo(200);
+        assertThat(q.getLong("depth")).isEqualTo(301);
+        assertThat(q.getBoolean("depthExact")).isTrue();
+        assertThat(q.getLong("capacity")).isEqualTo(-1);
+        assertThat(q.getString("producerSite")).startsWith(PREFIX);
+        assertThat(q.getString("producerThread")).isEqualTo("main");
+    }
+
+    @Test
+    void boundedQueueReportsItsCapacityAndDrains() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[1]);
+        assertThat(q.getLong("capacity")).isEqualTo(1000);
+        assertThat(q.getLong("inserted")).isEqualTo(300);
+        assertThat(q.getLong("removed")).isEqualTo(100);
+        assertThat(q.getLong("depth")).isEqualTo(200);
+    }
+
+    @Test
+    void queueThatCannotBeSizedCheaplyIsCountedNotWalked() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[2]);
+        assertThat(q.getString("bufferType")).isEqualTo("java.util.concurrent.ConcurrentLinkedQueue");
+        assertThat(q.getBoolean("depthExact")).isFalse();
+        assertThat(q.getLong("depth")).isEqualTo(250);
+    }
+
+    @Test
+    void thirdPartyQueueIsInstrumentedWithoutCountingForwardersTwice() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[3]);
+        assertThat(q.getString("bufferType")).isEqualTo(QueueWorkload.LibraryQueue.class.getName());
+        assertThat(q.getLong("inserted")).isEqualTo(250);
+        assertThat(q.getLong("removed")).isEqualTo(1);
+    }
+
+    @Test
+    void executorIsSampledWithItsCreationSiteAndFactory() {
+        RecordedEvent e = lastSample("manometer.ExecutorSample", lines[4]);
+        assertThat(e.getString("createdBy")).startsWith("java.util.concurrent.Executors.newFixedThreadPool(");
+        assertThat(e.getLong("tasksSubmitted")).isEqualTo(120);
+        assertThat(e.getLong("tasksCompleted")).isEqualTo(120);
+        assertThat(e.getLong("queueCapacity")).isEqualTo(-1);
+    }
+
+    @Test
+    void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
+        assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));
+    }
+
+    @Test
+    void agentDescribesItselfInEveryChunk() {
+        RecordedEvent info = events.stream().filter(e -> e.getEventType().getName().equals("manometer.AgentInfo"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(info.getString("agentVersion")).isNotBlank();
+        assertThat(info.getInt("schemaVersion")).isEqualTo(1);
+        assertThat(info.getInt("transformedClasses")).isGreaterThanOrEqualTo(5);
+        assertThat(info.getInt("warnings")).isZero();
+        assertThat(run.stderr()).doesNotContain("[manometer]");
+    }
+
+    @Test
+    void everyManometerFieldIsLabelledAndDescribed() {
+        events.stream().filter(e -> e.getEventType().getName().startsWith("manometer.")).map(RecordedEvent::getEventType)
+                .distinct().forEach(type -> type.getFields().stream()
+                        .filter(f -> !List.of("startTime", "duration", "eventThread", "stackTrace").contains(f.getName()))
+                        .forEach(f -> {
+                            assertThat(f.getLabel()).as(type.getName() + "." + f.getName()).isNotBlank();
+                            assertThat(f.getDescription()).as(type.getName() + "." + f.getName()).isNotBlank();
+                        }));
+    }
+
+    private static RecordedEvent lastSample(String type, int line) {
+        Optional<RecordedEvent> last = events.stream()
+                .filter(e -> e.getEventType().getName().equals(type))
+                .filter(e -> e.getString("createdAt").equals(PREFIX + line + ")"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime));
+        assertThat(last).as(type + " created at line " + line + " in\n" + run).isPresent();
+        return last.get();
+    }
+}

@@ -1,0 +1,135 @@
+package io.manometer.agent.it;
+
+import java.util.AbstractQueue;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs in a child JVM under the agent: a known number of operations on several kinds of queue and
+ * one executor, then waits for JFR to sample the final state. Prints the lines it created them on.
+ */
+public final class QueueWorkload {
+    public static void main(String[] args) throws Exception {
+        LinkedBlockingQueue<Integer> unbounded = new LinkedBlockingQueue<>(); int unboundedLine = line();
+        for (int i = 0; i < 500; i++) {
+            unbounded.offer(i);
+        }
+        for (int i = 0; i < 200; i++) {
+            unbounded.poll();
+        }
+        unbounded.add(-1); // AbstractQueue.add -> offer: must count once
+
+        ArrayBlockingQueue<Integer> bounded = new ArrayBlockingQueue<>(1000); int boundedLine = line();
+        for (int i = 0; i < 300; i++) {
+            bounded.put(i);
+        }
+        bounded.drainTo(new ArrayDeque<>(), 100);
+
+        ConcurrentLinkedQueue<Integer> concurrent = new ConcurrentLinkedQueue<>(); int concurrentLine = line();
+        for (int i = 0; i < 400; i++) {
+            concurrent.add(i);
+        }
+        for (int i = 0; i < 150; i++) {
+            concurrent.poll();
+        }
+
+        LibraryQueue library = new LibraryQueue(); int libraryLine = line();
+        for (int i = 0; i < 250; i++) {
+            library.put("x"); // forwards to offer(): must count once
+        }
+        library.poll();
+
+        ExecutorService pool = Executors.newFixedThreadPool(2); int poolLine = line();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(120);
+        for (int i = 0; i < 120; i++) {
+            pool.execute(done::countDown);
+        }
+        done.await(10, TimeUnit.SECONDS);
+
+        System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
+                + " " + poolLine);
+        Thread.sleep(2500); // two sampling periods after the last operation
+        pool.shutdown();
+    }
+
+    private static int line() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** A third-party blocking queue with its own storage, the shape of many libraries' queues. */
+    public static final class LibraryQueue extends AbstractQueue<String> implements BlockingQueue<String> {
+        private final ArrayDeque<String> items = new ArrayDeque<>();
+
+        @Override
+        public synchronized boolean offer(String e) {
+            return items.add(e);
+        }
+
+        @Override
+        public synchronized String poll() {
+            return items.poll();
+        }
+
+        @Override
+        public void put(String e) {
+            offer(e);
+        }
+
+        @Override
+        public boolean offer(String e, long timeout, TimeUnit unit) {
+            return offer(e);
+        }
+
+        @Override
+        public String take() {
+            return poll();
+        }
+
+        @Override
+        public String poll(long timeout, TimeUnit unit) {
+            return poll();
+        }
+
+        @Override
+        public int remainingCapacity() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public int drainTo(java.util.Collection<? super String> c) {
+            return drainTo(c, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public synchronized int drainTo(java.util.Collection<? super String> c, int max) {
+            int n = 0;
+            while (n < max && !items.isEmpty()) {
+                c.add(items.poll());
+                n++;
+            }
+            return n;
+        }
+
+        @Override
+        public synchronized String peek() {
+            return items.peek();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return items.iterator();
+        }
+
+        @Override
+        public synchronized int size() {
+            return items.size();
+        }
+    }
+}

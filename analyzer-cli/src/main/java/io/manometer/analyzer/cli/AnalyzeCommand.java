@@ -1,0 +1,160 @@
+package io.manometer.analyzer.cli;
+
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.Detector;
+import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.detect.Severity;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.reading.RecordingReader;
+import io.manometer.analyzer.report.RecordingResult;
+import io.manometer.analyzer.report.Report;
+import io.manometer.analyzer.report.ReportFormat;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Reads JFR recordings and reports queues, executors and call sites whose producers outrun "
+                + "their consumers.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Gate levels: a severity, or never. */
+    enum Gate {
+        info(Severity.INFO), warning(Severity.WARNING), critical(Severity.CRITICAL), never(null);
+
+        final Severity severity;
+
+        Gate(Severity severity) {
+            this.severity = severity;
+        }
+    }
+
+    /** Shown levels. */
+    enum Level {
+        info(Severity.INFO), warning(Severity.WARNING), critical(Severity.CRITICAL);
+
+        final Severity severity;
+
+        Level(Severity severity) {
+            this.severity = severity;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RECORDING.jfr", description = "Recordings to analyse.")
+    List<Path> recordings;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--fail-on", defaultValue = "warning", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at or above: info, warning, critical or never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Gate failOn;
+
+    @Option(names = "--min-severity", defaultValue = "info", paramLabel = "LEVEL",
+            description = "Report findings at or above: info, warning or critical (default: ${DEFAULT-VALUE}).")
+    Level minSeverity;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "DETECTOR.KEY=VALUE",
+            description = "Override a detector threshold (see 'manometer detectors').")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--color", negatable = true, description = "Colour the text report (default: when stdout is a terminal).")
+    Boolean colour;
+
+    @Override
+    public Integer call() {
+        List<Detector> detectors = Analysis.allDetectors();
+        Preferences preferences = new Preferences(settings);
+        String problem = preferences.validate(detectors);
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+        Analysis analysis = new Analysis(detectors, preferences);
+        RecordingReader reader = new RecordingReader();
+        List<RecordingResult> results = new ArrayList<>();
+        for (Path file : recordings) {
+            try {
+                Recording recording = reader.read(file);
+                results.add(new RecordingResult(file.toString(), null, recording.durationSeconds(),
+                        recording.agentPresent() ? recording.agentVersion() : null, notes(recording),
+                        analysis.run(recording)));
+            } catch (RecordingReadException e) {
+                spec.commandLine().getErr().println("manometer: " + e.getMessage());
+                results.add(RecordingResult.unreadable(file.toString(), e.getMessage()));
+            }
+        }
+        Report report = new Report(ManometerCommand.Version.version(), minSeverity.severity, results);
+        try {
+            write(report);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("manometer: cannot write " + output + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (report.anyUnreadable()) {
+            return ExitCodes.UNREADABLE;
+        }
+        return failOn.severity != null && report.failsGate(failOn.severity) ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+
+    private void write(Report report) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+            format.write(report, out, colour != null ? colour : tty);
+            out.flush();
+            return;
+        }
+        try (Writer out = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+            format.write(report, out, colour != null && colour);
+        }
+    }
+
+    private static List<String> notes(Recording recording) {
+        List<String> notes = new ArrayList<>();
+        if (!recording.agentPresent()) {
+            notes.add("the recording has no manometer.* events: was the JVM started with "
+                    + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
+        }
+        if (recording.lostDataBytes() > 0) {
+            notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
+                    recording.lostDataBytes()));
+        }
+        if (recording.untrackedBuffers() > 0) {
+            notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
+        }
+        if (recording.agentWarnings() > 0) {
+            notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
+        }
+        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
+                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
+            notes.add("the agent was running but recorded no queue or executor samples (none reached its tracking threshold)");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,33 @@
+package io.manometer.analyzer.cli;
+
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.Detector;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "detectors", mixinStandardHelpOptions = true,
+        description = "Lists the detectors, the events each needs, and the settings --set accepts.")
+final class DetectorsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        for (Detector d : Analysis.allDetectors()) {
+            out.println(d.id() + ": " + d.description());
+            out.println("  needs: " + String.join(", ", d.requiredEvents()));
+            for (Detector.Preference p : d.preferences()) {
+                out.printf(Locale.ROOT, "  --set %s.%s=%s  %s%n", d.id(), p.key(), trim(p.defaultValue()), p.description());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

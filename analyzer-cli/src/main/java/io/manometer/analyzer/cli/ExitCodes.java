@@ -1,0 +1,17 @@
+package io.manometer.analyzer.cli;
+
+/** Exit codes of every manometer command; CI gates depend on them, so they never change meaning. */
+public final class ExitCodes {
+    /** Nothing at or above the gate severity. */
+    public static final int OK = 0;
+    /** A finding at or above the gate severity (--fail-on). */
+    public static final int GATE_FAILED = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** A recording could not be read (missing, empty, truncated, not JFR, newer schema). */
+    public static final int UNREADABLE = 3;
+    /** A fault in Manometer itself. */
+    public static final int INTERNAL_ERROR = 4;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,33 @@
+package io.manometer.analyzer.cli;
+
+import picocli.CommandLine;
+
+/** {@code java -jar manometer.jar ...} */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ManometerCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("manometer: " + ex.getMessage().replace('\n', ' '));
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("manometer: internal error: " + ex + " (please report it)");
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,48 @@
+package io.manometer.analyzer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+
+@Command(name = "manometer",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManometerCommand.Version.class,
+        description = "Finds missing backpressure in JFR recordings made with the Manometer agent.",
+        subcommands = {AnalyzeCommand.class, DetectorsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:nothing at or above the --fail-on severity",
+            "1:a finding at or above the --fail-on severity",
+            "2:usage error",
+            "3:a recording could not be read",
+            "4:internal error"})
+public final class ManometerCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'analyze'");
+    }
+
+    /** The version the jar was built as. */
+    public static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"manometer " + version()};
+        }
+
+        public static String version() {
+            try (InputStream in = ManometerCommand.class.getResourceAsStream("/io/manometer/analyzer/version.properties")) {
+                Properties p = new Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.Recording;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every detector over a recording. */
+public final class Analysis {
+    private final List<Detector> detectors;
+    private final Preferences preferences;
+
+    public Analysis(List<Detector> detectors, Preferences preferences) {
+        this.detectors = detectors;
+        this.preferences = preferences;
+    }
+
+    /** The detectors Manometer ships, in report order. */
+    public static List<Detector> allDetectors() {
+        return List.of(new BacklogGrowthDetector());
+    }
+
+    public List<DetectorResult> run(Recording recording) {
+        List<DetectorResult> results = new ArrayList<>();
+        for (Detector detector : detectors) {
+            List<String> missing = new ArrayList<>();
+            for (String event : detector.requiredEvents()) {
+                if (!recording.has(event)) {
+                    missing.add(event);
+                }
+            }
+            if (missing.size() == detector.requiredEvents().size() && !missing.isEmpty()) {
+                results.add(new DetectorResult(detector.id(), false,
+                        "no " + String.join(" or ", missing) + " events in the recording", List.of()));
+            } else {
+                results.add(new DetectorResult(detector.id(), true, null, detector.detect(recording, preferences)));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,142 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.BufferSeries;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.analyzer.stats.Trend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An unbounded queue or executor backlog that keeps growing: the producer outruns the consumer and
+ * nothing makes it wait.
+ *
+ * <p>Evidence, all of it required: after a warm-up, a statistically significant increasing trend
+ * of depth (Mann–Kendall) whose robust slope (Theil–Sen) adds up to a meaningful number of
+ * elements over at least a minimum duration, and a backlog that has not drained back. A burst that
+ * drains is healthy; a sawtooth whose trend climbs is not, and the trend test sees through it.
+ */
+public final class BacklogGrowthDetector implements Detector {
+    public static final String ID = "backlog-growth";
+
+    static final Preference WARMUP = new Preference("warmupSeconds", 2,
+            "seconds at the start of each series that are ignored (start-up fills queues)");
+    static final Preference MIN_SAMPLES = new Preference("minSamples", 6,
+            "samples needed after warm-up before anything is said");
+    static final Preference MIN_DURATION = new Preference("minDurationSeconds", 4,
+            "seconds of samples needed after warm-up");
+    static final Preference MIN_GROWTH = new Preference("minGrowth", 200,
+            "elements the backlog must grow by, and hold at the end, to matter");
+    static final Preference DRAINED_FRACTION = new Preference("drainedFraction", 0.2,
+            "a backlog back below this fraction of its peak has drained: a burst, not growth");
+    static final Preference LARGE_BACKLOG = new Preference("largeBacklog", 100_000,
+            "a backlog this large scores higher");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Unbounded queue or executor backlog that keeps growing (missing backpressure)";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, LARGE_BACKLOG);
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences preferences) {
+        List<Finding> findings = new ArrayList<>();
+        for (BufferSeries series : recording.series()) {
+            Finding finding = examine(recording, series, preferences);
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+        return findings;
+    }
+
+    private Finding examine(Recording recording, BufferSeries series, Preferences p) {
+        if (series.isBounded()) {
+            return null; // a bound makes the producer wait or fail: backpressure exists
+        }
+        SampleSeries samples = series.samples;
+        int n = samples.size();
+        if (n == 0) {
+            return null;
+        }
+        long start = samples.time(0);
+        double warmup = p.get(this, WARMUP);
+        int from = 0;
+        while (from < n && (samples.time(from) - start) / 1e9 < warmup) {
+            from++;
+        }
+        int count = n - from;
+        if (count < p.get(this, MIN_SAMPLES)) {
+            return null;
+        }
+        double[] seconds = new double[count];
+        double[] depth = new double[count];
+        for (int i = 0; i < count; i++) {
+            seconds[i] = (samples.time(from + i) - start) / 1e9;
+            depth[i] = samples.depth(from + i);
+        }
+        double duration = seconds[count - 1] - seconds[0];
+        if (duration < p.get(this, MIN_DURATION)) {
+            return null;
+        }
+        Trend trend = Trend.of(seconds, depth, count);
+        long finalDepth = samples.lastDepth();
+        long peak = samples.peakDepth();
+        double minGrowth = p.get(this, MIN_GROWTH);
+        boolean drained = peak > 0 && finalDepth <= peak * p.get(this, DRAINED_FRACTION);
+        boolean large = trend.slopePerSecond() * duration >= minGrowth && finalDepth >= minGrowth;
+        if (!trend.isSignificantIncrease() || !large || drained) {
+            return null;
+        }
+        int lastThird = count - count / 3;
+        Trend recent = Trend.of(slice(seconds, lastThird), slice(depth, lastThird), count - lastThird);
+        boolean stillGrowing = recent.slopePerSecond() >= 0.5 * trend.slopePerSecond();
+        double largeBacklog = p.get(this, LARGE_BACKLOG);
+        int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0);
+        score = Math.min(100, score);
+
+        double inRate = (samples.in(n - 1) - samples.in(from)) / duration;
+        double outRate = (samples.out(n - 1) - samples.out(from)) / duration;
+        Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
+                series.capacity(), inRate, outRate, duration, count);
+        boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
+        String kind = executor ? "executor-backlog" : "queue-backlog";
+        String unit = executor ? "tasks" : "elements";
+        String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
+        String summary = Messages.format(kind + ".summary", simpleName(series.type()), trend.slopePerSecond(), unit,
+                peak, site);
+        String explanation = Messages.format(kind + ".explanation", inRate, outRate, unit, finalDepth, duration,
+                series.createdBy().isEmpty() ? site : series.createdBy(),
+                stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));
+        String solution = Messages.format(kind + ".solution");
+        return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
+                series.id, series.producerSite(), summary, explanation, solution, metrics,
+                recording.file.toString());
+    }
+
+    private static double[] slice(double[] values, int from) {
+        double[] result = new double[values.length - from];
+        System.arraycopy(values, from, result, 0, result.length);
+        return result;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

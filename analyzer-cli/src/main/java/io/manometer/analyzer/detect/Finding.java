@@ -1,0 +1,38 @@
+package io.manometer.analyzer.detect;
+
+/**
+ * One problem found in one recording, with the numbers behind it.
+ *
+ * @param detector    id of the detector that found it
+ * @param kind        what kind of problem (e.g. {@code executor-backlog})
+ * @param severity    info, warning or critical
+ * @param score       0 to 100; severity is derived from it
+ * @param site        first application frame of the creation (or producer) site
+ * @param createdBy   frame that called the constructor (often a library or JDK factory)
+ * @param subjectType class name of the queue or executor
+ * @param subjectId   the agent's id for it, unique within the recording
+ * @param producer    first application frame of a producer, where one was captured
+ * @param summary     one line
+ * @param explanation why it matters, with the numbers
+ * @param solution    what to change
+ * @param metrics     the evidence
+ * @param recording   file the finding comes from
+ */
+public record Finding(String detector, String kind, Severity severity, int score, String site, String createdBy,
+                      String subjectType, long subjectId, String producer, String summary, String explanation,
+                      String solution, Metrics metrics, String recording) {
+
+    /**
+     * @param growthPerSecond robust (Theil–Sen) growth of the backlog, elements per second
+     * @param trendZ          Mann–Kendall score of the growth (above 2.33: p below 0.01)
+     * @param peakDepth       largest backlog seen
+     * @param finalDepth      backlog at the last sample
+     * @param capacity        bound of the buffer, -1 when unbounded
+     * @param inPerSecond     elements (or tasks) accepted per second over the window
+     * @param outPerSecond    elements (or tasks) removed (or completed) per second over the window
+     * @param durationSeconds length of the window analysed, warm-up excluded
+     * @param samples         samples in that window
+     */
+    public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
+                          double inPerSecond, double outPerSecond, double durationSeconds, int samples) {}
+}

@@ -1,0 +1,33 @@
+package io.manometer.analyzer.detect;
+
+import java.util.Locale;
+
+/** How bad a finding is. Scores from 0 to 100 map onto it as JDK Mission Control's rules do. */
+public enum Severity {
+    OK(0), INFO(25), WARNING(50), CRITICAL(75);
+
+    /** Lowest score with this severity. */
+    public final int minScore;
+
+    Severity(int minScore) {
+        this.minScore = minScore;
+    }
+
+    public static Severity ofScore(int score) {
+        Severity result = OK;
+        for (Severity s : values()) {
+            if (score >= s.minScore) {
+                result = s;
+            }
+        }
+        return result;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean atLeast(Severity other) {
+        return compareTo(other) >= 0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.manometer.analyzer.reading;
+
+/**
+ * Everything a recording says about one queue or executor: what and where it is, and its samples.
+ * Descriptive fields come from the latest sample that carried them.
+ */
+public final class BufferSeries {
+    /** What kind of buffer this is. */
+    public enum Subject {
+        QUEUE("queue"), EXECUTOR("executor");
+
+        public final String label;
+
+        Subject(String label) {
+            this.label = label;
+        }
+    }
+
+    public final Subject subject;
+    public final long id;
+    public final SampleSeries samples = new SampleSeries();
+    String type = "";
+    String createdAt = "";
+    String createdBy = "";
+    String creationStack = "";
+    String producerSite = "";
+    String producerStack = "";
+    String producerThread = "";
+    long capacity = -1;
+
+    BufferSeries(Subject subject, long id) {
+        this.subject = subject;
+        this.id = id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public String creationStack() {
+        return creationStack;
+    }
+
+    public String producerSite() {
+        return producerSite;
+    }
+
+    public String producerStack() {
+        return producerStack;
+    }
+
+    public String producerThread() {
+        return producerThread;
+    }
+
+    /** Most elements the buffer accepts, or -1 when unbounded. */
+    public long capacity() {
+        return capacity;
+    }
+
+    public boolean isBounded() {
+        return capacity >= 0;
+    }
+
+    /** The line to name in a report: where it was created, else where it was fed from. */
+    public String site() {
+        return !createdAt.isEmpty() ? createdAt : producerSite;
+    }
+}

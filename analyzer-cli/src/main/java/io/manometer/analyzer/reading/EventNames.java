@@ -1,0 +1,13 @@
+package io.manometer.analyzer.reading;
+
+/** Names of the events the analyzer reads: the agent's (see docs/events.md) and the JDK's. */
+public final class EventNames {
+    public static final String QUEUE_SAMPLE = "manometer.QueueSample";
+    public static final String EXECUTOR_SAMPLE = "manometer.ExecutorSample";
+    public static final String AGENT_INFO = "manometer.AgentInfo";
+    public static final String DATA_LOSS = "jdk.DataLoss";
+    /** Newest manometer event schema this analyzer understands. */
+    public static final int SUPPORTED_SCHEMA = 1;
+
+    private EventNames() {}
+}

@@ -1,0 +1,90 @@
+package io.manometer.analyzer.reading;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the analyzer keeps of one recording: compact per-buffer series and a few facts. */
+public final class Recording {
+    public final Path file;
+    final Map<String, BufferSeries> series = new LinkedHashMap<>();
+    final Set<String> eventTypesSeen = new TreeSet<>();
+    long firstEventNanos = Long.MAX_VALUE;
+    long lastEventNanos = Long.MIN_VALUE;
+    String agentVersion;
+    int schemaVersion;
+    String agentOptions;
+    long agentWarnings;
+    long untrackedBuffers;
+    long lostDataBytes;
+
+    Recording(Path file) {
+        this.file = file;
+    }
+
+    BufferSeries series(BufferSeries.Subject subject, long id) {
+        return series.computeIfAbsent(subject.label + ":" + id, k -> new BufferSeries(subject, id));
+    }
+
+    void saw(String eventType, long epochNanos) {
+        eventTypesSeen.add(eventType);
+        firstEventNanos = Math.min(firstEventNanos, epochNanos);
+        lastEventNanos = Math.max(lastEventNanos, epochNanos);
+    }
+
+    public Collection<BufferSeries> series() {
+        return series.values();
+    }
+
+    public List<BufferSeries> series(BufferSeries.Subject subject) {
+        List<BufferSeries> result = new ArrayList<>();
+        for (BufferSeries s : series.values()) {
+            if (s.subject == subject) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    /** Whether any event of this type is in the recording. */
+    public boolean has(String eventType) {
+        return eventTypesSeen.contains(eventType);
+    }
+
+    public boolean agentPresent() {
+        return agentVersion != null;
+    }
+
+    public String agentVersion() {
+        return agentVersion;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public String agentOptions() {
+        return agentOptions;
+    }
+
+    public long agentWarnings() {
+        return agentWarnings;
+    }
+
+    public long untrackedBuffers() {
+        return untrackedBuffers;
+    }
+
+    public long lostDataBytes() {
+        return lostDataBytes;
+    }
+
+    public double durationSeconds() {
+        return lastEventNanos > firstEventNanos ? (lastEventNanos - firstEventNanos) / 1e9 : 0;
+    }
+}

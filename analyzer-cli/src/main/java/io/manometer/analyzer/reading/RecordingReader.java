@@ -1,0 +1,153 @@
+package io.manometer.analyzer.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Streams a recording once, event by event, into a {@link Recording}. The file is never loaded
+ * whole: events arrive unordered (JFR then needs no buffering across chunks) and each handler
+ * keeps only a few numbers per sample.
+ */
+public final class RecordingReader {
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    /** Agent samples ending this long before the recording does make the reader double-check the file. */
+    private static final long SILENT_END_NANOS = 5_000_000_000L;
+
+    public Recording read(Path file) throws RecordingReadException {
+        ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
+        Recording recording = new Recording(file);
+        int[] flushes = {0};
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.onFlush(() -> flushes[0]++);
+            stream.setOrdered(false);
+            stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
+            stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));
+            stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
+            stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
+            stream.start();
+        } catch (RuntimeException | IOException | InternalError e) {
+            throw new RecordingReadException(file + ": not a readable JFR recording ("
+                    + oneLine(e) + "); is it truncated or still being written?", e);
+        }
+        boolean endedEarly = flushes[0] < layout.chunks()
+                || !recording.agentPresent()
+                || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
+        if (endedEarly) {
+            verifyWholeFile(file);
+        }
+        if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
+            throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "
+                    + recording.schemaVersion + "); this analyzer reads schema " + EventNames.SUPPORTED_SCHEMA
+                    + " and older; upgrade the analyzer");
+        }
+        return recording;
+    }
+
+    /**
+     * JFR's file stream ends quietly when it meets a corrupt chunk, which would pass for a healthy
+     * recording with fewer events. When the stream looks to have ended early, read the file again
+     * with {@link RecordingFile}, which does report corruption.
+     */
+    private static void verifyWholeFile(Path file) throws RecordingReadException {
+        try (RecordingFile events = new RecordingFile(file)) {
+            while (events.hasMoreEvents()) {
+                events.readEvent();
+            }
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new RecordingReadException(file + ": corrupt JFR recording (" + oneLine(e) + ")", e);
+        }
+    }
+
+    private static ChunkHeaders.Layout checkLooksLikeRecording(Path file) throws RecordingReadException {
+        if (!Files.exists(file)) {
+            throw new RecordingReadException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new RecordingReadException(file + ": is a directory, not a JFR recording");
+        }
+        byte[] head = new byte[JFR_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            throw new RecordingReadException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new RecordingReadException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new RecordingReadException(file + ": cannot be read (" + oneLine(e) + ")");
+        }
+        if (read == 0) {
+            throw new RecordingReadException(file + ": is empty, not a JFR recording");
+        }
+        for (int i = 0; i < JFR_MAGIC.length; i++) {
+            if (i >= read || head[i] != JFR_MAGIC[i]) {
+                throw new RecordingReadException(file + ": not a JFR recording (no JFR file header)");
+            }
+        }
+        try {
+            return ChunkHeaders.check(file);
+        } catch (IOException e) {
+            throw new RecordingReadException(file + ": cannot be read (" + oneLine(e) + ")");
+        }
+    }
+
+    private static void onQueueSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.QUEUE_SAMPLE, t);
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, e.getLong("bufferId"));
+        readCreation(s, e, "bufferType");
+        s.producerSite = orEmpty(e.getString("producerSite"));
+        s.producerStack = orEmpty(e.getString("producerStack"));
+        s.producerThread = orEmpty(e.getString("producerThread"));
+        s.capacity = e.getLong("capacity");
+        s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
+    }
+
+    private static void onExecutorSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.EXECUTOR_SAMPLE, t);
+        BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, e.getLong("executorId"));
+        readCreation(s, e, "executorType");
+        s.capacity = e.getLong("queueCapacity");
+        s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
+    }
+
+    private static void readCreation(BufferSeries s, RecordedEvent e, String typeField) {
+        s.type = orEmpty(e.getString(typeField));
+        s.createdAt = orEmpty(e.getString("createdAt"));
+        s.createdBy = orEmpty(e.getString("createdBy"));
+        s.creationStack = orEmpty(e.getString("creationStack"));
+    }
+
+    private static void onAgentInfo(Recording recording, RecordedEvent e) {
+        recording.saw(EventNames.AGENT_INFO, epochNanos(e.getStartTime()));
+        recording.agentVersion = orEmpty(e.getString("agentVersion"));
+        recording.schemaVersion = Math.max(recording.schemaVersion, e.getInt("schemaVersion"));
+        recording.agentOptions = orEmpty(e.getString("options"));
+        recording.agentWarnings = Math.max(recording.agentWarnings, e.getInt("warnings"));
+        recording.untrackedBuffers = Math.max(recording.untrackedBuffers, e.getLong("untrackedBuffers"));
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String oneLine(Throwable t) {
+        String message = t.getMessage();
+        String text = message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return text.replace('\n', ' ').trim();
+    }
+}

@@ -1,0 +1,160 @@
+package io.manometer.analyzer.reading;
+
+import java.util.Arrays;
+
+/**
+ * Samples of one buffer over time in parallel primitive arrays. Memory is bounded: past
+ * {@link #MAX_POINTS} the series keeps every other point and from then on accepts every second
+ * sample (then every fourth, ...), so a recording of any length fits in a fixed space while peak,
+ * first and last values stay exact.
+ */
+public final class SampleSeries {
+    public static final int MAX_POINTS = 4096;
+
+    private long[] time = new long[64];
+    private long[] depth = new long[64];
+    private long[] in = new long[64];
+    private long[] out = new long[64];
+    private int size;
+    private int stride = 1;
+    private long offered;
+    private long peakDepth;
+    private long peakTime;
+    private long lastTime = Long.MIN_VALUE;
+    private long lastDepth;
+    private long lastIn;
+    private long lastOut;
+    private boolean sorted = true;
+
+    /**
+     * @param epochNanos sample time
+     * @param depthNow   elements waiting
+     * @param inTotal    cumulative elements (or tasks) accepted
+     * @param outTotal   cumulative elements (or tasks) removed or completed
+     */
+    public void add(long epochNanos, long depthNow, long inTotal, long outTotal) {
+        if (depthNow > peakDepth || offered == 0) {
+            peakDepth = depthNow;
+            peakTime = epochNanos;
+        }
+        if (epochNanos >= lastTime) {
+            lastTime = epochNanos;
+            lastDepth = depthNow;
+            lastIn = inTotal;
+            lastOut = outTotal;
+        }
+        if (offered++ % stride != 0) {
+            return;
+        }
+        if (size == MAX_POINTS) {
+            halve();
+            if ((offered - 1) % stride != 0) {
+                return;
+            }
+        }
+        if (size == time.length) {
+            int grown = Math.min(MAX_POINTS, size * 2);
+            time = Arrays.copyOf(time, grown);
+            depth = Arrays.copyOf(depth, grown);
+            in = Arrays.copyOf(in, grown);
+            out = Arrays.copyOf(out, grown);
+        }
+        if (size > 0 && epochNanos < time[size - 1]) {
+            sorted = false;
+        }
+        time[size] = epochNanos;
+        depth[size] = depthNow;
+        in[size] = inTotal;
+        out[size] = outTotal;
+        size++;
+    }
+
+    private void halve() {
+        sortIfNeeded();
+        int kept = 0;
+        for (int i = 0; i < size; i += 2) {
+            time[kept] = time[i];
+            depth[kept] = depth[i];
+            in[kept] = in[i];
+            out[kept] = out[i];
+            kept++;
+        }
+        size = kept;
+        stride *= 2;
+    }
+
+    private void sortIfNeeded() {
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(time[a], time[b]));
+        long[] t = new long[time.length];
+        long[] d = new long[time.length];
+        long[] n = new long[time.length];
+        long[] o = new long[time.length];
+        for (int i = 0; i < size; i++) {
+            t[i] = time[order[i]];
+            d[i] = depth[order[i]];
+            n[i] = in[order[i]];
+            o[i] = out[order[i]];
+        }
+        time = t;
+        depth = d;
+        in = n;
+        out = o;
+        sorted = true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Sample time in epoch nanoseconds, ascending by index. */
+    public long time(int i) {
+        sortIfNeeded();
+        return time[i];
+    }
+
+    public long depth(int i) {
+        sortIfNeeded();
+        return depth[i];
+    }
+
+    public long in(int i) {
+        sortIfNeeded();
+        return in[i];
+    }
+
+    public long out(int i) {
+        sortIfNeeded();
+        return out[i];
+    }
+
+    public long peakDepth() {
+        return peakDepth;
+    }
+
+    public long peakTime() {
+        return peakTime;
+    }
+
+    public long lastTime() {
+        return lastTime;
+    }
+
+    public long lastDepth() {
+        return lastDepth;
+    }
+
+    public long lastIn() {
+        return lastIn;
+    }
+
+    public long lastOut() {
+        return lastOut;
+    }
+}

@@ -1,0 +1,32 @@
+package io.manometer.analyzer.report;
+
+import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analysis of one recording file, or why it could not be analysed.
+ *
+ * @param file            the recording
+ * @param error           one line when the file could not be read, else null
+ * @param durationSeconds time between its first and last event of interest
+ * @param agentVersion    version of the agent that wrote it, or null when the agent was absent
+ * @param notes           facts the reader should know (missing events, lost data, limits hit)
+ * @param detectors       each detector's outcome
+ */
+public record RecordingResult(String file, String error, double durationSeconds, String agentVersion,
+                              List<String> notes, List<DetectorResult> detectors) {
+
+    public static RecordingResult unreadable(String file, String error) {
+        return new RecordingResult(file, error, 0, null, List.of(), List.of());
+    }
+
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>();
+        for (DetectorResult d : detectors) {
+            all.addAll(d.findings());
+        }
+        return all;
+    }
+}

@@ -1,0 +1,43 @@
+package io.manometer.analyzer.report;
+
+import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything one {@code manometer analyze} call found, in the order a reader wants it: worst first.
+ *
+ * @param toolVersion the analyzer's version
+ * @param minSeverity findings below this are left out of {@link #findings()}
+ * @param recordings  one result per file given
+ */
+public record Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings) {
+
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>();
+        for (RecordingResult r : recordings) {
+            for (Finding f : r.findings()) {
+                if (f.severity().atLeast(minSeverity)) {
+                    all.add(f);
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Finding::score).reversed());
+        return all;
+    }
+
+    public long count(Severity severity) {
+        return findings().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    public boolean anyUnreadable() {
+        return recordings.stream().anyMatch(r -> r.error() != null);
+    }
+
+    /** True when some finding, shown or not, is at or above the gate. */
+    public boolean failsGate(Severity gate) {
+        return recordings.stream().flatMap(r -> r.findings().stream()).anyMatch(f -> f.severity().atLeast(gate));
+    }
+}

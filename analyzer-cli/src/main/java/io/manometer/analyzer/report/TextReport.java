@@ -1,0 +1,96 @@
+package io.manometer.analyzer.report;
+
+import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/** A report for people at a terminal: worst findings first, each with where, why and what to do. */
+final class TextReport {
+    private static final String RESET = "\u001b[0m";
+    private final boolean colour;
+
+    TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    void write(Report report, Writer writer) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
+        out.println("Manometer " + report.toolVersion() + ": who is telling the producer to wait?");
+        for (RecordingResult r : report.recordings()) {
+            out.println();
+            if (r.error() != null) {
+                out.println(paint(Severity.CRITICAL, "UNREADABLE") + "  " + r.error());
+                continue;
+            }
+            out.printf(Locale.ROOT, "%s (%.1f s recorded, %s)%n", r.file(), r.durationSeconds(),
+                    r.agentVersion() == null ? "no Manometer agent events" : "agent " + r.agentVersion());
+            for (String note : r.notes()) {
+                out.println("  note: " + note);
+            }
+            for (DetectorResult d : r.detectors()) {
+                if (!d.applicable()) {
+                    out.println("  " + d.detector() + ": not applicable, " + d.notApplicableWhy());
+                }
+            }
+        }
+        out.println();
+        if (report.findings().isEmpty()) {
+            out.println(noFindings(report));
+        }
+        for (Finding f : report.findings()) {
+            out.println(paint(f.severity(), String.format(Locale.ROOT, "%-8s", f.severity().name()))
+                    + "  " + f.kind() + "  " + f.summary());
+            out.println("  at        " + f.site());
+            if (!f.createdBy().isEmpty() && !f.createdBy().equals(f.site())) {
+                out.println("  via       " + f.createdBy());
+            }
+            if (!f.producer().isEmpty() && !f.producer().equals(f.site())) {
+                out.println("  producer  " + f.producer());
+            }
+            out.println("  why       " + f.explanation());
+            out.println("  fix       " + f.solution());
+            out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
+                            + "in %.1f/s, out %.1f/s, score %d%n", f.metrics().growthPerSecond(),
+                    f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(), f.metrics().peakDepth(),
+                    f.metrics().finalDepth(), f.metrics().inPerSecond(), f.metrics().outPerSecond(), f.score());
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%d finding(s): %d critical, %d warning, %d info%n", report.findings().size(),
+                report.count(Severity.CRITICAL), report.count(Severity.WARNING), report.count(Severity.INFO));
+        out.flush();
+    }
+
+    private static String noFindings(Report report) {
+        boolean anyRead = false;
+        boolean anyChecked = false;
+        for (RecordingResult r : report.recordings()) {
+            anyRead |= r.error() == null;
+            anyChecked |= r.detectors().stream().anyMatch(DetectorResult::applicable);
+        }
+        if (!anyRead) {
+            return "No recording could be read.";
+        }
+        if (!anyChecked) {
+            return "No findings, but nothing could be checked: the recordings hold no Manometer agent events.";
+        }
+        return "No findings at or above " + report.minSeverity().label()
+                + ": every buffer recorded kept pace with its consumer.";
+    }
+
+    private String paint(Severity severity, String text) {
+        if (!colour) {
+            return text;
+        }
+        String code = switch (severity) {
+            case CRITICAL -> "\u001b[1;31m";
+            case WARNING -> "\u001b[33m";
+            case INFO -> "\u001b[36m";
+            case OK -> "\u001b[32m";
+        };
+        return code + text + RESET;
+    }
+}

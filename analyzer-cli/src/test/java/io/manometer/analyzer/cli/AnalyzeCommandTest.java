@@ -1,0 +1,128 @@
+package io.manometer.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+    @TempDir
+    static Path dir;
+    static Path plainRecording;
+
+    /** A real recording with JDK events only, as a JVM without the agent writes it. */
+    @BeforeAll
+    static void record() throws Exception {
+        plainRecording = dir.resolve("plain.jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jdk.GCHeapSummary");
+            r.start();
+            System.gc();
+            Thread.sleep(200);
+            r.stop();
+            r.dump(plainRecording);
+        }
+    }
+
+    @Test
+    void recordingWithoutAgentEventsSaysSoAndPasses() {
+        Run run = run("analyze", plainRecording.toString());
+        assertThat(run.exit).isEqualTo(ExitCodes.OK);
+        assertThat(run.out).contains("no manometer.* events").contains("nothing could be checked");
+        assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void jsonReportHasAVersionedShape() throws Exception {
+        Run run = run("analyze", "--format", "json", plainRecording.toString());
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("findings").isArray()).isTrue();
+        assertThat(json.at("/recordings/0/readable").asBoolean()).isTrue();
+        assertThat(json.at("/recordings/0/agentPresent").asBoolean()).isFalse();
+        assertThat(json.at("/recordings/0/detectors/0/applicable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void missingEmptyDirectoryAndNonJfrFilesAreUnreadable() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.jfr"));
+        Path text = Files.writeString(dir.resolve("text.jfr"), "not a recording");
+        for (Path bad : new Path[] {dir.resolve("missing.jfr"), empty, dir, text}) {
+            Run run = run("analyze", bad.toString());
+            assertThat(run.exit).as(bad.toString()).isEqualTo(ExitCodes.UNREADABLE);
+            assertThat(run.err.lines()).as(run.err).hasSize(1).allMatch(l -> l.startsWith("manometer: " + bad));
+        }
+    }
+
+    @Test
+    void truncatedAndCorruptRecordingsAreUnreadableWithoutAStackTrace() throws Exception {
+        byte[] whole = Files.readAllBytes(plainRecording);
+        Path truncated = Files.write(dir.resolve("truncated.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        byte[] flipped = whole.clone();
+        Random random = new Random(7);
+        for (int i = 0; i < 40; i++) {
+            flipped[200 + random.nextInt(whole.length - 200)] ^= (byte) 0xff;
+        }
+        Path corrupt = Files.write(dir.resolve("corrupt.jfr"), flipped);
+        for (Path bad : new Path[] {truncated, corrupt}) {
+            Run run = run("analyze", bad.toString());
+            assertThat(run.exit).as(bad + "\n" + run.out + run.err).isIn(ExitCodes.UNREADABLE, ExitCodes.OK);
+            assertThat(run.err).doesNotContain("\tat ").doesNotContain("Exception in");
+        }
+        assertThat(run("analyze", truncated.toString()).err).contains("truncated");
+    }
+
+    @Test
+    void goodAndBadFilesTogether() {
+        Run run = run("analyze", plainRecording.toString(), dir.resolve("missing.jfr").toString());
+        assertThat(run.exit).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(run.out).contains("plain.jfr").contains("UNREADABLE");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLineAndAHint() {
+        for (String[] args : new String[][] {{"analyze"}, {"analyze", "--format", "xml", "x.jfr"}, {"frobnicate"},
+                {"analyze", "--fail-on", "sometimes", "x.jfr"}, {"analyze", "--set", "nope=1", "x.jfr"}}) {
+            Run run = run(args);
+            assertThat(run.exit).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err.lines()).as(run.err).hasSize(2);
+            assertThat(run.err).startsWith("manometer: ").contains("--help");
+        }
+    }
+
+    @Test
+    void writesTheReportToAFile() throws Exception {
+        Path out = dir.resolve("report.json");
+        Run run = run("analyze", "--format", "json", "--output", out.toString(), plainRecording.toString());
+        assertThat(run.exit).isZero();
+        assertThat(run.out).isEmpty();
+        assertThat(Files.readString(out)).contains("\"schemaVersion\"");
+    }
+
+    @Test
+    void detectorsAreListedWithTheirSettings() {
+        assertThat(run("detectors").out).contains("backlog-growth").contains("--set backlog-growth.minGrowth=200");
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}

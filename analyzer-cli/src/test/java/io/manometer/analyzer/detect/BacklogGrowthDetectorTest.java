@@ -1,0 +1,87 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BacklogGrowthDetectorTest {
+    private final BacklogGrowthDetector detector = new BacklogGrowthDetector();
+
+    @Test
+    void steadyGrowthOfAnUnboundedQueueIsAWarningAtItsCreationSite() {
+        List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("queue-backlog");
+            assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+            assertThat(f.site()).isEqualTo("com.example.Pipeline.start(Pipeline.java:42)");
+            assertThat(f.metrics().growthPerSecond()).isEqualTo(500.0);
+            assertThat(f.metrics().finalDepth()).isEqualTo(10_000);
+            assertThat(f.summary()).contains("LinkedBlockingQueue").contains("500");
+            assertThat(f.solution()).contains("ArrayBlockingQueue");
+        });
+    }
+
+    @Test
+    void hugeBacklogStillGrowingIsCritical() {
+        List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 20, 50_000, s -> 20_000 * s).build());
+        assertThat(findings).singleElement().extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void burstThatDrainsIsHealthy() {
+        List<Finding> findings = detect(TestRecordings.create()
+                .queue(1, -1, 20, 1000, s -> s < 12 ? 2000 * s : Math.max(0, 24_000 - 8000 * (s - 11))).build());
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void sawtoothThatKeepsClimbingIsGrowth() {
+        List<Finding> findings = detect(TestRecordings.create()
+                .queue(1, -1, 30, 1000, s -> 300 * s - (s % 5 == 4 ? 900 : 0)).build());
+        assertThat(findings).hasSize(1);
+    }
+
+    @Test
+    void flatBacklogIsHealthy() {
+        assertThat(detect(TestRecordings.create().queue(1, -1, 30, 1000, s -> 5000 + (s % 3) * 10).build())).isEmpty();
+    }
+
+    @Test
+    void boundedQueueIsNotMissingBackpressure() {
+        assertThat(detect(TestRecordings.create().queue(1, 100_000, 20, 1000, s -> 500 * s).build())).isEmpty();
+    }
+
+    @Test
+    void tinyGrowthIsBelowTheEffectSize() {
+        assertThat(detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 5 * s).build())).isEmpty();
+    }
+
+    @Test
+    void tooShortARecordingSaysNothing() {
+        assertThat(detect(TestRecordings.create().queue(1, -1, 5, 1000, s -> 1000 * s).build())).isEmpty();
+    }
+
+    @Test
+    void warmUpIsIgnored() {
+        // Fills during start-up, then flat: not growth.
+        assertThat(detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> s < 2 ? 5000 * s : 10_000).build()))
+                .isEmpty();
+    }
+
+    @Test
+    void thresholdsCanBeChanged() {
+        Recording small = TestRecordings.create().queue(1, -1, 20, 1000, s -> 5 * s).build();
+        Preferences lenient = new Preferences(Map.of("backlog-growth.minGrowth", "10"));
+        assertThat(detector.detect(small, lenient)).hasSize(1);
+        assertThat(lenient.validate(List.of(detector))).isNull();
+        assertThat(new Preferences(Map.of("backlog-growth.nope", "1")).validate(List.of(detector))).contains("nope");
+    }
+
+    private List<Finding> detect(Recording recording) {
+        return detector.detect(recording, Preferences.defaults());
+    }
+}

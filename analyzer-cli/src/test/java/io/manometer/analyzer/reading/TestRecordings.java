@@ -1,0 +1,41 @@
+package io.manometer.analyzer.reading;
+
+import java.nio.file.Path;
+import java.util.function.LongUnaryOperator;
+
+/** Builds recordings in memory for detector tests: the shapes, without waiting for real time. */
+public final class TestRecordings {
+    private static final long T0 = 1_700_000_000_000_000_000L;
+    private final Recording recording = new Recording(Path.of("test.jfr"));
+
+    public static TestRecordings create() {
+        TestRecordings r = new TestRecordings();
+        r.recording.agentVersion = "test";
+        r.recording.schemaVersion = 1;
+        return r;
+    }
+
+    /**
+     * Adds a queue sampled once a second for {@code seconds}, its depth at second s given by
+     * {@code depth}; inserts run at {@code insertsPerSecond}, removals make up the difference.
+     */
+    public TestRecordings queue(long id, long capacity, int seconds, long insertsPerSecond, LongUnaryOperator depth) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, id);
+        s.type = "java.util.concurrent.LinkedBlockingQueue";
+        s.createdAt = "com.example.Pipeline.start(Pipeline.java:42)";
+        s.createdBy = s.createdAt;
+        s.capacity = capacity;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            long d = depth.applyAsLong(sec);
+            long in = insertsPerSecond * sec + d;
+            recording.saw(EventNames.QUEUE_SAMPLE, t);
+            s.samples.add(t, d, in, in - d);
+        }
+        return this;
+    }
+
+    public Recording build() {
+        return recording;
+    }
+}

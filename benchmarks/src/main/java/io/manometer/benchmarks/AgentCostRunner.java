@@ -1,0 +1,65 @@
+package io.manometer.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks twice in one session, without and with the agent, and prints the difference:
+ * {@code java -jar benchmarks/target/benchmarks.jar [agent.jar] [regex]}.
+ */
+public final class AgentCostRunner {
+    private AgentCostRunner() {}
+
+    public static void main(String[] args) throws Exception {
+        Path agent = Path.of(args.length > 0 ? args[0] : "agent/target/manometer-agent.jar");
+        if (!Files.isRegularFile(agent)) {
+            System.err.println("agent jar not found: " + agent + " (build it with 'mvn -DskipTests package')");
+            System.exit(2);
+        }
+        String include = args.length > 1 ? args[1] : "QueueOperationBenchmark|ExecutorBenchmark";
+        Collection<RunResult> without = run(include, null);
+        Collection<RunResult> with = run(include, agent);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s%n", "benchmark (ns/op, lower is better)", "no agent",
+                "agent", "added");
+        List<RunResult> baseline = new ArrayList<>(without);
+        for (RunResult withAgent : with) {
+            String label = label(withAgent);
+            for (RunResult base : baseline) {
+                if (label(base).equals(label)) {
+                    double a = base.getPrimaryResult().getScore();
+                    double b = withAgent.getPrimaryResult().getScore();
+                    System.out.printf(Locale.ROOT, "%-60s %12.2f %12.2f %+10.2f%n", label, a, b, b - a);
+                }
+            }
+        }
+    }
+
+    private static String label(RunResult r) {
+        return r.getParams().getBenchmark().replace("io.manometer.benchmarks.", "") + " "
+                + r.getParams().getParamsKeys().stream().map(k -> r.getParams().getParam(k)).toList();
+    }
+
+    private static Collection<RunResult> run(String include, Path agent) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .forks(Integer.getInteger("forks", 2))
+                .warmupIterations(Integer.getInteger("warmups", 3))
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(Integer.getInteger("iterations", 5))
+                .measurementTime(TimeValue.seconds(1));
+        if (agent != null) {
+            options.jvmArgsAppend("-javaagent:" + agent.toAbsolutePath());
+        }
+        return new Runner(options.build()).run();
+    }
+}

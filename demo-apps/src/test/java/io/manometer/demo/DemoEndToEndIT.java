@@ -1,0 +1,71 @@
+package io.manometer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.manometer.testkit.ChildJvm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proof: each demo runs in its own JVM under the real agent jar with a JFR recording, then the
+ * real analyzer jar reads that recording, as a user or a CI job would.
+ */
+class DemoEndToEndIT {
+    private static final String SECONDS = "10";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void brokenFileToSinkIsFoundAtItsExecutor() throws Exception {
+        Analysis result = runAndAnalyse("file-to-sink", "broken");
+        assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
+        List<JsonNode> findings = result.findings();
+        assertThat(findings).as(result.report.toPrettyString()).anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("executor-backlog");
+            assertThat(f.get("severity").asText()).isIn("warning", "critical");
+            assertThat(f.get("site").asText())
+                    .startsWith("io.manometer.demo.filetosink.UnboundedFileToSink.run(UnboundedFileToSink.java:");
+            assertThat(f.get("createdBy").asText()).startsWith("java.util.concurrent.Executors.newFixedThreadPool(");
+            assertThat(f.at("/metrics/growthPerSecond").asDouble()).isGreaterThan(1000);
+        });
+    }
+
+    @Test
+    void fixedFileToSinkPassesTheGate() throws Exception {
+        Analysis result = runAndAnalyse("file-to-sink", "fixed");
+        assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
+        assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
+        assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
+    }
+
+    private Analysis runAndAnalyse(String demo, String variant) throws Exception {
+        Path jfr = dir.resolve(demo + "-" + variant + ".jfr");
+        ChildJvm.Result app = ChildJvm.java()
+                .args("-Xmx256m", "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                        "-XX:StartFlightRecording=filename=" + jfr,
+                        "-cp", ChildJvm.builtFile("manometer.demoJar").toString(),
+                        DemoMain.class.getName(), demo, variant, SECONDS)
+                .run();
+        assertThat(app.exitCode()).as(app.toString()).isZero();
+        ChildJvm.Result analyzer = ChildJvm.java()
+                .args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString(), "analyze", "--format", "json",
+                        jfr.toString())
+                .run();
+        assertThat(analyzer.stderr()).as(analyzer.toString()).isEmpty();
+        return new Analysis(analyzer.exitCode(), new ObjectMapper().readTree(analyzer.stdout()));
+    }
+
+    private record Analysis(int exitCode, JsonNode report) {
+        List<JsonNode> findings() {
+            List<JsonNode> list = new ArrayList<>();
+            report.get("findings").forEach(list::add);
+            return list;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.manometer.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real JVM, the way a user would, and captures what it printed. The JDK is the one named by
+ * the {@code manometer.test.javaHome} system property (set by the build), else the running one.
+ */
+public final class ChildJvm {
+    private final List<String> arguments = new ArrayList<>();
+    private long timeoutSeconds = 120;
+
+    /** What a finished child JVM left behind. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    public static ChildJvm java() {
+        return new ChildJvm();
+    }
+
+    public static Path javaHome() {
+        return Path.of(System.getProperty("manometer.test.javaHome", System.getProperty("java.home")));
+    }
+
+    /** A required path handed over by the build, e.g. the agent jar; fails clearly when not built. */
+    public static Path builtFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException("system property " + property + " must name a built file, was " + value
+                    + " (run 'mvn verify' from the project root)");
+        }
+        return Path.of(value);
+    }
+
+    public ChildJvm args(String... more) {
+        arguments.addAll(List.of(more));
+        return this;
+    }
+
+    public ChildJvm timeoutSeconds(long seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome().resolve("bin").resolve("java").toString());
+        command.addAll(arguments);
+        Path out = Files.createTempFile("child-jvm", ".out");
+        Path err = Files.createTempFile("child-jvm", ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("child JVM did not finish in " + timeoutSeconds + " s: " + command
+                        + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
