@@ -7,7 +7,7 @@ seconds="${1:-12}"
 out="target/demo-recordings"
 
 echo "== building (mvn -DskipTests package)"
-mvn -q -B -DskipTests package
+mvn -q -B -Dstyle.color=never -DskipTests package
 mkdir -p "$out"
 
 agent=agent/target/manometer-agent.jar
@@ -20,7 +20,7 @@ for demo in $(java -cp "$demos" io.manometer.demo.DemoMain | awk 'NR>1 {print $1
     jfr="$out/$demo-$variant.jfr"
     echo
     echo "== $demo ($variant): running ${seconds}s under the agent, recording to $jfr"
-    java -Xmx256m -javaagent:"$agent" -XX:StartFlightRecording=filename="$jfr" -Xlog:jfr+startup=warning \
+    java -Xmx256m -javaagent:"$agent" -XX:StartFlightRecording=filename="$jfr" -Xlog:jfr+startup=error \
       -cp "$demos" io.manometer.demo.DemoMain "$demo" "$variant" "$seconds"
     echo "== analysis: java -jar $analyzer analyze $jfr"
     set +e

@@ -104,8 +104,8 @@ public final class BacklogGrowthDetector implements Detector {
         if (!trend.isSignificantIncrease() || !large || drained) {
             return null;
         }
-        int lastThird = count - count / 3;
-        Trend recent = Trend.of(slice(seconds, lastThird), slice(depth, lastThird), count - lastThird);
+        int recentFrom = Math.max(0, Math.min(count / 2, count - 3)); // the later half, never under 3 points
+        Trend recent = Trend.of(slice(seconds, recentFrom), slice(depth, recentFrom), count - recentFrom);
         boolean stillGrowing = recent.slopePerSecond() >= 0.5 * trend.slopePerSecond();
         double largeBacklog = p.get(this, LARGE_BACKLOG);
         int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0);

@@ -32,6 +32,16 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void shortRecordingOfSteadyGrowthStillCountsAsGrowingAtTheEnd() {
+        // Ten one-second samples, eight after warm-up: the recent window must not shrink to nothing.
+        List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 9, 20_000, s -> 18_000 * s).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.explanation()).contains("still growing");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        });
+    }
+
+    @Test
     void burstThatDrainsIsHealthy() {
         List<Finding> findings = detect(TestRecordings.create()
                 .queue(1, -1, 20, 1000, s -> s < 12 ? 2000 * s : Math.max(0, 24_000 - 8000 * (s - 11))).build());
