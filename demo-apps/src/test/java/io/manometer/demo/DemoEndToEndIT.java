@@ -32,6 +32,8 @@ class DemoEndToEndIT {
             assertThat(f.get("site").asText())
                     .startsWith("io.manometer.demo.filetosink.UnboundedFileToSink.run(UnboundedFileToSink.java:");
             assertThat(f.get("createdBy").asText()).startsWith("java.util.concurrent.Executors.newFixedThreadPool(");
+            // The line that feeds it: the reader's hand-off in the shared pipeline.
+            assertThat(f.get("producer").asText()).startsWith("io.manometer.demo.filetosink.FileToSinkPipeline.");
             assertThat(f.at("/metrics/growthPerSecond").asDouble()).isGreaterThan(1000);
         });
     }

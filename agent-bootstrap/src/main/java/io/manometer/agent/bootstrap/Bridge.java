@@ -47,16 +47,16 @@ public final class Bridge {
         }
     }
 
-    public static void executorCreated(Object executor, Object workQueue) {
+    public static BufferCounters executorCreated(Object executor, Object workQueue) {
         BridgeHooks h = hooks;
         boolean[] inAgent = h == null ? null : enter();
         if (inAgent == null) {
-            return;
+            return UNTRACKED;
         }
         try {
-            h.executorCreated(executor, workQueue);
-        } catch (Throwable ignored) {
-            // As above.
+            return h.executorCreated(executor, workQueue);
+        } catch (Throwable t) {
+            return UNTRACKED;
         } finally {
             inAgent[0] = false;
         }

@@ -5,9 +5,12 @@ public interface BridgeHooks {
     /** A buffer was constructed; returns its counters (never null). */
     BufferCounters bufferCreated(Object buffer);
 
-    /** A buffer reached its tracking threshold on this (producer) thread. */
+    /** A buffer or executor reached its tracking threshold on this (producer) thread. */
     void bufferActive(Object buffer, BufferCounters counters);
 
-    /** An executor was constructed, with the queue its tasks wait in (may be null). */
-    void executorCreated(Object executor, Object workQueue);
+    /**
+     * An executor was constructed, with the queue its tasks wait in (may be null); returns the
+     * counters its submissions are counted in (never null).
+     */
+    BufferCounters executorCreated(Object executor, Object workQueue);
 }

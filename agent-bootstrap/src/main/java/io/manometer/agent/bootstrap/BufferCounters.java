@@ -9,7 +9,7 @@ package io.manometer.agent.bootstrap;
  * increment can be lost; depth is therefore read from the queue itself wherever that is cheap.
  */
 public final class BufferCounters {
-    /** Elements accepted by the buffer (successful add/offer/put/transfer and their variants). */
+    /** Elements accepted by the buffer (successful add/offer/put/transfer and their variants), or tasks submitted. */
     public long inserted;
     /** Elements handed out or removed (successful poll/take/remove/drainTo and their variants). */
     public long removed;

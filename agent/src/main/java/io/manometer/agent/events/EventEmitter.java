@@ -108,6 +108,9 @@ public final class EventEmitter {
             event.createdAt = created.site();
             event.createdBy = created.creator();
             event.creationStack = created.stack();
+            event.producerSite = s.executor().producer().site();
+            event.producerStack = s.executor().producer().stack();
+            event.producerThread = s.executor().producerThread();
             event.poolSize = s.poolSize();
             event.activeThreads = s.activeThreads();
             event.maximumPoolSize = s.maximumPoolSize();

@@ -42,6 +42,21 @@ public final class ExecutorSampleEvent extends Event {
     @Count("stack frames")
     public String creationStack;
 
+    @Label("Producer Site")
+    @Description("First frame outside the JDK of a submission, captured when the executor started being tracked")
+    @Count("stack frame")
+    public String producerSite;
+
+    @Label("Producer Stack")
+    @Description("Frames of that submission, innermost first, one per line")
+    @Count("stack frames")
+    public String producerStack;
+
+    @Label("Producer Thread")
+    @Description("Name of the thread that made that submission")
+    @Count("thread name")
+    public String producerThread;
+
     @Label("Pool Size")
     @Description("Worker threads alive")
     @Count("threads")

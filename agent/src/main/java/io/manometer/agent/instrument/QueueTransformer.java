@@ -37,8 +37,8 @@ import net.bytebuddy.utility.JavaModule;
  * field and a constructor hook; every class gets advice on the operations it performs itself.
  */
 final class QueueTransformer implements AgentBuilder.Transformer {
-    private static final int FIELD_MODIFIERS = Opcodes.ACC_PROTECTED | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
-    private static final TypeDescription.Generic COUNTERS_TYPE =
+    static final int FIELD_MODIFIERS = Opcodes.ACC_PROTECTED | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
+    static final TypeDescription.Generic COUNTERS_TYPE =
             TypeDescription.ForLoadedType.of(BufferCounters.class).asGenericType();
     private static final Map<Operation, Class<?>> ADVICE = new EnumMap<>(Map.of(
             Operation.INSERT_VOID, InsertAdvice.class,

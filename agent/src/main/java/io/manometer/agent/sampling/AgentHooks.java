@@ -3,7 +3,6 @@ package io.manometer.agent.sampling;
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.config.AgentOptions;
-import java.lang.ref.WeakReference;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -15,8 +14,6 @@ public final class AgentHooks implements BridgeHooks {
     private final long trackAfter;
     private final int stackDepth;
     private final CaptureBudget captures;
-    /** Chained executor constructors ({@code this(...)}) each run the advice; register once. */
-    private final ThreadLocal<WeakReference<Object>> lastExecutor = new ThreadLocal<>();
 
     public AgentHooks(TrackingRegistry registry, AgentOptions options) {
         this.registry = registry;
@@ -43,19 +40,24 @@ public final class AgentHooks implements BridgeHooks {
             counters.trackAt = Long.MAX_VALUE;
         }
         Object state = counters.agentState;
-        CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
         CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
+        if (state instanceof TrackedExecutor) {
+            ((TrackedExecutor) state).producerSeen(producer, Thread.currentThread().getName());
+            return;
+        }
+        CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
         TrackedBuffer tracked = registry.track(buffer, counters, created, producer, Thread.currentThread().getName());
         counters.agentState = tracked;
     }
 
     @Override
-    public void executorCreated(Object executor, Object workQueue) {
-        WeakReference<Object> last = lastExecutor.get();
-        if (!(executor instanceof ThreadPoolExecutor) || last != null && last.get() == executor) {
-            return;
+    public BufferCounters executorCreated(Object executor, Object workQueue) {
+        BufferCounters counters = new BufferCounters(trackAfter);
+        if (executor instanceof ThreadPoolExecutor) {
+            // Executors are few and long-lived: their creation site is always worth a capture.
+            counters.agentState = registry.track((ThreadPoolExecutor) executor, workQueue,
+                    StackCapture.capture(stackDepth));
         }
-        lastExecutor.set(new WeakReference<>(executor));
-        registry.track((ThreadPoolExecutor) executor, workQueue, StackCapture.capture(stackDepth));
+        return counters;
     }
 }

@@ -10,6 +10,9 @@ public final class TrackedExecutor {
     public final CallSite created;
     final WeakReference<ThreadPoolExecutor> executor;
     final WeakReference<Object> workQueue;
+    /** The thread that submitted the task that made the executor tracked; set once, read by the sampler. */
+    private volatile CallSite producer = CallSite.UNKNOWN;
+    private volatile String producerThread = "";
 
     TrackedExecutor(long id, ThreadPoolExecutor executor, Object workQueue, CallSite created) {
         this.id = id;
@@ -17,5 +20,18 @@ public final class TrackedExecutor {
         this.executor = new WeakReference<>(executor);
         this.workQueue = new WeakReference<>(workQueue);
         this.created = created;
+    }
+
+    void producerSeen(CallSite site, String thread) {
+        this.producerThread = thread;
+        this.producer = site;
+    }
+
+    public CallSite producer() {
+        return producer;
+    }
+
+    public String producerThread() {
+        return producerThread;
     }
 }

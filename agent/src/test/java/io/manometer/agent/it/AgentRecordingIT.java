@@ -87,6 +87,9 @@ class AgentRecordingIT {
         assertThat(e.getLong("tasksSubmitted")).isEqualTo(120);
         assertThat(e.getLong("tasksCompleted")).isEqualTo(120);
         assertThat(e.getLong("queueCapacity")).isEqualTo(-1);
+        assertThat(e.getString("producerSite")).startsWith(PREFIX);
+        assertThat(e.getString("producerStack")).startsWith("java.util.concurrent.ThreadPoolExecutor.execute(");
+        assertThat(e.getString("producerThread")).isEqualTo("main");
     }
 
     @Test

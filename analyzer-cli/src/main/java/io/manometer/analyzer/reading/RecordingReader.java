@@ -104,10 +104,7 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.QUEUE_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, e.getLong("bufferId"));
-        readCreation(s, e, "bufferType");
-        s.producerSite = orEmpty(e.getString("producerSite"));
-        s.producerStack = orEmpty(e.getString("producerStack"));
-        s.producerThread = orEmpty(e.getString("producerThread"));
+        readSites(s, e, "bufferType");
         s.capacity = e.getLong("capacity");
         s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
     }
@@ -116,16 +113,24 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.EXECUTOR_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, e.getLong("executorId"));
-        readCreation(s, e, "executorType");
+        readSites(s, e, "executorType");
         s.capacity = e.getLong("queueCapacity");
         s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
     }
 
-    private static void readCreation(BufferSeries s, RecordedEvent e, String typeField) {
+    private static void readSites(BufferSeries s, RecordedEvent e, String typeField) {
         s.type = orEmpty(e.getString(typeField));
         s.createdAt = orEmpty(e.getString("createdAt"));
         s.createdBy = orEmpty(e.getString("createdBy"));
         s.creationStack = orEmpty(e.getString("creationStack"));
+        s.producerSite = stringOrEmpty(e, "producerSite");
+        s.producerStack = stringOrEmpty(e, "producerStack");
+        s.producerThread = stringOrEmpty(e, "producerThread");
+    }
+
+    /** Fields added after schema 1 was first written are read only when present. */
+    private static String stringOrEmpty(RecordedEvent e, String field) {
+        return e.hasField(field) ? orEmpty(e.getString(field)) : "";
     }
 
     private static void onAgentInfo(Recording recording, RecordedEvent e) {
