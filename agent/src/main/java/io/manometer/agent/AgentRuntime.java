@@ -19,15 +19,21 @@ final class AgentRuntime {
     static void start(Instrumentation inst, Module bridgeModule, AgentOptions options) {
         TrackingRegistry registry = new TrackingRegistry();
         Bridge.install(new AgentHooks(registry, options));
-        Instrumenter.install(inst, bridgeModule);
         String version = version();
+        Instrumenter.install(inst, bridgeModule, () -> registerEvents(registry, options, version));
+        AgentLog.info("agent " + version + " started with " + options.describe());
+    }
+
+    private static void registerEvents(TrackingRegistry registry, AgentOptions options, String version) {
         try {
-            EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options, version);
+            EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options,
+                    version);
         } catch (LinkageError e) {
             // A runtime image without the jdk.jfr module: still safe, but nothing can be recorded.
             AgentLog.warn("JDK Flight Recorder is not available in this JVM; no manometer events will be recorded");
+        } catch (Throwable t) {
+            AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
-        AgentLog.info("agent " + version + " started with " + options.describe());
     }
 
     static String version() {

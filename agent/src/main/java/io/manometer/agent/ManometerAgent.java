@@ -25,7 +25,9 @@ public final class ManometerAgent {
     private static synchronized void start(String agentArgs, Instrumentation inst) {
         try {
             AgentOptions options = AgentOptions.fromEnvironment(agentArgs);
-            options.problems.forEach(AgentLog::warn);
+            for (String problem : options.problems) {
+                AgentLog.warn(problem);
+            }
             AgentLog.setVerbose(options.verbose);
             if (!options.enabled) {
                 AgentLog.info("disabled by option enabled=false");

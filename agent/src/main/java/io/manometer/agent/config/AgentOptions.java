@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The agent's settings. Each one can come from {@code -javaagent:manometer-agent.jar=key=value,...},
+ * The agent's settings. Read in premain, so written without lambdas: the first lambda a JVM runs
+ * costs milliseconds of start-up.
+ * Each one can come from {@code -javaagent:manometer-agent.jar=key=value,...},
  * a system property {@code manometer.key}, or an environment variable {@code MANOMETER_KEY}
  * (upper case, dots as underscores), in that order of precedence. A bad entry never stops the
  * application: it becomes a problem line and the default stands.
@@ -58,12 +59,12 @@ public final class AgentOptions {
 
     private AgentOptions(Map<Key, String> raw, List<String> problems) {
         this.problems = problems;
-        this.enabled = valueOf(raw, Key.ENABLED, AgentOptions::parseBoolean);
-        this.verbose = valueOf(raw, Key.VERBOSE, AgentOptions::parseBoolean);
-        this.trackAfter = valueOf(raw, Key.TRACK_AFTER, v -> (long) parsePositiveInt(v));
-        this.maxBuffers = valueOf(raw, Key.MAX_BUFFERS, AgentOptions::parsePositiveInt);
-        this.stackDepth = valueOf(raw, Key.STACK_DEPTH, AgentOptions::parsePositiveInt);
-        this.siteCapturesPerSecond = valueOf(raw, Key.SITE_CAPTURES_PER_SECOND, AgentOptions::parsePositiveInt);
+        this.enabled = booleanValue(raw, Key.ENABLED);
+        this.verbose = booleanValue(raw, Key.VERBOSE);
+        this.trackAfter = positiveIntValue(raw, Key.TRACK_AFTER);
+        this.maxBuffers = positiveIntValue(raw, Key.MAX_BUFFERS);
+        this.stackDepth = positiveIntValue(raw, Key.STACK_DEPTH);
+        this.siteCapturesPerSecond = positiveIntValue(raw, Key.SITE_CAPTURES_PER_SECOND);
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put(Key.ENABLED.name, String.valueOf(enabled));
         shown.put(Key.VERBOSE.name, String.valueOf(verbose));
@@ -81,7 +82,12 @@ public final class AgentOptions {
     /** Reads the agent argument string, then system properties, then the environment. */
     public static AgentOptions fromEnvironment(String agentArgs) {
         Map<String, String> properties = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        for (Key key : Key.values()) {
+            String value = System.getProperty(key.systemProperty());
+            if (value != null) {
+                properties.put(key.systemProperty(), value);
+            }
+        }
         return parse(agentArgs, properties, System.getenv());
     }
 
@@ -126,21 +132,39 @@ public final class AgentOptions {
 
     public String describe() {
         StringBuilder text = new StringBuilder();
-        effective.forEach((k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        for (Map.Entry<String, String> e : effective.entrySet()) {
+            text.append(text.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
+        }
         return text.toString();
     }
 
-    private <T> T valueOf(Map<Key, String> raw, Key key, Function<String, T> parser) {
+    private boolean booleanValue(Map<Key, String> raw, Key key) {
         String value = raw.get(key);
         if (value != null) {
             try {
-                return parser.apply(value);
+                return parseBoolean(value);
             } catch (IllegalArgumentException e) {
-                problems.add("option '" + key.name + "=" + value + "' is invalid (" + e.getMessage()
-                        + "); default " + key.defaultValue + " kept");
+                invalid(key, value, e);
             }
         }
-        return parser.apply(key.defaultValue);
+        return parseBoolean(key.defaultValue);
+    }
+
+    private int positiveIntValue(Map<Key, String> raw, Key key) {
+        String value = raw.get(key);
+        if (value != null) {
+            try {
+                return parsePositiveInt(value);
+            } catch (IllegalArgumentException e) {
+                invalid(key, value, e);
+            }
+        }
+        return parsePositiveInt(key.defaultValue);
+    }
+
+    private void invalid(Key key, String value, IllegalArgumentException e) {
+        problems.add("option '" + key.name + "=" + value + "' is invalid (" + e.getMessage() + "); default "
+                + key.defaultValue + " kept");
     }
 
     private static Key keyNamed(String name) {

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 /**
  * Defines the bridge classes (shipped under {@value #PREFIX} in the agent jar) in the bootstrap
@@ -25,6 +20,11 @@ import java.util.jar.JarFile;
  */
 public final class BootstrapInjector {
     static final String PREFIX = "manometer-bootstrap/";
+    /** The bridge, named here rather than found by scanning the jar (a test checks the two agree). */
+    static final List<String> BRIDGE_CLASSES = List.of(
+            "io.manometer.agent.bootstrap.BridgeHooks",
+            "io.manometer.agent.bootstrap.BufferCounters",
+            "io.manometer.agent.bootstrap.Bridge");
     private static final String PROBE_CLASS = "io.manometer.agent.bootstrap.Bridge";
 
     private BootstrapInjector() {}
@@ -73,24 +73,16 @@ public final class BootstrapInjector {
 
     private record ClassBytes(String name, byte[] bytes) {}
 
-    private static List<ClassBytes> bootstrapClasses() throws IOException, URISyntaxException {
-        Path jar = Path.of(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    private static List<ClassBytes> bootstrapClasses() throws IOException {
         List<ClassBytes> classes = new ArrayList<>();
-        try (JarFile file = new JarFile(jar.toFile(), false)) {
-            Enumeration<JarEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
-                String path = entry.getName();
-                if (path.startsWith(PREFIX) && path.endsWith(".class") && !path.endsWith("package-info.class")) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        String name = path.substring(PREFIX.length(), path.length() - ".class".length()).replace('/', '.');
-                        classes.add(new ClassBytes(name, in.readAllBytes()));
-                    }
+        for (String name : BRIDGE_CLASSES) {
+            String resource = "/" + PREFIX + name.replace('.', '/') + ".class";
+            try (InputStream in = BootstrapInjector.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("bridge class " + resource + " missing from the agent jar");
                 }
+                classes.add(new ClassBytes(name, in.readAllBytes()));
             }
-        }
-        if (classes.isEmpty()) {
-            throw new IllegalStateException("no bridge classes under " + PREFIX + " in " + jar);
         }
         return classes;
     }

@@ -8,32 +8,22 @@ import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.instrument.advice.CounterField;
 import io.manometer.agent.instrument.advice.ExecutorConstructedAdvice;
 import io.manometer.agent.instrument.advice.InsertAdvice;
-import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.modifier.FieldManifestation;
 import net.bytebuddy.description.modifier.SyntheticState;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Registers every {@code ThreadPoolExecutor} at construction and counts its submissions in a field,
  * as queues count inserts, so the thread that feeds it can be named. Backlog and completions are
  * not counted per task: the executor keeps them, and the sampler reads them once per period.
  */
-final class ExecutorTransformer implements AgentBuilder.Transformer {
-    private final ModuleReadEdges readEdges;
+final class ExecutorTransformer {
+    private ExecutorTransformer() {}
 
-    ExecutorTransformer(ModuleReadEdges readEdges) {
-        this.readEdges = readEdges;
-    }
-
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-                                            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-        readEdges.ensure(module);
+    static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type) {
         return builder
                 .defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED, FieldManifestation.PLAIN,
                         SyntheticState.SYNTHETIC)

@@ -1,7 +1,6 @@
 package io.manometer.agent.instrument;
 
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.utility.JavaModule;
 
 /** Lets each named module whose classes receive advice read the bridge's (unnamed) module. */
 final class ModuleReadEdges {
@@ -13,9 +12,9 @@ final class ModuleReadEdges {
         this.bridgeModule = bridgeModule;
     }
 
-    void ensure(JavaModule module) {
-        if (module != null && module.isNamed()) {
-            BootstrapInjector.addReadEdge(inst, (Module) module.unwrap(), bridgeModule);
+    void ensure(Module module) {
+        if (module != null) {
+            BootstrapInjector.addReadEdge(inst, module, bridgeModule);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.manometer.agent.instrument;
 
-import io.manometer.agent.AgentLog;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.instrument.QueueOperations.Operation;
 import io.manometer.agent.instrument.advice.BufferConstructedAdvice;
@@ -10,13 +9,11 @@ import io.manometer.agent.instrument.advice.InsertIfTrueAdvice;
 import io.manometer.agent.instrument.advice.RemoveCountAdvice;
 import io.manometer.agent.instrument.advice.RemoveIfTrueAdvice;
 import io.manometer.agent.instrument.advice.RemoveReturnedAdvice;
-import java.security.ProtectionDomain;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
@@ -25,18 +22,15 @@ import net.bytebuddy.description.modifier.SyntheticState;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Instruments one queue class: the class at the top of its queue hierarchy gets the counters
  * field and a constructor hook; every class gets advice on the operations it performs itself.
  */
-final class QueueTransformer implements AgentBuilder.Transformer {
+final class QueueTransformer {
     static final int FIELD_MODIFIERS = Opcodes.ACC_PROTECTED | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
     static final TypeDescription.Generic COUNTERS_TYPE =
             TypeDescription.ForLoadedType.of(BufferCounters.class).asGenericType();
@@ -47,31 +41,24 @@ final class QueueTransformer implements AgentBuilder.Transformer {
             Operation.REMOVE_IF_TRUE, RemoveIfTrueAdvice.class,
             Operation.REMOVE_COUNT, RemoveCountAdvice.class));
 
-    /** The types this transformer is applied to; only they can hold the field. */
-    private final ElementMatcher<TypeDescription> instrumentedTypes;
+    /** Decides which classes are instrumented; only they can hold the field. */
+    private final TypeHierarchy hierarchy;
     /** Queue classes loaded before the agent: never transformed, so they cannot hold the field. */
     private final Set<String> loadedBeforeAgent;
-    private final ModuleReadEdges readEdges;
 
-    QueueTransformer(ElementMatcher<TypeDescription> instrumentedTypes, Set<String> loadedBeforeAgent,
-                     ModuleReadEdges readEdges) {
-        this.instrumentedTypes = instrumentedTypes;
+    QueueTransformer(TypeHierarchy hierarchy, Set<String> loadedBeforeAgent) {
+        this.hierarchy = hierarchy;
         this.loadedBeforeAgent = new HashSet<>(loadedBeforeAgent);
-        this.readEdges = readEdges;
     }
 
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-                                            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-        TypeDescription owner = fieldOwner(type);
+    /** Returns the builder with counters and advice added, or null when the class is left as it is. */
+    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+                                     byte[] classFile) {
+        TypeDescription owner = fieldOwner(type, loader);
         if (owner == null) {
-            return builder;
+            return null;
         }
-        Map<String, Operation> operations = countedOperations(type, loader);
-        if (operations == null) {
-            return builder;
-        }
-        readEdges.ensure(module);
+        Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
         if (owner.equals(type)) {
             builder = builder
                     .defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
@@ -93,8 +80,6 @@ final class QueueTransformer implements AgentBuilder.Transformer {
                         (MethodDescription m) -> methods.contains(m.getInternalName() + m.getDescriptor())));
             }
         }
-        AgentLog.info("instrumented queue " + type.getName() + " " + operations.keySet()
-                + (owner.equals(type) ? " (holds counters)" : " (counters in " + owner.getName() + ")"));
         return builder;
     }
 
@@ -103,32 +88,16 @@ final class QueueTransformer implements AgentBuilder.Transformer {
      * was loaded after the agent started. Deterministic, so every class of a hierarchy agrees on it even
      * though a class is transformed before its superclass is loaded.
      */
-    private TypeDescription fieldOwner(TypeDescription type) {
+    private TypeDescription fieldOwner(TypeDescription type, ClassLoader loader) {
         TypeDescription owner = null;
         for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
             TypeDescription erased = t.asErasure();
-            if (!instrumentedTypes.matches(erased) || loadedBeforeAgent.contains(erased.getName())) {
+            if (!hierarchy.isBufferClass(loader, erased.getInternalName())
+                    || loadedBeforeAgent.contains(erased.getName())) {
                 break;
             }
             owner = erased;
         }
         return owner;
-    }
-
-    private static Map<String, Operation> countedOperations(TypeDescription type, ClassLoader loader) {
-        try {
-            ClassFileLocator locator = loader == null
-                    ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                    : ClassFileLocator.ForClassLoader.of(loader);
-            ClassFileLocator.Resolution resolution = locator.locate(type.getName());
-            if (!resolution.isResolved()) {
-                AgentLog.info("class file of " + type.getName() + " not found; not instrumented");
-                return null;
-            }
-            return QueueOperations.countedOperations(resolution.resolve());
-        } catch (Exception e) {
-            AgentLog.info("cannot read " + type.getName() + ": " + AgentLog.describe(e));
-            return null;
-        }
     }
 }

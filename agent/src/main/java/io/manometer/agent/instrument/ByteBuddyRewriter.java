@@ -1,0 +1,54 @@
+package io.manometer.agent.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.pool.TypePool;
+
+/** Rewrites classes with Byte Buddy: redefinition with inlined advice, nothing generated at run time. */
+final class ByteBuddyRewriter implements ClassRewriter {
+    private final ByteBuddy byteBuddy = new ByteBuddy()
+            .with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    private final QueueTransformer queues;
+
+    ByteBuddyRewriter(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent) {
+        this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent);
+    }
+
+    /** Loads and exercises the whole rewriting path once, on JDK classes, discarding the result. */
+    void warmUp(TypeHierarchy hierarchy) throws IOException {
+        for (String sample : new String[] {"java/util/concurrent/ArrayBlockingQueue",
+                "java/util/concurrent/ThreadPoolExecutor"}) {
+            byte[] bytes = systemClassFile(sample);
+            rewrite(null, sample, bytes, hierarchy.classify(null, sample, bytes));
+        }
+    }
+
+    @Override
+    public byte[] rewrite(ClassLoader loader, String className, byte[] classFile, TypeHierarchy.Kind kind) {
+        String name = className.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
+        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
+        DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
+        builder = kind == TypeHierarchy.Kind.EXECUTOR ? ExecutorTransformer.transform(builder, type)
+                : queues.transform(builder, type, loader, classFile);
+        return builder == null ? null : builder.make().getBytes();
+    }
+
+    private static byte[] systemClassFile(String name) throws IOException {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+            if (in == null) {
+                throw new IOException("class file of " + name + " not found");
+            }
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.manometer.agent.instrument;
+
+import io.manometer.agent.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The agent's only class-file transformer. It looks at every class the JVM defines, rejects nearly
+ * all of them from their header, and rewrites the few it instruments with Byte Buddy.
+ *
+ * <p>Start-up is why it is built this way. Byte Buddy's full agent builder loads about a thousand
+ * classes, half a second of start-up on a small machine, before the application's main runs.
+ * Here premain only registers this gate; Byte Buddy's transformation path is loaded on a daemon
+ * thread in parallel with the application's start, and the first class that needs it waits for it
+ * (bounded: a stuck warm-up costs that class its instrumentation, never the application a hang).
+ * No Byte Buddy type appears in this class, so linking it loads none.
+ */
+final class ClassTransformation implements ClassFileTransformer {
+    private static final long WARMUP_WAIT_SECONDS = 20;
+    private static final AtomicInteger TRANSFORMED = new AtomicInteger();
+
+    private final TypeHierarchy hierarchy;
+    private final Set<String> queuesLoadedBeforeAgent;
+    private final ModuleReadEdges readEdges;
+    private final ProtectionDomain agentDomain = ClassTransformation.class.getProtectionDomain();
+    /** Set while this thread transforms: classes it loads meanwhile are passed through untouched. */
+    private final ThreadLocal<boolean[]> busy = ThreadLocal.withInitial(() -> new boolean[1]);
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+    private volatile ClassRewriter rewriter;
+    private volatile boolean warnedNotReady;
+
+    ClassTransformation(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent, ModuleReadEdges readEdges) {
+        this.hierarchy = hierarchy;
+        this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
+        this.readEdges = readEdges;
+    }
+
+    static int transformedCount() {
+        return TRANSFORMED.get();
+    }
+
+    /** Loads and exercises the transformation path off the application's threads. */
+    void warmUpInBackground(Runnable then) {
+        Thread thread = new Thread(new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
+            @Override
+            public void run() {
+                warmUp();
+                then.run();
+            }
+        }, "manometer-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void warmUp() {
+        boolean[] flag = busy.get();
+        flag[0] = true;
+        try {
+            ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent);
+            byteBuddy.warmUp(hierarchy);
+            rewriter = byteBuddy;
+        } catch (Throwable t) {
+            AgentLog.warn("instrumentation could not start; the agent records nothing", t);
+        } finally {
+            flag[0] = false;
+            warmedUp.countDown();
+        }
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain domain, byte[] classFile) {
+        if (className == null || classBeingRedefined != null || domain == agentDomain && domain != null) {
+            return null;
+        }
+        boolean[] flag = busy.get();
+        if (flag[0]) {
+            return null;
+        }
+        flag[0] = true;
+        try {
+            TypeHierarchy.Kind kind = hierarchy.classify(loader, className, classFile);
+            if (kind == TypeHierarchy.Kind.NONE || !awaitWarmUp(className)) {
+                return null;
+            }
+            byte[] result = rewriter.rewrite(loader, className, classFile, kind);
+            if (result != null) {
+                readEdges.ensure(module);
+                TRANSFORMED.incrementAndGet();
+                AgentLog.info("instrumented " + kind.name().toLowerCase() + " " + className.replace('/', '.'));
+            }
+            return result;
+        } catch (Throwable t) {
+            AgentLog.warn("could not instrument " + className.replace('/', '.') + ", left unchanged", t);
+            return null;
+        } finally {
+            flag[0] = false;
+        }
+    }
+
+    private boolean awaitWarmUp(String className) throws InterruptedException {
+        if (!warmedUp.await(WARMUP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!warnedNotReady) {
+                warnedNotReady = true;
+                AgentLog.warn("instrumentation not ready after " + WARMUP_WAIT_SECONDS + " s; "
+                        + className.replace('/', '.') + " and classes loaded meanwhile are not instrumented");
+            }
+            return false;
+        }
+        return rewriter != null;
+    }
+}

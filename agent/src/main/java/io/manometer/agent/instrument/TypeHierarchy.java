@@ -1,0 +1,132 @@
+package io.manometer.agent.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Decides from class-file headers alone whether a class is one the agent instruments, for every
+ * class the JVM loads. It must be cheap and load nothing: the supertypes of a class being defined
+ * are often not loaded yet, so their headers are read as resources, and every answer is cached.
+ */
+final class TypeHierarchy {
+    /** What a class is to the agent. */
+    enum Kind { NONE, BUFFER, EXECUTOR }
+
+    private static final String OBJECT = "java/lang/Object";
+    private static final String QUEUE = "java/util/Queue";
+    private static final String BLOCKING_QUEUE = "java/util/concurrent/BlockingQueue";
+    private static final String EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+    private static final int MAX_DEPTH = 32;
+
+    /** Bit 1: is a Queue; bit 2: is a BlockingQueue. Keyed by loader identity and name. */
+    private final Map<String, Integer> facts = new ConcurrentHashMap<>();
+
+    TypeHierarchy() {
+        facts.put(key(null, OBJECT), 0);
+        facts.put(key(null, QUEUE), 1);
+        facts.put(key(null, BLOCKING_QUEUE), 3);
+    }
+
+    /** Records what the JVM already knows, so common supertypes never need reading. */
+    void learnLoaded(Class<?>[] loaded) {
+        for (Class<?> c : loaded) {
+            if (c.getClassLoader() == null && !c.isArray() && !c.isPrimitive()) {
+                int f = (Queue.class.isAssignableFrom(c) ? 1 : 0) | (BlockingQueue.class.isAssignableFrom(c) ? 3 : 0);
+                facts.put(key(null, c.getName().replace('.', '/')), f);
+            }
+        }
+    }
+
+    /**
+     * Reads one JDK class file before the agent's transformer is registered: the first read loads
+     * the module system's reader classes, and loading them from inside the transformer, while one
+     * of them is the class being defined, would be a ClassCircularityError in the JDK's code.
+     */
+    void warmUpClassFileReading() {
+        facts(null, "java/util/AbstractQueue", 0);
+    }
+
+    /** Classifies a class being defined from its own bytes. */
+    Kind classify(ClassLoader loader, String name, byte[] classFile) {
+        if (name.equals(EXECUTOR)) {
+            return Kind.EXECUTOR;
+        }
+        if (loader == null && !name.startsWith("java/util/")) {
+            return Kind.NONE; // the JDK's buffers all live in java.util; its other classes need no look
+        }
+        ClassReader reader = new ClassReader(classFile);
+        if ((reader.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
+            return Kind.NONE;
+        }
+        int f = facts(loader, reader, 0);
+        facts.put(key(loader, name), f);
+        return isBuffer(name, f) ? Kind.BUFFER : Kind.NONE;
+    }
+
+    /** Whether a (super)class, by name, is a buffer type the agent instruments. */
+    boolean isBufferClass(ClassLoader loader, String name) {
+        return isBuffer(name, facts(loader, name, 0));
+    }
+
+    /**
+     * The buffers worth watching as hand-offs between threads: every {@link BlockingQueue}, JDK or
+     * third-party, and the JDK's concurrent non-blocking queues.
+     */
+    private static boolean isBuffer(String name, int f) {
+        return (f & 2) != 0 || (f & 1) != 0 && name.startsWith("java/util/concurrent/");
+    }
+
+    private int facts(ClassLoader loader, String name, int depth) {
+        Integer known = facts.get(key(loader, name));
+        if (known == null && loader != null) {
+            known = facts.get(key(null, name));
+        }
+        if (known != null) {
+            return known;
+        }
+        if (depth > MAX_DEPTH) {
+            return 0;
+        }
+        byte[] bytes = read(loader, name);
+        int f = bytes == null ? 0 : facts(loader, new ClassReader(bytes), depth + 1);
+        facts.put(key(bytes == null ? loader : definingLoaderGuess(loader, name), name), f);
+        return f;
+    }
+
+    private int facts(ClassLoader loader, ClassReader reader, int depth) {
+        int f = 0;
+        String superName = reader.getSuperName();
+        if (superName != null) {
+            f |= facts(loader, superName, depth + 1);
+        }
+        for (String iface : reader.getInterfaces()) {
+            f |= facts(loader, iface, depth + 1);
+        }
+        return f;
+    }
+
+    /** JDK classes are the boot loader's wherever they are asked from; caching them once saves reads. */
+    private static ClassLoader definingLoaderGuess(ClassLoader loader, String name) {
+        return name.startsWith("java/") ? null : loader;
+    }
+
+    private static byte[] read(ClassLoader loader, String name) {
+        String resource = name + ".class";
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
+                : loader.getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String key(ClassLoader loader, String name) {
+        return loader == null ? name : System.identityHashCode(loader) + "/" + name;
+    }
+}
