@@ -25,12 +25,12 @@ public final class AgentCostRunner {
             System.err.println("agent jar not found: " + agent + " (build it with 'mvn -DskipTests package')");
             System.exit(2);
         }
-        String include = args.length > 1 ? args[1] : "QueueOperationBenchmark|ExecutorBenchmark";
+        String include = args.length > 1 ? args[1] : "QueueOperationBenchmark|ExecutorBenchmark|PipelineBenchmark";
         Collection<RunResult> without = run(include, null);
         Collection<RunResult> with = run(include, agent);
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s%n", "benchmark (ns/op, lower is better)", "no agent",
-                "agent", "added");
+        System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s %9s%n", "benchmark", "no agent", "agent", "difference",
+                "ratio");
         List<RunResult> baseline = new ArrayList<>(without);
         for (RunResult withAgent : with) {
             String label = label(withAgent);
@@ -38,15 +38,17 @@ public final class AgentCostRunner {
                 if (label(base).equals(label)) {
                     double a = base.getPrimaryResult().getScore();
                     double b = withAgent.getPrimaryResult().getScore();
-                    System.out.printf(Locale.ROOT, "%-60s %12.2f %12.2f %+10.2f%n", label, a, b, b - a);
+                    String unit = base.getPrimaryResult().getScoreUnit();
+                    System.out.printf(Locale.ROOT, "%-60s %12.2f %12.2f %+10.2f %8.1f%% %s%n", label, a, b, b - a,
+                            100 * b / a, unit);
                 }
             }
         }
     }
 
     private static String label(RunResult r) {
-        return r.getParams().getBenchmark().replace("io.manometer.benchmarks.", "") + " "
-                + r.getParams().getParamsKeys().stream().map(k -> r.getParams().getParam(k)).toList();
+        String params = r.getParams().getParamsKeys().stream().map(k -> r.getParams().getParam(k)).toList().toString();
+        return r.getParams().getBenchmark().replace("io.manometer.benchmarks.", "") + (params.equals("[]") ? "" : " " + params);
     }
 
     private static Collection<RunResult> run(String include, Path agent) throws Exception {

@@ -20,9 +20,17 @@ import java.util.Set;
  */
 public final class BootstrapInjector {
     static final String PREFIX = "manometer-bootstrap/";
-    /** The bridge, named here rather than found by scanning the jar (a test checks the two agree). */
+    /**
+     * The bridge, named here rather than found by scanning the jar (a test checks the two agree),
+     * superclasses before their subclasses: each is defined as it is read.
+     */
     static final List<String> BRIDGE_CLASSES = List.of(
             "io.manometer.agent.bootstrap.BridgeHooks",
+            "io.manometer.agent.bootstrap.CounterPadding",
+            "io.manometer.agent.bootstrap.CounterPadding$LeadingPad",
+            "io.manometer.agent.bootstrap.CounterPadding$InsertSide",
+            "io.manometer.agent.bootstrap.CounterPadding$MiddlePad",
+            "io.manometer.agent.bootstrap.CounterPadding$RemoveSide",
             "io.manometer.agent.bootstrap.BufferCounters",
             "io.manometer.agent.bootstrap.Bridge");
     private static final String PROBE_CLASS = "io.manometer.agent.bootstrap.Bridge";

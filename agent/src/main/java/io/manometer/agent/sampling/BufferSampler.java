@@ -1,6 +1,7 @@
 package io.manometer.agent.sampling;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.instrument.QueueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,16 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
  * fresh snapshot and otherwise gets none, so one stuck queue cannot stall the recording.
  */
 public final class BufferSampler {
-    /** Queue types whose size() is O(1) and safe from any thread: depth read from the queue itself. */
-    private static final Set<String> CHEAP_SIZE = Set.of(
-            "java.util.concurrent.ArrayBlockingQueue",
-            "java.util.concurrent.LinkedBlockingQueue",
-            "java.util.concurrent.LinkedBlockingDeque",
-            "java.util.concurrent.PriorityBlockingQueue",
-            "java.util.concurrent.DelayQueue",
-            "java.util.concurrent.SynchronousQueue",
-            "java.util.ArrayDeque",
-            "java.util.PriorityQueue");
     private static final long FRESH_NANOS = 200_000_000L;
 
     /** One buffer at one instant; capacity -1 means unbounded. */
@@ -128,9 +119,16 @@ public final class BufferSampler {
 
     private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
         long inserted = tracked.counters.inserted;
-        long removed = tracked.counters.removed;
-        boolean exact = CHEAP_SIZE.contains(buffer.getClass().getName());
-        long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - removed);
+        boolean exact = QueueTypes.hasExactSize(buffer.getClass().getName());
+        long depth;
+        long removed;
+        if (exact) {
+            depth = ((Collection<?>) buffer).size();
+            removed = Math.max(0, inserted - depth); // not counted for these: see QueueTypes
+        } else {
+            removed = tracked.counters.removed;
+            depth = Math.max(0, inserted - removed);
+        }
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed);
     }
 
