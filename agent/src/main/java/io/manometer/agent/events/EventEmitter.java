@@ -53,6 +53,7 @@ public final class EventEmitter {
             FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, this::emitAgentInfo);
             FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, this::emitQueueSamples);
             FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class, this::emitExecutorSamples);
+            FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, this::emitSummary);
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
@@ -111,6 +112,7 @@ public final class EventEmitter {
             event.producerSite = s.executor().producer().site();
             event.producerStack = s.executor().producer().stack();
             event.producerThread = s.executor().producerThread();
+            event.commonPool = s.commonPool();
             event.poolSize = s.poolSize();
             event.activeThreads = s.activeThreads();
             event.maximumPoolSize = s.maximumPoolSize();
@@ -120,6 +122,20 @@ public final class EventEmitter {
             event.tasksCompleted = s.tasksCompleted();
             event.commit();
         }
+    }
+
+    private void emitSummary() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        BufferSummaryEvent event = new BufferSummaryEvent();
+        event.describedQueues = snapshot.buffers().size();
+        event.describedExecutors = snapshot.executors().size();
+        event.omitted = snapshot.omittedBuffers();
+        event.omittedMaxDepth = snapshot.omittedMaxDepth();
+        event.omittedTotalDepth = snapshot.omittedTotalDepth();
+        event.commit();
     }
 
     private BufferSampler.Snapshot snapshot() {

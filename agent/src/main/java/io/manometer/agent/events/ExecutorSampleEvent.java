@@ -57,6 +57,10 @@ public final class ExecutorSampleEvent extends Event {
     @Count("thread name")
     public String producerThread;
 
+    @Label("Common Pool")
+    @Description("True for ForkJoinPool.commonPool(), whose creation site says nothing: see the producer site")
+    public boolean commonPool;
+
     @Label("Pool Size")
     @Description("Worker threads alive")
     @Count("threads")
@@ -68,12 +72,12 @@ public final class ExecutorSampleEvent extends Event {
     public int activeThreads;
 
     @Label("Maximum Pool Size")
-    @Description("Most worker threads the executor may start")
+    @Description("Most worker threads the executor may start (a ForkJoinPool's parallelism)")
     @Count("threads")
     public int maximumPoolSize;
 
     @Label("Queue Depth")
-    @Description("Tasks waiting for a worker")
+    @Description("Tasks waiting for a worker (a ForkJoinPool's queued submissions plus queued tasks)")
     @Count("tasks")
     public long queueDepth;
 
@@ -83,12 +87,13 @@ public final class ExecutorSampleEvent extends Event {
     public long queueCapacity;
 
     @Label("Tasks Submitted")
-    @Description("Tasks accepted since the executor was created (approximate, as ThreadPoolExecutor.getTaskCount)")
+    @Description("Tasks accepted since the executor was created (ThreadPoolExecutor.getTaskCount; for a ForkJoinPool, "
+            + "calls of its public execute, submit and invoke methods)")
     @Count("tasks")
     public long tasksSubmitted;
 
     @Label("Tasks Completed")
-    @Description("Tasks finished since the executor was created")
+    @Description("Tasks finished since the executor was created; -1 when the executor does not count them (ForkJoinPool)")
     @Count("tasks")
     public long tasksCompleted;
 }

@@ -25,7 +25,7 @@ final class ByteBuddyRewriter implements ClassRewriter {
     /** Loads and exercises the whole rewriting path once, on JDK classes, discarding the result. */
     void warmUp(TypeHierarchy hierarchy) throws IOException {
         for (String sample : new String[] {"java/util/concurrent/ArrayBlockingQueue",
-                "java/util/concurrent/ThreadPoolExecutor"}) {
+                "java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool"}) {
             byte[] bytes = systemClassFile(sample);
             rewrite(null, sample, bytes, hierarchy.classify(null, sample, bytes));
         }
@@ -38,8 +38,8 @@ final class ByteBuddyRewriter implements ClassRewriter {
                 loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
         TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
         DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
-        builder = kind == TypeHierarchy.Kind.EXECUTOR ? ExecutorTransformer.transform(builder, type)
-                : queues.transform(builder, type, loader, classFile);
+        builder = kind == TypeHierarchy.Kind.BUFFER ? queues.transform(builder, type, loader, classFile)
+                : ExecutorTransformer.transform(builder, type, kind);
         return builder == null ? null : builder.make().getBytes();
     }
 

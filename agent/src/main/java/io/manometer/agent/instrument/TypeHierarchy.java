@@ -16,12 +16,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class TypeHierarchy {
     /** What a class is to the agent. */
-    enum Kind { NONE, BUFFER, EXECUTOR }
+    enum Kind { NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL }
 
     private static final String OBJECT = "java/lang/Object";
     private static final String QUEUE = "java/util/Queue";
     private static final String BLOCKING_QUEUE = "java/util/concurrent/BlockingQueue";
     private static final String EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+    private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
     private static final int MAX_DEPTH = 32;
 
     /** Bit 1: is a Queue; bit 2: is a BlockingQueue. Keyed by loader identity and name. */
@@ -56,6 +57,9 @@ final class TypeHierarchy {
     Kind classify(ClassLoader loader, String name, byte[] classFile) {
         if (name.equals(EXECUTOR)) {
             return Kind.EXECUTOR;
+        }
+        if (name.equals(FORK_JOIN_POOL)) {
+            return Kind.FORK_JOIN_POOL;
         }
         if (loader == null && !name.startsWith("java/util/")) {
             return Kind.NONE; // the JDK's buffers all live in java.util; its other classes need no look

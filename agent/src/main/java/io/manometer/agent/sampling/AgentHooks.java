@@ -3,6 +3,8 @@ package io.manometer.agent.sampling;
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.config.AgentOptions;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -52,12 +54,18 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public BufferCounters executorCreated(Object executor, Object workQueue) {
-        BufferCounters counters = new BufferCounters(trackAfter);
-        if (executor instanceof ThreadPoolExecutor) {
-            // Executors are few and long-lived: their creation site is always worth a capture.
-            counters.agentState = registry.track((ThreadPoolExecutor) executor, workQueue,
-                    StackCapture.capture(stackDepth));
+        if (!(executor instanceof ThreadPoolExecutor) && !(executor instanceof ForkJoinPool)) {
+            return new BufferCounters(Long.MAX_VALUE);
         }
+        // Executors are few and long-lived: their creation site is always worth a capture.
+        CallSite created = StackCapture.capture(stackDepth);
+        if (created.stack().contains("java.lang.VirtualThread.")) {
+            // The JDK's virtual-thread scheduler: each virtual thread is resubmitted to it at every
+            // mount, and what waits there are runnable threads, not the application's tasks.
+            return new BufferCounters(Long.MAX_VALUE);
+        }
+        BufferCounters counters = new BufferCounters(trackAfter);
+        counters.agentState = registry.track((ExecutorService) executor, workQueue, created, counters);
         return counters;
     }
 }

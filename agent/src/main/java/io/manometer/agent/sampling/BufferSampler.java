@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -24,11 +26,20 @@ public final class BufferSampler {
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
                                long removed) {}
 
-    /** One executor at one instant; queueCapacity -1 means unbounded. */
+    /**
+     * One executor at one instant; queueCapacity -1 means unbounded, tasksCompleted -1 unknown (a
+     * ForkJoinPool does not count them).
+     */
     public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
-                                 long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted) {}
+                                 long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
+                                 boolean commonPool) {}
 
-    public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors) {}
+    /**
+     * What one period saw. Only the deepest {@code maxBuffers} queues and executors are described;
+     * the rest are counted, so the recording says what it left out.
+     */
+    public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors,
+                           int omittedBuffers, long omittedMaxDepth, long omittedTotalDepth) {}
 
     private final TrackingRegistry registry;
     private final int maxBuffers;
@@ -103,18 +114,31 @@ public final class BufferSampler {
                 buffers.add(sample(tracked, buffer));
             }
         }
-        buffers.sort(Comparator.comparingLong(BufferSample::depth).reversed());
-        if (buffers.size() > maxBuffers) {
-            buffers = new ArrayList<>(buffers.subList(0, maxBuffers));
-        }
         List<ExecutorSample> executors = new ArrayList<>();
         for (TrackedExecutor tracked : registry.executors()) {
-            ThreadPoolExecutor executor = tracked.executor.get();
+            ExecutorService executor = tracked.executor.get();
             if (executor != null && !executor.isTerminated()) {
                 executors.add(sample(tracked, executor));
             }
         }
-        return new Snapshot(System.nanoTime(), buffers, executors);
+        buffers.sort(Comparator.comparingLong(BufferSample::depth).reversed());
+        executors.sort(Comparator.comparingLong(ExecutorSample::queueDepth).reversed());
+        int omitted = 0;
+        long omittedMax = 0;
+        long omittedTotal = 0;
+        for (BufferSample s : buffers.subList(Math.min(maxBuffers, buffers.size()), buffers.size())) {
+            omitted++;
+            omittedMax = Math.max(omittedMax, s.depth());
+            omittedTotal += s.depth();
+        }
+        for (ExecutorSample s : executors.subList(Math.min(maxBuffers, executors.size()), executors.size())) {
+            omitted++;
+            omittedMax = Math.max(omittedMax, s.queueDepth());
+            omittedTotal += s.queueDepth();
+        }
+        return new Snapshot(System.nanoTime(), new ArrayList<>(buffers.subList(0, Math.min(maxBuffers, buffers.size()))),
+                new ArrayList<>(executors.subList(0, Math.min(maxBuffers, executors.size()))), omitted, omittedMax,
+                omittedTotal);
     }
 
     private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
@@ -132,12 +156,18 @@ public final class BufferSampler {
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed);
     }
 
-    private static ExecutorSample sample(TrackedExecutor tracked, ThreadPoolExecutor executor) {
-        BlockingQueue<Runnable> queue = executor.getQueue();
+    private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor) {
+        if (executor instanceof ForkJoinPool) {
+            ForkJoinPool pool = (ForkJoinPool) executor;
+            long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
+            return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
+                    depth, -1, tracked.counters.inserted, -1, pool == ForkJoinPool.commonPool());
+        }
+        ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
+        BlockingQueue<Runnable> queue = tpe.getQueue();
         long depth = queue.size();
-        return new ExecutorSample(tracked, executor.getPoolSize(), executor.getActiveCount(),
-                executor.getMaximumPoolSize(), depth, capacity(queue, depth), executor.getTaskCount(),
-                executor.getCompletedTaskCount());
+        return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
+                capacity(queue, depth), tpe.getTaskCount(), tpe.getCompletedTaskCount(), false);
     }
 
     private static long capacity(Object buffer, long depth) {

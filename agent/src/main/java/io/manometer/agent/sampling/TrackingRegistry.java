@@ -7,7 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,8 +40,8 @@ public final class TrackingRegistry {
         return tracked;
     }
 
-    TrackedExecutor track(ThreadPoolExecutor executor, Object workQueue, CallSite created) {
-        TrackedExecutor tracked = new TrackedExecutor(ids.incrementAndGet(), executor, workQueue, created);
+    TrackedExecutor track(ExecutorService executor, Object workQueue, CallSite created, BufferCounters counters) {
+        TrackedExecutor tracked = new TrackedExecutor(ids.incrementAndGet(), executor, workQueue, created, counters);
         executors.put(tracked.id, tracked);
         return tracked;
     }

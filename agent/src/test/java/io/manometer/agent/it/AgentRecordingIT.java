@@ -93,6 +93,26 @@ class AgentRecordingIT {
     }
 
     @Test
+    void forkJoinPoolCountsSubmissionsAndNamesItsFeeder() {
+        RecordedEvent e = lastSample("manometer.ExecutorSample", lines[5]);
+        assertThat(e.getString("executorType")).isEqualTo("java.util.concurrent.ForkJoinPool");
+        assertThat(e.getLong("tasksSubmitted")).isEqualTo(100);
+        assertThat(e.getLong("tasksCompleted")).isEqualTo(-1);
+        assertThat(e.getInt("maximumPoolSize")).isEqualTo(2);
+        assertThat(e.getBoolean("commonPool")).isFalse();
+        assertThat(e.getString("producerSite")).startsWith(PREFIX);
+    }
+
+    @Test
+    void commonPoolIsFlaggedAndNamedByItsProducer() {
+        RecordedEvent e = events.stream().filter(ev -> ev.getEventType().getName().equals("manometer.ExecutorSample"))
+                .filter(ev -> ev.getBoolean("commonPool"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow(() -> new AssertionError(run));
+        assertThat(e.getLong("tasksSubmitted")).isGreaterThanOrEqualTo(80);
+        assertThat(e.getString("producerSite")).isEqualTo(PREFIX + lines[6] + ")");
+    }
+
+    @Test
     void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));

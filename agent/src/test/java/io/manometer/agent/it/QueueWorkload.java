@@ -53,8 +53,23 @@ public final class QueueWorkload {
         }
         done.await(10, TimeUnit.SECONDS);
 
+        java.util.concurrent.ForkJoinPool forkJoin = new java.util.concurrent.ForkJoinPool(2); int forkJoinLine = line();
+        java.util.concurrent.CountDownLatch forked = new java.util.concurrent.CountDownLatch(100);
+        for (int i = 0; i < 100; i++) {
+            forkJoin.execute(forked::countDown);
+        }
+        forked.await(10, TimeUnit.SECONDS);
+
+        // Fed directly: CompletableFuture.*Async skips the common pool on machines with two cores or fewer.
+        java.util.concurrent.CountDownLatch common = new java.util.concurrent.CountDownLatch(80);
+        int asyncLine = line() + 2;
+        for (int i = 0; i < 80; i++) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(common::countDown);
+        }
+        common.await(10, TimeUnit.SECONDS);
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
-                + " " + poolLine);
+                + " " + poolLine + " " + forkJoinLine + " " + asyncLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
     }

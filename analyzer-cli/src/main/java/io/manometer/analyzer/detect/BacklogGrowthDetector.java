@@ -112,7 +112,7 @@ public final class BacklogGrowthDetector implements Detector {
         score = Math.min(100, score);
 
         double inRate = (samples.in(n - 1) - samples.in(from)) / duration;
-        double outRate = (samples.out(n - 1) - samples.out(from)) / duration;
+        Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
                 series.capacity(), inRate, outRate, duration, count);
         boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
@@ -121,10 +121,11 @@ public final class BacklogGrowthDetector implements Detector {
         String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
         String summary = Messages.format(kind + ".summary", simpleName(series.type()), trend.slopePerSecond(), unit,
                 peak, site);
-        String explanation = Messages.format(kind + ".explanation", inRate, outRate, unit, finalDepth, duration,
+        String explanationKey = kind + (outRate == null ? ".explanation.unknown-completions" : ".explanation");
+        String explanation = Messages.format(explanationKey, inRate, outRate, unit, finalDepth, duration,
                 series.createdBy().isEmpty() ? site : series.createdBy(),
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));
-        String solution = Messages.format(kind + ".solution");
+        String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool" : ".solution"));
         return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                 series.id, series.producerSite(), summary, explanation, solution, metrics,
                 recording.file.toString());

@@ -29,10 +29,11 @@ public record Finding(String detector, String kind, Severity severity, int score
      * @param finalDepth      backlog at the last sample
      * @param capacity        bound of the buffer, -1 when unbounded
      * @param inPerSecond     elements (or tasks) accepted per second over the window
-     * @param outPerSecond    elements (or tasks) removed (or completed) per second over the window
+     * @param outPerSecond    elements (or tasks) removed (or completed) per second over the window;
+     *                        null when the buffer does not count them (a ForkJoinPool's completions)
      * @param durationSeconds length of the window analysed, warm-up excluded
      * @param samples         samples in that window
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
-                          double inPerSecond, double outPerSecond, double durationSeconds, int samples) {}
+                          double inPerSecond, Double outPerSecond, double durationSeconds, int samples) {}
 }

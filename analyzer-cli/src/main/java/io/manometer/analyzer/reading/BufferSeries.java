@@ -27,6 +27,7 @@ public final class BufferSeries {
     String producerStack = "";
     String producerThread = "";
     long capacity = -1;
+    boolean commonPool;
 
     BufferSeries(Subject subject, long id) {
         this.subject = subject;
@@ -70,8 +71,19 @@ public final class BufferSeries {
         return capacity >= 0;
     }
 
-    /** The line to name in a report: where it was created, else where it was fed from. */
+    /** True for ForkJoinPool.commonPool(): shared by the whole JVM, created by whatever touched it first. */
+    public boolean isCommonPool() {
+        return commonPool;
+    }
+
+    /**
+     * The line to name in a report: where the buffer was created, else where it was fed from. For
+     * the common pool, where it is fed from: its creation site is an accident of class loading.
+     */
     public String site() {
-        return !createdAt.isEmpty() ? createdAt : producerSite;
+        if (commonPool && !producerSite.isEmpty() || createdAt.isEmpty()) {
+            return producerSite;
+        }
+        return createdAt;
     }
 }

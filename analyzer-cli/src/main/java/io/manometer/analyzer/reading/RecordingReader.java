@@ -115,6 +115,7 @@ public final class RecordingReader {
         BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, e.getLong("executorId"));
         readSites(s, e, "executorType");
         s.capacity = e.getLong("queueCapacity");
+        s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
         s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
     }
 

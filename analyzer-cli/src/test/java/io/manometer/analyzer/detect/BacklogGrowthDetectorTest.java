@@ -42,6 +42,19 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void commonPoolBacklogIsReportedWhereItIsFedWithoutInventingACompletionRate() {
+        List<Finding> findings = detect(TestRecordings.create()
+                .commonPool(3, 15, 5000, "com.example.Fanout.sendAll(Fanout.java:17)", s -> 3000 * s).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("executor-backlog");
+            assertThat(f.site()).isEqualTo("com.example.Fanout.sendAll(Fanout.java:17)");
+            assertThat(f.metrics().outPerSecond()).isNull();
+            assertThat(f.solution()).contains("Semaphore").contains("commonPool");
+            assertThat(f.explanation()).doesNotContain("completed at");
+        });
+    }
+
+    @Test
     void burstThatDrainsIsHealthy() {
         List<Finding> findings = detect(TestRecordings.create()
                 .queue(1, -1, 20, 1000, s -> s < 12 ? 2000 * s : Math.max(0, 24_000 - 8000 * (s - 11))).build());

@@ -35,6 +35,22 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds the common ForkJoinPool, fed from {@code producer}, whose completions are not counted. */
+    public TestRecordings commonPool(long id, int seconds, long submitsPerSecond, String producer,
+                                     LongUnaryOperator depth) {
+        BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, id);
+        s.type = "java.util.concurrent.ForkJoinPool";
+        s.createdAt = "com.example.Startup.init(Startup.java:1)";
+        s.producerSite = producer;
+        s.commonPool = true;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.EXECUTOR_SAMPLE, t);
+            s.samples.add(t, depth.applyAsLong(sec), submitsPerSecond * sec, -1);
+        }
+        return this;
+    }
+
     public Recording build() {
         return recording;
     }
