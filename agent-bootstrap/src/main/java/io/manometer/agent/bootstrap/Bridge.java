@@ -47,6 +47,21 @@ public final class Bridge {
         }
     }
 
+    public static void bufferDrained(Object buffer, BufferCounters counters) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.bufferDrained(buffer, counters);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     public static BufferCounters executorCreated(Object executor, Object workQueue) {
         BridgeHooks h = hooks;
         boolean[] inAgent = h == null ? null : enter();

@@ -5,8 +5,11 @@ public interface BridgeHooks {
     /** A buffer was constructed; returns its counters (never null). */
     BufferCounters bufferCreated(Object buffer);
 
-    /** A buffer or executor reached its tracking threshold on this (producer) thread. */
+    /** A buffer or executor reached its insert threshold on this (producer) thread. */
     void bufferActive(Object buffer, BufferCounters counters);
+
+    /** A buffer reached its removal threshold on this (consumer) thread. */
+    void bufferDrained(Object buffer, BufferCounters counters);
 
     /**
      * An executor was constructed, with the queue its tasks wait in (may be null); returns the

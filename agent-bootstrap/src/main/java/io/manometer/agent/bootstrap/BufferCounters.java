@@ -19,5 +19,6 @@ public final class BufferCounters extends CounterPadding.RemoveSide {
 
     public BufferCounters(long trackAt) {
         this.trackAt = trackAt;
+        this.removeAt = trackAt;
     }
 }

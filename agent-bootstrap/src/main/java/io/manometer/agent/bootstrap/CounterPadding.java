@@ -32,6 +32,8 @@ public final class CounterPadding {
          * queues whose size cannot be read cheaply; for the others it is inserted minus depth.
          */
         public long removed;
+        /** Removal count at which the agent is next told which thread consumes. */
+        public long removeAt;
         long p21, p22, p23, p24, p25, p26, p27;
     }
 }

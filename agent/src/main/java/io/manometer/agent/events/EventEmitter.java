@@ -87,6 +87,8 @@ public final class EventEmitter {
             event.producerSite = s.buffer().producer.site();
             event.producerStack = s.buffer().producer.stack();
             event.producerThread = s.buffer().producerThread;
+            event.producerThreads = s.buffer().producerThreads();
+            event.consumerThreads = s.buffer().consumerThreads();
             event.capacity = s.capacity();
             event.depth = s.depth();
             event.depthExact = s.depthExact();

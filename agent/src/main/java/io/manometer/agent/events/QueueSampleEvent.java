@@ -57,6 +57,17 @@ public final class QueueSampleEvent extends Event {
     @Count("thread name")
     public String producerThread;
 
+    @Label("Producer Threads")
+    @Description("Threads seen inserting (the first four), sampled every 4096 inserts")
+    @Count("thread names")
+    public String producerThreads;
+
+    @Label("Consumer Threads")
+    @Description("Threads seen removing (the first four), sampled every 4096 removals; empty for blocking queues, "
+            + "whose consumers the agent does not watch")
+    @Count("thread names")
+    public String consumerThreads;
+
     @Label("Capacity")
     @Description("Most elements the queue accepts; -1 when unbounded")
     @Count("elements")

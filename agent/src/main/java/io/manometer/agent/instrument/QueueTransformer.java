@@ -68,7 +68,7 @@ final class QueueTransformer {
         FieldDescription counters = new FieldDescription.Latent(owner, CounterField.NAME, FIELD_MODIFIERS,
                 COUNTERS_TYPE, List.of());
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(CounterField.Value.class, counters);
-        boolean countRemovals = !QueueTypes.hasExactSize(type.getName());
+        boolean countRemovals = !QueueTypes.removalsDerived(type.getName());
         for (Map.Entry<Operation, Class<?>> advice : ADVICE.entrySet()) {
             if (!advice.getKey().insert && !countRemovals) {
                 continue;

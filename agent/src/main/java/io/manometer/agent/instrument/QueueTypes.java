@@ -5,23 +5,43 @@ import java.util.Set;
 /** What the agent knows about particular queue classes, in one place for the advice and the sampler. */
 public final class QueueTypes {
     /**
-     * Queues whose {@code size()} is O(1) and safe from any thread. Their depth is read from the
-     * queue, so their removals need not be counted: removed = inserted - depth. Consumers of these
-     * queues then run no advice at all.
+     * Blocking queues whose {@code size()} is O(1) and safe from any thread. Their depth is read
+     * from the queue, so their removals need not be counted (removed = inserted - depth), and as
+     * they are built for hand-off between threads, who consumes need not be watched either: their
+     * consumers run no advice at all.
      */
-    private static final Set<String> EXACT_SIZE = Set.of(
+    private static final Set<String> EXACT_SIZE_BLOCKING = Set.of(
             "java.util.concurrent.ArrayBlockingQueue",
             "java.util.concurrent.LinkedBlockingQueue",
             "java.util.concurrent.LinkedBlockingDeque",
             "java.util.concurrent.PriorityBlockingQueue",
             "java.util.concurrent.DelayQueue",
-            "java.util.concurrent.SynchronousQueue",
-            "java.util.ArrayDeque",
-            "java.util.PriorityQueue");
+            "java.util.concurrent.SynchronousQueue");
+    /** Not thread-safe, but sized by arithmetic on fields: read racily, never wrong by much. */
+    private static final Set<String> EXACT_SIZE_PLAIN = Set.of("java.util.ArrayDeque", "java.util.PriorityQueue");
+    /**
+     * A Queue the agent leaves alone: far more often a List than a queue, and counting every list
+     * would cost every application.
+     */
+    static final String NOT_A_BUFFER = "java/util/LinkedList";
 
     private QueueTypes() {}
 
     public static boolean hasExactSize(String className) {
-        return EXACT_SIZE.contains(className);
+        return EXACT_SIZE_BLOCKING.contains(className) || EXACT_SIZE_PLAIN.contains(className);
+    }
+
+    /** Whether removals are derived rather than counted, so consumers run no advice. */
+    public static boolean removalsDerived(String className) {
+        return EXACT_SIZE_BLOCKING.contains(className);
+    }
+
+    /**
+     * Queues built to hand elements between threads: reported whenever they grow. Any other queue is
+     * reported only once the agent has seen it used from more than one thread.
+     */
+    public static boolean builtForHandOff(Object queue) {
+        return queue instanceof java.util.concurrent.BlockingQueue
+                || queue.getClass().getName().startsWith("java.util.concurrent.");
     }
 }

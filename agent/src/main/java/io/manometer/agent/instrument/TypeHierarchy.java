@@ -79,11 +79,11 @@ final class TypeHierarchy {
     }
 
     /**
-     * The buffers worth watching as hand-offs between threads: every {@link BlockingQueue}, JDK or
-     * third-party, and the JDK's concurrent non-blocking queues.
+     * Every {@link Queue} may be a buffer between threads, JDK or third-party; which ones are is
+     * decided when they are used (see {@link QueueTypes#builtForHandOff}).
      */
     private static boolean isBuffer(String name, int f) {
-        return (f & 2) != 0 || (f & 1) != 0 && name.startsWith("java/util/concurrent/");
+        return (f & 1) != 0 && !name.equals(QueueTypes.NOT_A_BUFFER);
     }
 
     private int facts(ClassLoader loader, String name, int depth) {

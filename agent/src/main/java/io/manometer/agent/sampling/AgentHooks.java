@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  * and once per buffer when it becomes worth tracking. Never on the per-element path.
  */
 public final class AgentHooks implements BridgeHooks {
+    /** Inserts (or removals) between two looks at which threads use a tracked queue. */
+    static final long RECHECK = 4096;
     private final TrackingRegistry registry;
     private final long trackAfter;
     private final int stackDepth;
@@ -35,21 +37,51 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void bufferActive(Object buffer, BufferCounters counters) {
+        Object state;
         synchronized (counters) {
-            if (counters.trackAt == Long.MAX_VALUE) {
+            if (counters.inserted < counters.trackAt) {
                 return; // another producer got here first
             }
-            counters.trackAt = Long.MAX_VALUE;
+            state = counters.agentState;
+            // Executors: the feeding line once. Queues: look again every RECHECK inserts, to see
+            // every thread that feeds them, for a fraction of a nanosecond per element.
+            counters.trackAt = state instanceof TrackedExecutor ? Long.MAX_VALUE : counters.inserted + RECHECK;
         }
-        Object state = counters.agentState;
+        String thread = Thread.currentThread().getName();
+        if (state instanceof TrackedBuffer) {
+            ((TrackedBuffer) state).producers.add(thread);
+            return;
+        }
+        if (!(state instanceof TrackedExecutor) && StackCapture.fedByAnotherQueue(buffer)) {
+            counters.trackAt = Long.MAX_VALUE; // another queue's storage: that queue is reported
+            counters.removeAt = Long.MAX_VALUE;
+            return;
+        }
         CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
         if (state instanceof TrackedExecutor) {
-            ((TrackedExecutor) state).producerSeen(producer, Thread.currentThread().getName());
+            ((TrackedExecutor) state).producerSeen(producer, thread);
             return;
         }
         CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
-        TrackedBuffer tracked = registry.track(buffer, counters, created, producer, Thread.currentThread().getName());
-        counters.agentState = tracked;
+        TrackedBuffer tracked = registry.track(buffer, counters, created, producer, thread);
+        if (tracked != null) {
+            counters.agentState = tracked;
+        }
+    }
+
+    @Override
+    public void bufferDrained(Object buffer, BufferCounters counters) {
+        Object state;
+        synchronized (counters) {
+            if (counters.removed < counters.removeAt) {
+                return;
+            }
+            counters.removeAt = counters.removed + RECHECK;
+            state = counters.agentState;
+        }
+        if (state instanceof TrackedBuffer) {
+            ((TrackedBuffer) state).consumers.add(Thread.currentThread().getName());
+        }
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class BufferSampler {
         List<BufferSample> buffers = new ArrayList<>();
         for (TrackedBuffer tracked : registry.buffers()) {
             Object buffer = tracked.buffer.get();
-            if (buffer != null && !executorQueues.contains(buffer)) {
+            if (buffer != null && !executorQueues.contains(buffer) && tracked.worthReporting()) {
                 buffers.add(sample(tracked, buffer));
             }
         }
@@ -143,16 +143,11 @@ public final class BufferSampler {
 
     private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
         long inserted = tracked.counters.inserted;
-        boolean exact = QueueTypes.hasExactSize(buffer.getClass().getName());
-        long depth;
-        long removed;
-        if (exact) {
-            depth = ((Collection<?>) buffer).size();
-            removed = Math.max(0, inserted - depth); // not counted for these: see QueueTypes
-        } else {
-            removed = tracked.counters.removed;
-            depth = Math.max(0, inserted - removed);
-        }
+        String type = buffer.getClass().getName();
+        boolean exact = QueueTypes.hasExactSize(type);
+        long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - tracked.counters.removed);
+        // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
+        long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth) : tracked.counters.removed;
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed);
     }
 

@@ -39,6 +39,19 @@ public final class StackCapture {
         return new CallSite(site == null ? creator : site, creator, String.join("\n", lines));
     }
 
+    /**
+     * Whether this insert comes from inside another queue's methods: then the buffer is that
+     * queue's storage (a DelayQueue's PriorityQueue, a wrapper's delegate) and reporting it would
+     * report the same growth twice.
+     */
+    public static boolean fedByAnotherQueue(Object buffer) {
+        Class<?> own = buffer.getClass();
+        return WALKER.walk(stream -> stream
+                .filter(f -> !isAgentFrame(f) && !f.getDeclaringClass().isAssignableFrom(own))
+                .limit(1)
+                .anyMatch(f -> Queue.class.isAssignableFrom(f.getDeclaringClass())));
+    }
+
     public static boolean isJdkClass(String className) {
         for (String prefix : JDK_PACKAGES) {
             if (className.startsWith(prefix)) {

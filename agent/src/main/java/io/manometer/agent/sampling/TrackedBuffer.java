@@ -12,6 +12,10 @@ public final class TrackedBuffer {
     public final String producerThread;
     final WeakReference<Object> buffer;
     final BufferCounters counters;
+    /** True for queues built for hand-off; others are reported once seen from two threads. */
+    final boolean builtForHandOff;
+    final ThreadNames producers = new ThreadNames();
+    final ThreadNames consumers = new ThreadNames();
 
     TrackedBuffer(long id, Object buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {
@@ -22,5 +26,24 @@ public final class TrackedBuffer {
         this.created = created;
         this.producer = producer;
         this.producerThread = producerThread;
+        this.builtForHandOff = io.manometer.agent.instrument.QueueTypes.builtForHandOff(buffer);
+        producers.add(producerThread);
+    }
+
+    /** Whether the agent has seen this buffer used by more than one thread. */
+    boolean sharedBetweenThreads() {
+        return producers.size() > 1 || consumers.size() > 0 && consumers.anyNotIn(producers);
+    }
+
+    boolean worthReporting() {
+        return builtForHandOff || sharedBetweenThreads();
+    }
+
+    public String producerThreads() {
+        return producers.toString();
+    }
+
+    public String consumerThreads() {
+        return consumers.toString();
     }
 }

@@ -113,6 +113,40 @@ class AgentRecordingIT {
     }
 
     @Test
+    void plainQueueHandedBetweenThreadsIsReportedWithBothSides() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[7]);
+        assertThat(q.getString("bufferType")).isEqualTo("java.util.PriorityQueue");
+        assertThat(q.getLong("inserted")).isEqualTo(500);
+        assertThat(q.getLong("removed")).isEqualTo(300);
+        assertThat(q.getLong("depth")).isEqualTo(200);
+        assertThat(q.getString("producerThreads")).isEqualTo("main");
+        assertThat(q.getString("consumerThreads")).isEqualTo("workload-consumer");
+    }
+
+    @Test
+    void plainQueueUsedByOneThreadIsNotABufferBetweenThreads() {
+        assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .noneMatch(e -> e.getString("createdAt").equals(PREFIX + lines[8] + ")"));
+    }
+
+    @Test
+    void thirdPartyNonBlockingQueueIsWatchedToo() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[9]);
+        assertThat(q.getString("bufferType")).isEqualTo(QueueWorkload.PlainLibraryQueue.class.getName());
+        assertThat(q.getLong("inserted")).isEqualTo(500);
+        assertThat(q.getLong("removed")).isEqualTo(300);
+        assertThat(q.getBoolean("depthExact")).isFalse();
+    }
+
+    @Test
+    void aQueueThatIsAnotherQueuesStorageIsNotReportedTwice() {
+        assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .filteredOn(e -> e.getString("createdAt").equals(PREFIX + lines[9] + ")"))
+                .extracting(e -> e.getString("bufferType"))
+                .containsOnly(QueueWorkload.PlainLibraryQueue.class.getName());
+    }
+
+    @Test
     void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));

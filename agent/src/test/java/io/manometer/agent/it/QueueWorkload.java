@@ -68,14 +68,71 @@ public final class QueueWorkload {
         }
         common.await(10, TimeUnit.SECONDS);
 
+        // Plain queues: reported only when used from two threads.
+        java.util.PriorityQueue<Integer> handedOver = new java.util.PriorityQueue<>(); int handedOverLine = line();
+        java.util.PriorityQueue<Integer> local = new java.util.PriorityQueue<>(); int localLine = line();
+        PlainLibraryQueue plain = new PlainLibraryQueue(); int plainLine = line();
+        for (int i = 0; i < 500; i++) {
+            local.add(i);
+            synchronized (handedOver) {
+                handedOver.add(i);
+            }
+            plain.offer("x");
+        }
+        for (int i = 0; i < 300; i++) {
+            local.poll();
+        }
+        Thread consumer = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                synchronized (handedOver) {
+                    handedOver.poll();
+                }
+                plain.poll();
+            }
+        }, "workload-consumer");
+        consumer.start();
+        consumer.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
-                + " " + poolLine + " " + forkJoinLine + " " + asyncLine);
+                + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
+                + " " + plainLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
     }
 
     private static int line() {
         return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** A third-party lock-free-style queue that is not a BlockingQueue (the shape of JCTools' queues). */
+    public static final class PlainLibraryQueue extends AbstractQueue<String> {
+        private final java.util.concurrent.ConcurrentLinkedQueue<String> items =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public boolean offer(String e) {
+            return items.offer(e);
+        }
+
+        @Override
+        public String poll() {
+            return items.poll();
+        }
+
+        @Override
+        public String peek() {
+            return items.peek();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return items.iterator();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
     }
 
     /** A third-party blocking queue with its own storage, the shape of many libraries' queues. */

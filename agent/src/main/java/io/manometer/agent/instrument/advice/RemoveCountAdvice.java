@@ -1,5 +1,6 @@
 package io.manometer.agent.instrument.advice;
 
+import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.bootstrap.BufferCounters;
 import net.bytebuddy.asm.Advice;
 
@@ -8,9 +9,9 @@ public final class RemoveCountAdvice {
     private RemoveCountAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.Return int moved, @CounterField.Value BufferCounters counters) {
-        if (moved > 0 && counters != null) {
-            counters.removed += moved;
+    static void exit(@Advice.This Object self, @Advice.Return int moved, @CounterField.Value BufferCounters counters) {
+        if (moved > 0 && counters != null && (counters.removed += moved) >= counters.removeAt) {
+            Bridge.bufferDrained(self, counters);
         }
     }
 }

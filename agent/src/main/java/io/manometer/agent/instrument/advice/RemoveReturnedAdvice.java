@@ -1,5 +1,6 @@
 package io.manometer.agent.instrument.advice;
 
+import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.bootstrap.BufferCounters;
 import net.bytebuddy.asm.Advice;
 
@@ -8,9 +9,10 @@ public final class RemoveReturnedAdvice {
     private RemoveReturnedAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.Return Object element, @CounterField.Value BufferCounters counters) {
-        if (element != null && counters != null) {
-            counters.removed++;
+    static void exit(@Advice.This Object self, @Advice.Return Object element,
+                     @CounterField.Value BufferCounters counters) {
+        if (element != null && counters != null && ++counters.removed >= counters.removeAt) {
+            Bridge.bufferDrained(self, counters);
         }
     }
 }
