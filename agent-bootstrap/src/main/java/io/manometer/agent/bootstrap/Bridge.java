@@ -62,6 +62,21 @@ public final class Bridge {
         }
     }
 
+    public static void largeQueueUsed(Object queue, boolean insert) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.largeQueueUsed(queue, insert);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     public static BufferCounters executorCreated(Object executor, Object workQueue) {
         BridgeHooks h = hooks;
         boolean[] inAgent = h == null ? null : enter();

@@ -8,6 +8,12 @@ public interface BridgeHooks {
     /** A buffer or executor reached its insert threshold on this (producer) thread. */
     void bufferActive(Object buffer, BufferCounters counters);
 
+    /**
+     * A large queue of a class loaded before the agent (so without counters) was used on this
+     * thread; called for a sample of its operations only.
+     */
+    void largeQueueUsed(Object queue, boolean insert);
+
     /** A buffer reached its removal threshold on this (consumer) thread. */
     void bufferDrained(Object buffer, BufferCounters counters);
 

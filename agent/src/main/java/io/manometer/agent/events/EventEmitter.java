@@ -84,9 +84,9 @@ public final class EventEmitter {
             event.createdAt = created.site();
             event.createdBy = created.creator();
             event.creationStack = created.stack();
-            event.producerSite = s.buffer().producer.site();
-            event.producerStack = s.buffer().producer.stack();
-            event.producerThread = s.buffer().producerThread;
+            event.producerSite = s.buffer().producer().site();
+            event.producerStack = s.buffer().producer().stack();
+            event.producerThread = s.buffer().producerThread();
             event.producerThreads = s.buffer().producerThreads();
             event.consumerThreads = s.buffer().consumerThreads();
             event.capacity = s.capacity();

@@ -83,12 +83,12 @@ public final class QueueSampleEvent extends Event {
     public boolean depthExact;
 
     @Label("Inserted")
-    @Description("Elements accepted since the queue was created")
+    @Description("Elements accepted since the queue was created; -1 when not counted (ArrayDeque, loaded before the agent)")
     @Count("elements")
     public long inserted;
 
     @Label("Removed")
-    @Description("Elements removed since the queue was created")
+    @Description("Elements removed since the queue was created; -1 when not counted")
     @Count("elements")
     public long removed;
 }

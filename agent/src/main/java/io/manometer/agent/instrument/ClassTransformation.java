@@ -2,6 +2,7 @@ package io.manometer.agent.instrument;
 
 import io.manometer.agent.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,7 @@ final class ClassTransformation implements ClassFileTransformer {
     private static final long WARMUP_WAIT_SECONDS = 20;
     private static final AtomicInteger TRANSFORMED = new AtomicInteger();
 
+    private final Instrumentation inst;
     private final TypeHierarchy hierarchy;
     private final Set<String> queuesLoadedBeforeAgent;
     private final ModuleReadEdges readEdges;
@@ -33,7 +35,9 @@ final class ClassTransformation implements ClassFileTransformer {
     private volatile ClassRewriter rewriter;
     private volatile boolean warnedNotReady;
 
-    ClassTransformation(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent, ModuleReadEdges readEdges) {
+    ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent,
+                        ModuleReadEdges readEdges) {
+        this.inst = inst;
         this.hierarchy = hierarchy;
         this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
         this.readEdges = readEdges;
@@ -44,6 +48,7 @@ final class ClassTransformation implements ClassFileTransformer {
     }
 
     /** Loads and exercises the transformation path off the application's threads. */
+    /** Runs the warm-up, then {@code then}, on a daemon thread. */
     void warmUpInBackground(Runnable then) {
         Thread thread = new Thread(new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
@@ -63,6 +68,7 @@ final class ClassTransformation implements ClassFileTransformer {
             ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent);
             byteBuddy.warmUp(hierarchy);
             rewriter = byteBuddy;
+            PreloadedQueueTransformation.install(inst, readEdges);
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);
         } finally {

@@ -26,7 +26,7 @@ public final class Instrumenter {
         TypeHierarchy hierarchy = new TypeHierarchy();
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
-        ClassTransformation transformation = new ClassTransformation(hierarchy, queueClassesAmong(loaded),
+        ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queueClassesAmong(loaded),
                 new ModuleReadEdges(inst, bridgeModule));
         inst.addTransformer(transformation, false);
         transformation.warmUpInBackground(afterWarmUp);

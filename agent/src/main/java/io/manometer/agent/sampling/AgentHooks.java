@@ -65,7 +65,25 @@ public final class AgentHooks implements BridgeHooks {
         CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
         TrackedBuffer tracked = registry.track(buffer, counters, created, producer, thread);
         if (tracked != null) {
+            tracked.producers.add(thread);
             counters.agentState = tracked;
+        }
+    }
+
+    @Override
+    public void largeQueueUsed(Object queue, boolean insert) {
+        TrackedBuffer tracked = registry.trackUncounted(queue, () -> StackCapture.fedByAnotherQueue(queue));
+        if (tracked == null) {
+            return;
+        }
+        String thread = Thread.currentThread().getName();
+        if (!insert) {
+            tracked.consumers.add(thread);
+            return;
+        }
+        tracked.producers.add(thread);
+        if (!tracked.producerKnown()) {
+            tracked.producerSeen(captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN, thread);
         }
     }
 

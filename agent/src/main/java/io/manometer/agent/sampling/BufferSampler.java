@@ -142,9 +142,13 @@ public final class BufferSampler {
     }
 
     private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
-        long inserted = tracked.counters.inserted;
         String type = buffer.getClass().getName();
         boolean exact = QueueTypes.hasExactSize(type);
+        if (tracked.counters == null) { // loaded before the agent: depth only
+            long depth = ((Collection<?>) buffer).size();
+            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1);
+        }
+        long inserted = tracked.counters.inserted;
         long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - tracked.counters.removed);
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth) : tracked.counters.removed;

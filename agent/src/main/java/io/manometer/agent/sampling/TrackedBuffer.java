@@ -8,9 +8,10 @@ public final class TrackedBuffer {
     public final long id;
     public final String type;
     public final CallSite created;
-    public final CallSite producer;
-    public final String producerThread;
+    private volatile CallSite producer;
+    private volatile String producerThread;
     final WeakReference<Object> buffer;
+    /** Null for queues of classes loaded before the agent, whose operations are not counted. */
     final BufferCounters counters;
     /** True for queues built for hand-off; others are reported once seen from two threads. */
     final boolean builtForHandOff;
@@ -27,7 +28,24 @@ public final class TrackedBuffer {
         this.producer = producer;
         this.producerThread = producerThread;
         this.builtForHandOff = io.manometer.agent.instrument.QueueTypes.builtForHandOff(buffer);
-        producers.add(producerThread);
+    }
+
+    /** The first insert the agent saw: its stack names the line that feeds the buffer. */
+    public CallSite producer() {
+        return producer;
+    }
+
+    public String producerThread() {
+        return producerThread;
+    }
+
+    boolean producerKnown() {
+        return !producerThread.isEmpty();
+    }
+
+    void producerSeen(CallSite site, String thread) {
+        this.producerThread = thread;
+        this.producer = site;
     }
 
     /** Whether the agent has seen this buffer used by more than one thread. */

@@ -46,6 +46,26 @@ public final class TrackingRegistry {
         return tracked;
     }
 
+    /** Large queues without counters (see ArrayDequeAdvice), by identity; weakly held. */
+    private final java.util.Map<Object, TrackedBuffer> uncounted =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The entry for a queue without counters, made on first sight; null when the queue is not to be
+     * tracked (over the limit, or another queue's storage, as {@code internal} says).
+     */
+    TrackedBuffer trackUncounted(Object queue, java.util.function.BooleanSupplier internal) {
+        synchronized (uncounted) {
+            if (uncounted.containsKey(queue)) {
+                return uncounted.get(queue);
+            }
+            TrackedBuffer tracked = internal.getAsBoolean() ? null
+                    : track(queue, null, CallSite.UNKNOWN, CallSite.UNKNOWN, "");
+            uncounted.put(queue, tracked);
+            return tracked;
+        }
+    }
+
     /** Drops entries whose object has been collected. */
     public void purgeCollected() {
         buffers.values().removeIf(b -> b.buffer.get() == null);

@@ -147,6 +147,21 @@ class AgentRecordingIT {
     }
 
     @Test
+    void largeArrayDequeSharedBetweenThreadsIsReportedThoughLoadedBeforeTheAgent() {
+        List<RecordedEvent> deques = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .filter(e -> e.getString("bufferType").equals("java.util.ArrayDeque"))
+                .filter(e -> e.getString("producerSite").startsWith(PREFIX))
+                .toList();
+        assertThat(deques).as(run.toString()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getString("producerSite")).isEqualTo(PREFIX + lines[10] + ")"));
+        RecordedEvent last = deques.stream().max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(last.getLong("depth")).isEqualTo(2000);
+        assertThat(last.getLong("inserted")).isEqualTo(-1);
+        assertThat(last.getString("consumerThreads")).isEqualTo("deque-consumer");
+    }
+
+    @Test
     void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));

@@ -93,9 +93,29 @@ public final class QueueWorkload {
         consumer.start();
         consumer.join();
 
+        // ArrayDeque is loaded before any agent: watched only once large, and reported if shared.
+        java.util.ArrayDeque<Integer> sharedDeque = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> localDeque = new java.util.ArrayDeque<>();
+        int dequeLine = line() + 3;
+        for (int i = 0; i < 3000; i++) {
+            synchronized (sharedDeque) {
+                sharedDeque.addLast(i);
+            }
+            localDeque.addLast(i);
+        }
+        Thread dequeConsumer = new Thread(() -> {
+            for (int i = 0; i < 1000; i++) {
+                synchronized (sharedDeque) {
+                    sharedDeque.pollFirst();
+                }
+            }
+        }, "deque-consumer");
+        dequeConsumer.start();
+        dequeConsumer.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine);
+                + " " + plainLine + " " + dequeLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
     }

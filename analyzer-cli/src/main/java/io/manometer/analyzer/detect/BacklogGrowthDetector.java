@@ -111,7 +111,7 @@ public final class BacklogGrowthDetector implements Detector {
         int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0);
         score = Math.min(100, score);
 
-        double inRate = (samples.in(n - 1) - samples.in(from)) / duration;
+        Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
                 series.capacity(), inRate, outRate, duration, count);
@@ -121,7 +121,8 @@ public final class BacklogGrowthDetector implements Detector {
         String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
         String summary = Messages.format(kind + ".summary", simpleName(series.type()), trend.slopePerSecond(), unit,
                 peak, site);
-        String explanationKey = kind + (outRate == null ? ".explanation.unknown-completions" : ".explanation");
+        String explanationKey = kind + (inRate == null ? ".explanation.unknown-rates"
+                : outRate == null ? ".explanation.unknown-completions" : ".explanation");
         String explanation = Messages.format(explanationKey, inRate, outRate, unit, finalDepth, duration,
                 series.createdBy().isEmpty() ? site : series.createdBy(),
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));

@@ -28,12 +28,12 @@ public record Finding(String detector, String kind, Severity severity, int score
      * @param peakDepth       largest backlog seen
      * @param finalDepth      backlog at the last sample
      * @param capacity        bound of the buffer, -1 when unbounded
-     * @param inPerSecond     elements (or tasks) accepted per second over the window
+     * @param inPerSecond     elements (or tasks) accepted per second over the window; null when not counted
      * @param outPerSecond    elements (or tasks) removed (or completed) per second over the window;
      *                        null when the buffer does not count them (a ForkJoinPool's completions)
      * @param durationSeconds length of the window analysed, warm-up excluded
      * @param samples         samples in that window
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
-                          double inPerSecond, Double outPerSecond, double durationSeconds, int samples) {}
+                          Double inPerSecond, Double outPerSecond, double durationSeconds, int samples) {}
 }

@@ -54,15 +54,18 @@ final class TextReport {
             out.println("  why       " + f.explanation());
             out.println("  fix       " + f.solution());
             out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
-                            + "in %.1f/s, out %s, score %d%n", f.metrics().growthPerSecond(),
+                            + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),
                     f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(), f.metrics().peakDepth(),
-                    f.metrics().finalDepth(), f.metrics().inPerSecond(), f.metrics().outPerSecond() == null ? "not counted"
-                            : String.format(Locale.ROOT, "%.1f/s", f.metrics().outPerSecond()), f.score());
+                    f.metrics().finalDepth(), rate(f.metrics().inPerSecond()), rate(f.metrics().outPerSecond()), f.score());
             out.println();
         }
         out.printf(Locale.ROOT, "%d finding(s): %d critical, %d warning, %d info%n", report.findings().size(),
                 report.count(Severity.CRITICAL), report.count(Severity.WARNING), report.count(Severity.INFO));
         out.flush();
+    }
+
+    private static String rate(Double perSecond) {
+        return perSecond == null ? "not counted" : String.format(Locale.ROOT, "%.1f/s", perSecond);
     }
 
     private static String noFindings(Report report) {
