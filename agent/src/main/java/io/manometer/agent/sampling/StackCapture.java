@@ -13,6 +13,13 @@ public final class StackCapture {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     private static final String BRIDGE_PACKAGE = "io.manometer.agent.bootstrap.";
+    /**
+     * Distinct call sites are few, buffers many: every buffer created or fed from the same place
+     * shares one CallSite. Bounded, so a program with endless distinct stacks cannot grow it.
+     */
+    private static final int MAX_INTERNED = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, CallSite> INTERNED =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Every agent class comes from the agent jar; matching the domain, not a name prefix, is exact. */
     private static final java.security.ProtectionDomain AGENT_DOMAIN = StackCapture.class.getProtectionDomain();
 
@@ -36,7 +43,16 @@ public final class StackCapture {
             }
         }
         String creator = lines.get(0);
-        return new CallSite(site == null ? creator : site, creator, String.join("\n", lines));
+        String stack = String.join("\n", lines);
+        CallSite known = INTERNED.get(stack);
+        if (known != null) {
+            return known;
+        }
+        CallSite fresh = new CallSite(site == null ? creator : site, creator, stack);
+        if (INTERNED.size() < MAX_INTERNED) {
+            INTERNED.putIfAbsent(stack, fresh);
+        }
+        return fresh;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.manometer.agent.sampling;
 
 import io.manometer.agent.bootstrap.BufferCounters;
-import java.lang.ref.WeakReference;
 
 /** A buffer the agent follows: held weakly, so tracking never keeps a dead queue alive. */
 public final class TrackedBuffer {
@@ -10,7 +9,7 @@ public final class TrackedBuffer {
     public final CallSite created;
     private volatile CallSite producer;
     private volatile String producerThread;
-    final WeakReference<Object> buffer;
+    final BufferReference buffer;
     /** Null for queues of classes loaded before the agent, whose operations are not counted. */
     final BufferCounters counters;
     /** True for queues built for hand-off; others are reported once seen from two threads. */
@@ -18,16 +17,16 @@ public final class TrackedBuffer {
     final ThreadNames producers = new ThreadNames();
     final ThreadNames consumers = new ThreadNames();
 
-    TrackedBuffer(long id, Object buffer, BufferCounters counters, CallSite created, CallSite producer,
+    TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {
         this.id = id;
-        this.type = buffer.getClass().getName();
-        this.buffer = new WeakReference<>(buffer);
+        this.type = buffer.get().getClass().getName();
+        this.buffer = buffer;
         this.counters = counters;
         this.created = created;
         this.producer = producer;
         this.producerThread = producerThread;
-        this.builtForHandOff = io.manometer.agent.instrument.QueueTypes.builtForHandOff(buffer);
+        this.builtForHandOff = io.manometer.agent.instrument.QueueTypes.builtForHandOff(buffer.get());
     }
 
     /** The first insert the agent saw: its stack names the line that feeds the buffer. */

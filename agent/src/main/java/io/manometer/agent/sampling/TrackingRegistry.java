@@ -1,6 +1,8 @@
 package io.manometer.agent.sampling;
 
 import io.manometer.agent.bootstrap.BufferCounters;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -23,19 +25,20 @@ public final class TrackingRegistry {
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
+    /** Where the JVM puts the references of collected buffers: dropping their entries is O(1) each. */
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     /** Starts following a buffer, once: the counters remember that it is tracked. */
     TrackedBuffer track(Object buffer, BufferCounters counters, CallSite created, CallSite producer,
                         String producerThread) {
+        dropCollected();
         if (buffers.size() >= MAX_TRACKED) {
-            purgeCollected();
-            if (buffers.size() >= MAX_TRACKED) {
-                untracked.incrementAndGet();
-                return null;
-            }
+            untracked.incrementAndGet();
+            return null;
         }
-        TrackedBuffer tracked = new TrackedBuffer(ids.incrementAndGet(), buffer, counters, created, producer,
-                producerThread);
+        long id = ids.incrementAndGet();
+        TrackedBuffer tracked = new TrackedBuffer(id, new BufferReference(buffer, collected, id), counters, created,
+                producer, producerThread);
         buffers.put(tracked.id, tracked);
         return tracked;
     }
@@ -66,9 +69,16 @@ public final class TrackingRegistry {
         }
     }
 
+    /** Drops the entries of buffers the JVM has collected since the last call. */
+    private void dropCollected() {
+        for (Reference<?> ref = collected.poll(); ref != null; ref = collected.poll()) {
+            buffers.remove(((BufferReference) ref).id);
+        }
+    }
+
     /** Drops entries whose object has been collected. */
     public void purgeCollected() {
-        buffers.values().removeIf(b -> b.buffer.get() == null);
+        dropCollected();
         executors.values().removeIf(e -> e.executor.get() == null);
     }
 
