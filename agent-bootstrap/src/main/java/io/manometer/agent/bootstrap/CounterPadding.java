@@ -20,6 +20,11 @@ public final class CounterPadding {
          * never reach it and so cost nothing beyond these counters.
          */
         public long trackAt;
+        /**
+         * Elements the buffer refused (offer returned false) or tasks it rejected: the signal that
+         * a bound is doing its job, or that items are being dropped.
+         */
+        public long refused;
     }
 
     public abstract static class MiddlePad extends InsertSide {

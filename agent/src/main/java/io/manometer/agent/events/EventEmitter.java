@@ -92,6 +92,8 @@ public final class EventEmitter {
             event.capacity = s.capacity();
             event.depth = s.depth();
             event.depthExact = s.depthExact();
+            event.atCapacity = s.atCapacity();
+            event.refused = s.refused();
             event.inserted = s.inserted();
             event.removed = s.removed();
             event.commit();
@@ -115,6 +117,8 @@ public final class EventEmitter {
             event.producerStack = s.executor().producer().stack();
             event.producerThread = s.executor().producerThread();
             event.commonPool = s.commonPool();
+            event.atCapacity = s.atCapacity();
+            event.tasksRejected = s.tasksRejected();
             event.poolSize = s.poolSize();
             event.activeThreads = s.activeThreads();
             event.maximumPoolSize = s.maximumPoolSize();

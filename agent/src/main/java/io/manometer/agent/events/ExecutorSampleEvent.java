@@ -57,6 +57,15 @@ public final class ExecutorSampleEvent extends Event {
     @Count("thread name")
     public String producerThread;
 
+    @Label("At Capacity")
+    @Description("A bounded work queue with no room left: submitters now wait, run tasks themselves, or are rejected")
+    public boolean atCapacity;
+
+    @Label("Tasks Rejected")
+    @Description("Tasks turned away since the executor was created (ThreadPoolExecutor.reject, whatever the handler did)")
+    @Count("tasks")
+    public long tasksRejected;
+
     @Label("Common Pool")
     @Description("True for ForkJoinPool.commonPool(), whose creation site says nothing: see the producer site")
     public boolean commonPool;

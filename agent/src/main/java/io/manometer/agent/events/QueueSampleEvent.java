@@ -78,6 +78,15 @@ public final class QueueSampleEvent extends Event {
     @Count("elements")
     public long depth;
 
+    @Label("At Capacity")
+    @Description("A bounded queue with no room left: producers now block or are refused (backpressure engaged)")
+    public boolean atCapacity;
+
+    @Label("Refused")
+    @Description("Elements refused since the queue was created (offer returned false); -1 when not counted")
+    @Count("elements")
+    public long refused;
+
     @Label("Depth Exact")
     @Description("True when depth was read from the queue, false when derived from inserted minus removed")
     public boolean depthExact;

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -12,6 +13,7 @@ import io.manometer.agent.instrument.advice.CounterField;
 import io.manometer.agent.instrument.advice.ExecutorConstructedAdvice;
 import io.manometer.agent.instrument.advice.ForkJoinPoolConstructedAdvice;
 import io.manometer.agent.instrument.advice.InsertAdvice;
+import io.manometer.agent.instrument.advice.RejectedAdvice;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.field.FieldDescription;
@@ -45,7 +47,11 @@ final class ExecutorTransformer {
                 .visit(Advice.withCustomMapping()
                         .bind(CounterField.Value.class, counters)
                         .to(InsertAdvice.class)
-                        .on(forkJoin ? forkJoinSubmissions() : named("execute").and(takesArguments(Runnable.class))));
+                        .on(forkJoin ? forkJoinSubmissions() : named("execute").and(takesArguments(Runnable.class))))
+                .visit(Advice.withCustomMapping()
+                        .bind(CounterField.Value.class, counters)
+                        .to(RejectedAdvice.class)
+                        .on(forkJoin ? none() : named("reject").and(takesArguments(Runnable.class))));
     }
 
     /**

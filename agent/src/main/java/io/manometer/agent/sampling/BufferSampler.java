@@ -24,7 +24,13 @@ public final class BufferSampler {
 
     /** One buffer at one instant; capacity -1 means unbounded. */
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
-                               long removed) {}
+                               long removed, long refused) {
+
+        /** A bounded buffer with no room: producers now wait or are refused. */
+        public boolean atCapacity() {
+            return capacity >= 0 && depth >= capacity;
+        }
+    }
 
     /**
      * One executor at one instant; queueCapacity -1 means unbounded, tasksCompleted -1 unknown (a
@@ -32,7 +38,13 @@ public final class BufferSampler {
      */
     public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
                                  long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
-                                 boolean commonPool) {}
+                                 long tasksRejected, boolean commonPool) {
+
+        /** A bounded work queue with no room: submitters now wait, run tasks themselves, or are rejected. */
+        public boolean atCapacity() {
+            return queueCapacity >= 0 && queueDepth >= queueCapacity;
+        }
+    }
 
     /**
      * What one period saw. Only the deepest {@code maxBuffers} queues and executors are described;
@@ -146,13 +158,14 @@ public final class BufferSampler {
         boolean exact = QueueTypes.hasExactSize(type);
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
-            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1);
+            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1);
         }
         long inserted = tracked.counters.inserted;
         long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - tracked.counters.removed);
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth) : tracked.counters.removed;
-        return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed);
+        return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
+                tracked.counters.refused);
     }
 
     private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor) {
@@ -160,13 +173,13 @@ public final class BufferSampler {
             ForkJoinPool pool = (ForkJoinPool) executor;
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
-                    depth, -1, tracked.counters.inserted, -1, pool == ForkJoinPool.commonPool());
+                    depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool());
         }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
         long depth = queue.size();
         return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
-                capacity(queue, depth), tpe.getTaskCount(), tpe.getCompletedTaskCount(), false);
+                capacity(queue, depth), tpe.getTaskCount(), tpe.getCompletedTaskCount(), tracked.counters.refused, false);
     }
 
     private static long capacity(Object buffer, long depth) {

@@ -162,6 +162,25 @@ class AgentRecordingIT {
     }
 
     @Test
+    void fullBoundedQueueRecordsItsRefusalsAndThatBackpressureEngaged() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[11]);
+        assertThat(q.getLong("inserted")).isEqualTo(100);
+        assertThat(q.getLong("refused")).isEqualTo(5);
+        assertThat(q.getBoolean("atCapacity")).isTrue();
+        RecordedEvent open = lastSample("manometer.QueueSample", lines[0]);
+        assertThat(open.getBoolean("atCapacity")).isFalse();
+        assertThat(open.getLong("refused")).isZero();
+    }
+
+    @Test
+    void saturatedExecutorRecordsItsRejections() {
+        RecordedEvent e = lastSample("manometer.ExecutorSample", lines[12]);
+        assertThat(e.getLong("tasksRejected")).isEqualTo(3);
+        assertThat(e.getBoolean("atCapacity")).isTrue();
+        assertThat(e.getLong("queueCapacity")).isEqualTo(1);
+    }
+
+    @Test
     void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));

@@ -113,11 +113,32 @@ public final class QueueWorkload {
         dequeConsumer.start();
         dequeConsumer.join();
 
+        // Backpressure at work: a full bounded queue refuses, a saturated executor rejects.
+        ArrayBlockingQueue<Integer> full = new ArrayBlockingQueue<>(100); int fullLine = line();
+        for (int i = 0; i < 105; i++) {
+            full.offer(i);
+        }
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ArrayBlockingQueue<Runnable> oneSlot = new ArrayBlockingQueue<>(1);
+        java.util.concurrent.RejectedExecutionHandler discard = new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy();
+        var saturated = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, oneSlot, discard); int saturatedLine = line();
+        for (int i = 0; i < 5; i++) {
+            saturated.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
+        release.countDown();
+        saturated.shutdown();
     }
 
     private static int line() {
