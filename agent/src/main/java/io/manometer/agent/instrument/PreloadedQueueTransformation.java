@@ -18,6 +18,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -50,6 +51,17 @@ final class PreloadedQueueTransformation implements ClassFileTransformer {
         }
     }
 
+    private static ElementMatcher<MethodDescription> counted(Map<String, Operation> operations, boolean insert,
+                                                             String end) {
+        Set<String> keys = new HashSet<>();
+        operations.forEach((key, op) -> {
+            if (op.insert == insert && key.substring(0, key.indexOf('(')).endsWith(end)) {
+                keys.add(key);
+            }
+        });
+        return m -> keys.contains(m.getInternalName() + m.getDescriptor());
+    }
+
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
@@ -57,10 +69,9 @@ final class PreloadedQueueTransformation implements ClassFileTransformer {
             return null;
         }
         try {
+            // Which end each counted operation moves decides which index its advice watches; other
+            // removals (remove(Object), ...) are rare on buffers and left alone.
             Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
-            Set<String> inserts = new HashSet<>();
-            Set<String> removes = new HashSet<>();
-            operations.forEach((key, op) -> (op.insert ? inserts : removes).add(key));
             String name = TARGET.replace('/', '.');
             ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
                     ClassFileLocator.ForClassLoader.ofBootLoader());
@@ -70,10 +81,10 @@ final class PreloadedQueueTransformation implements ClassFileTransformer {
                     // A retransformation may not add members: fail rather than try.
                     .with(Implementation.Context.Disabled.Factory.INSTANCE)
                     .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
-                    .visit(Advice.to(ArrayDequeAdvice.Insert.class).on(
-                            (MethodDescription m) -> inserts.contains(m.getInternalName() + m.getDescriptor())))
-                    .visit(Advice.to(ArrayDequeAdvice.Remove.class).on(
-                            (MethodDescription m) -> removes.contains(m.getInternalName() + m.getDescriptor())));
+                    .visit(Advice.to(ArrayDequeAdvice.InsertAtTail.class).on(counted(operations, true, "Last")))
+                    .visit(Advice.to(ArrayDequeAdvice.InsertAtHead.class).on(counted(operations, true, "First")))
+                    .visit(Advice.to(ArrayDequeAdvice.RemoveAtHead.class).on(counted(operations, false, "First")))
+                    .visit(Advice.to(ArrayDequeAdvice.RemoveAtTail.class).on(counted(operations, false, "Last")));
             readEdges.ensure(module);
             AgentLog.info("instrumented java.util.ArrayDeque (no counters: loaded before the agent)");
             return builder.make().getBytes();
