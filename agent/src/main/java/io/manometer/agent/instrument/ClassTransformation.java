@@ -25,6 +25,8 @@ final class ClassTransformation implements ClassFileTransformer {
     private static final AtomicInteger TRANSFORMED = new AtomicInteger();
 
     private final Instrumentation inst;
+    /** Whether to retransform ArrayDeque too (see PreloadedQueueTransformation). */
+    private final boolean arrayDeque;
     private final TypeHierarchy hierarchy;
     private final Set<String> queuesLoadedBeforeAgent;
     private final ModuleReadEdges readEdges;
@@ -36,8 +38,9 @@ final class ClassTransformation implements ClassFileTransformer {
     private volatile boolean warnedNotReady;
 
     ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent,
-                        ModuleReadEdges readEdges) {
+                        ModuleReadEdges readEdges, boolean arrayDeque) {
         this.inst = inst;
+        this.arrayDeque = arrayDeque;
         this.hierarchy = hierarchy;
         this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
         this.readEdges = readEdges;
@@ -68,7 +71,9 @@ final class ClassTransformation implements ClassFileTransformer {
             ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent);
             byteBuddy.warmUp(hierarchy);
             rewriter = byteBuddy;
-            PreloadedQueueTransformation.install(inst, readEdges);
+            if (arrayDeque) {
+                PreloadedQueueTransformation.install(inst, readEdges);
+            }
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);
         } finally {

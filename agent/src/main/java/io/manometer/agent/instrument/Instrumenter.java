@@ -18,7 +18,7 @@ public final class Instrumenter {
      * Registers the transformer now and finishes setting up on a background thread, which runs
      * {@code afterWarmUp} once Byte Buddy is loaded: nothing there delays the application's main.
      */
-    public static void install(Instrumentation inst, Module bridgeModule, Runnable afterWarmUp) {
+    public static void install(Instrumentation inst, Module bridgeModule, boolean arrayDeque, Runnable afterWarmUp) {
         // Without safe mode Byte Buddy probes sun.misc.Unsafe, which JDK 24+ reports on stderr. The
         // shade plugin relocates this name with the classes, so it only ever reaches our copy.
         System.setProperty("net.bytebuddy.safe", "true");
@@ -27,7 +27,7 @@ public final class Instrumenter {
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
         ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queueClassesAmong(loaded),
-                new ModuleReadEdges(inst, bridgeModule));
+                new ModuleReadEdges(inst, bridgeModule), arrayDeque);
         inst.addTransformer(transformation, false);
         transformation.warmUpInBackground(afterWarmUp);
     }
