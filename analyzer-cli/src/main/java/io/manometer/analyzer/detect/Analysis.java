@@ -16,7 +16,7 @@ public final class Analysis {
 
     /** The detectors Manometer ships, in report order. */
     public static List<Detector> allDetectors() {
-        return List.of(new BacklogGrowthDetector());
+        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector());
     }
 
     public List<DetectorResult> run(Recording recording) {

@@ -33,6 +33,8 @@ public final class BacklogGrowthDetector implements Detector {
             "a backlog back below this fraction of its peak has drained: a burst, not growth");
     static final Preference LARGE_BACKLOG = new Preference("largeBacklog", 100_000,
             "a backlog this large scores higher");
+    static final Preference HEAP_LIMIT_SOON = new Preference("heapLimitSoonSeconds", 1800,
+            "growth that would reach the heap limit sooner than this, at the heap's pace, scores higher");
 
     @Override
     public String id() {
@@ -51,7 +53,7 @@ public final class BacklogGrowthDetector implements Detector {
 
     @Override
     public List<Preference> preferences() {
-        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, LARGE_BACKLOG);
+        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, LARGE_BACKLOG, HEAP_LIMIT_SOON);
     }
 
     @Override
@@ -108,13 +110,18 @@ public final class BacklogGrowthDetector implements Detector {
         Trend recent = Trend.of(slice(seconds, recentFrom), slice(depth, recentFrom), count - recentFrom);
         boolean stillGrowing = recent.slopePerSecond() >= 0.5 * trend.slopePerSecond();
         double largeBacklog = p.get(this, LARGE_BACKLOG);
-        int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0);
+        HeapContext heap = HeapContext.of(recording, warmup);
+        Double secondsToLimit = heap == null ? null : heap.secondsToLimit();
+        Double bytesPerElement = heap != null && heap.growing() ? heap.growthBytesPerSecond() / trend.slopePerSecond()
+                : null;
+        int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0)
+                + (secondsToLimit != null && secondsToLimit < p.get(this, HEAP_LIMIT_SOON) ? 15 : 0);
         score = Math.min(100, score);
 
         Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
-                series.capacity(), inRate, outRate, duration, count);
+                series.capacity(), inRate, outRate, duration, count, heap, secondsToLimit, bytesPerElement);
         boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
         String kind = executor ? "executor-backlog" : "queue-backlog";
         String unit = executor ? "tasks" : "elements";
@@ -126,6 +133,12 @@ public final class BacklogGrowthDetector implements Detector {
         String explanation = Messages.format(explanationKey, inRate, outRate, unit, finalDepth, duration,
                 series.createdBy().isEmpty() ? site : series.createdBy(),
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));
+        if (heap != null && heap.growing()) {
+            explanation += " " + (secondsToLimit != null
+                    ? Messages.format("heap.limit", heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
+                            heap.maxBytes() / 1e6, secondsToLimit / 60, bytesPerElement == null ? 0 : bytesPerElement)
+                    : Messages.format("heap.growing", heap.growthBytesPerSecond() / 1e6));
+        }
         String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool" : ".solution"));
         return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                 series.id, series.producerSite(), summary, explanation, solution, metrics,

@@ -33,7 +33,11 @@ public record Finding(String detector, String kind, Severity severity, int score
      *                        null when the buffer does not count them (a ForkJoinPool's completions)
      * @param durationSeconds length of the window analysed, warm-up excluded
      * @param samples         samples in that window
+     * @param heap            what the heap did meanwhile, null when the recording has no GC events
+     * @param secondsToHeapLimit at the heap's pace, seconds until the maximum heap; null when unknown
+     * @param bytesPerElement heap growth per element of backlog growth, where both grew; null otherwise
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
-                          Double inPerSecond, Double outPerSecond, double durationSeconds, int samples) {}
+                          Double inPerSecond, Double outPerSecond, double durationSeconds, int samples,
+                          HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement) {}
 }

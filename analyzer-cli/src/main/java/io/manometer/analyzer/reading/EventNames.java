@@ -6,6 +6,8 @@ public final class EventNames {
     public static final String EXECUTOR_SAMPLE = "manometer.ExecutorSample";
     public static final String AGENT_INFO = "manometer.AgentInfo";
     public static final String DATA_LOSS = "jdk.DataLoss";
+    public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
+    public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
     /** Newest manometer event schema this analyzer understands. */
     public static final int SUPPORTED_SCHEMA = 1;
 

@@ -22,6 +22,9 @@ public final class Recording {
     long agentWarnings;
     long untrackedBuffers;
     long lostDataBytes;
+    /** Heap used right after each garbage collection: what the application really keeps. */
+    final SampleSeries heapAfterGc = new SampleSeries();
+    long heapMaxBytes = -1;
 
     Recording(Path file) {
         this.file = file;
@@ -82,6 +85,16 @@ public final class Recording {
 
     public long lostDataBytes() {
         return lostDataBytes;
+    }
+
+    /** Heap used after each collection (depth column; the other two are unused). */
+    public SampleSeries heapAfterGc() {
+        return heapAfterGc;
+    }
+
+    /** The maximum heap size, or -1 when the recording does not say. */
+    public long heapMaxBytes() {
+        return heapMaxBytes;
     }
 
     public double durationSeconds() {

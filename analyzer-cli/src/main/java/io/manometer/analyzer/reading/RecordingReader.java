@@ -33,6 +33,8 @@ public final class RecordingReader {
             stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));
             stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
             stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
+            stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
+            stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
             stream.start();
         } catch (RuntimeException | IOException | InternalError e) {
             throw new RecordingReadException(file + ": not a readable JFR recording ("
@@ -132,6 +134,14 @@ public final class RecordingReader {
     /** Fields added after schema 1 was first written are read only when present. */
     private static String stringOrEmpty(RecordedEvent e, String field) {
         return e.hasField(field) ? orEmpty(e.getString(field)) : "";
+    }
+
+    private static void onHeapSummary(Recording recording, RecordedEvent e) {
+        if ("After GC".equals(e.getString("when"))) {
+            long t = epochNanos(e.getStartTime());
+            recording.saw(EventNames.GC_HEAP_SUMMARY, t);
+            recording.heapAfterGc.add(t, e.getLong("heapUsed"), 0, 0);
+        }
     }
 
     private static void onAgentInfo(Recording recording, RecordedEvent e) {

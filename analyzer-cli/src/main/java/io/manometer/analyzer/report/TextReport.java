@@ -71,15 +71,21 @@ final class TextReport {
     private static String noFindings(Report report) {
         boolean anyRead = false;
         boolean anyChecked = false;
+        boolean anyAgent = false;
         for (RecordingResult r : report.recordings()) {
             anyRead |= r.error() == null;
             anyChecked |= r.detectors().stream().anyMatch(DetectorResult::applicable);
+            anyAgent |= r.agentVersion() != null;
         }
         if (!anyRead) {
             return "No recording could be read.";
         }
         if (!anyChecked) {
             return "No findings, but nothing could be checked: the recordings hold no Manometer agent events.";
+        }
+        if (!anyAgent) {
+            return "No findings in the JDK's own events; queues and executors were not checked: the recordings hold "
+                    + "no Manometer agent events.";
         }
         return "No findings at or above " + report.minSeverity().label()
                 + ": every buffer recorded kept pace with its consumer.";

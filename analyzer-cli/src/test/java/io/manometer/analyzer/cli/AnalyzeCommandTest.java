@@ -38,7 +38,7 @@ class AnalyzeCommandTest {
     void recordingWithoutAgentEventsSaysSoAndPasses() {
         Run run = run("analyze", plainRecording.toString());
         assertThat(run.exit).isEqualTo(ExitCodes.OK);
-        assertThat(run.out).contains("no manometer.* events").contains("nothing could be checked");
+        assertThat(run.out).contains("no manometer.* events").contains("queues and executors were not checked");
         assertThat(run.err).isEmpty();
     }
 
@@ -50,7 +50,10 @@ class AnalyzeCommandTest {
         assertThat(json.get("findings").isArray()).isTrue();
         assertThat(json.at("/recordings/0/readable").asBoolean()).isTrue();
         assertThat(json.at("/recordings/0/agentPresent").asBoolean()).isFalse();
+        assertThat(json.at("/recordings/0/detectors/0/id").asText()).isEqualTo("backlog-growth");
         assertThat(json.at("/recordings/0/detectors/0/applicable").asBoolean()).isFalse();
+        assertThat(json.at("/recordings/0/detectors/1/id").asText()).isEqualTo("heap-growth");
+        assertThat(json.at("/recordings/0/detectors/1/applicable").asBoolean()).isTrue();
     }
 
     @Test

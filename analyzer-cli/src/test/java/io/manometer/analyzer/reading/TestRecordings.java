@@ -51,6 +51,23 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds one collection a second whose surviving heap is {@code usedBytes(second)}, and the heap's maximum. */
+    public TestRecordings heap(int seconds, long maxBytes, LongUnaryOperator usedBytes) {
+        recording.heapMaxBytes = maxBytes;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L + 500_000_000L;
+            recording.saw(EventNames.GC_HEAP_SUMMARY, t);
+            recording.heapAfterGc.add(t, usedBytes.applyAsLong(sec), 0, 0);
+        }
+        return this;
+    }
+
+    /** As a recording without the agent: no agent info. */
+    public TestRecordings withoutAgent() {
+        recording.agentVersion = null;
+        return this;
+    }
+
     public Recording build() {
         return recording;
     }

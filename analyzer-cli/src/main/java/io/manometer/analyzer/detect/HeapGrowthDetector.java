@@ -1,0 +1,66 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The heap the application keeps (used after each collection) grows steadily. Needs only the JDK's
+ * own GC events, so a recording made without the agent still gets this verdict.
+ */
+public final class HeapGrowthDetector implements Detector {
+    public static final String ID = "heap-growth";
+
+    static final Preference WARMUP = new Preference("warmupSeconds", 5, "seconds at the start that are ignored");
+    static final Preference MIN_GROWTH_FRACTION = new Preference("minGrowthFraction", 0.05,
+            "growth over the window, as a fraction of the maximum heap, below which nothing is said");
+    static final Preference LIMIT_SOON = new Preference("limitSoonSeconds", 1800,
+            "growth that would reach the heap limit sooner than this is critical");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Heap used after garbage collection grows steadily (JDK events only; works without the agent)";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.GC_HEAP_SUMMARY);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON);
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
+        if (heap == null || !heap.growing() || heap.maxBytes() <= 0) {
+            return List.of();
+        }
+        double grown = heap.growthBytesPerSecond() * heap.durationSeconds();
+        if (grown < p.get(this, MIN_GROWTH_FRACTION) * heap.maxBytes()) {
+            return List.of();
+        }
+        Double toLimit = heap.secondsToLimit();
+        boolean soon = toLimit != null && toLimit < p.get(this, LIMIT_SOON);
+        int score = soon ? 80 : 55;
+        String summary = Messages.format("heap-growth.summary", heap.growthBytesPerSecond() / 1e6,
+                heap.lastUsedBytes() / 1e6, heap.maxBytes() / 1e6,
+                toLimit == null ? "" : Messages.format("heap-growth.limit", toLimit / 60));
+        String explanation = Messages.format("heap-growth.explanation", heap.durationSeconds(), heap.collections(),
+                Messages.format(recording.agentPresent() ? "heap-growth.explanation.agent"
+                        : "heap-growth.explanation.no-agent"));
+        Finding.Metrics metrics = new Finding.Metrics(heap.growthBytesPerSecond(), heap.trendZ(), -1, heap.lastUsedBytes(),
+                heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null);
+        return List.of(new Finding(ID, "heap-growth", Severity.ofScore(score), score, "(whole heap)", "",
+                "java heap", 0, "", summary, explanation, Messages.format("heap-growth.solution"), metrics,
+                recording.file.toString()));
+    }
+}

@@ -1,0 +1,47 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeapGrowthDetectorTest {
+    private static final long MB = 1_000_000;
+    private final HeapGrowthDetector detector = new HeapGrowthDetector();
+
+    @Test
+    void steadyGrowthNearTheLimitIsCriticalWithTheTimeLeft() {
+        List<Finding> findings = detector.detect(TestRecordings.create().withoutAgent()
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("heap-growth");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.metrics().growthPerSecond()).isCloseTo(2 * MB, within(1.0));
+            // 256 MB - 140 MB left at 2 MB/s: 58 s.
+            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(58, within(0.5));
+            assertThat(f.explanation()).contains("-javaagent");
+        });
+    }
+
+    @Test
+    void flatHeapWithGarbageNoiseSaysNothing() {
+        assertThat(detector.detect(TestRecordings.create()
+                .heap(60, 256 * MB, s -> 50 * MB + (s % 7) * MB).build(), Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void backlogFindingSaysHowFarTheHeapLimitIsAndWhatEachElementHolds() {
+        List<Finding> findings = new BacklogGrowthDetector().detect(TestRecordings.create()
+                .queue(1, -1, 20, 5000, s -> 1000 * s)
+                .heap(20, 512 * MB, s -> 30 * MB + 400_000 * s).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.metrics().bytesPerElement()).isCloseTo(400, within(1.0));
+            // (512 MB - 38 MB) / 0.4 MB/s = 1185 s: under the 30 min "soon" threshold, so it scores higher.
+            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(1185, within(1.0));
+            assertThat(f.explanation()).contains("heap limit is reached in about 19.8 min").contains("400 bytes");
+            assertThat(f.score()).isGreaterThanOrEqualTo(85);
+        });
+    }
+}
