@@ -81,12 +81,14 @@ public final class ExecutorSampleEvent extends Event {
     public int activeThreads;
 
     @Label("Maximum Pool Size")
-    @Description("Most worker threads the executor may start (a ForkJoinPool's parallelism)")
+    @Description("Most worker threads the executor may start (a ForkJoinPool's parallelism); -1 when unlimited "
+            + "(thread per task)")
     @Count("threads")
     public int maximumPoolSize;
 
     @Label("Queue Depth")
-    @Description("Tasks waiting for a worker (a ForkJoinPool's queued submissions plus queued tasks)")
+    @Description("Tasks waiting for a worker (a ForkJoinPool's queued submissions plus queued tasks; a thread-per-task "
+            + "executor's tasks in flight)")
     @Count("tasks")
     public long queueDepth;
 

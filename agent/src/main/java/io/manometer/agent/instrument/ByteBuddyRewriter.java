@@ -26,6 +26,7 @@ final class ByteBuddyRewriter implements ClassRewriter {
     void warmUp(TypeHierarchy hierarchy) throws IOException {
         for (String sample : new String[] {"java/util/concurrent/ArrayBlockingQueue",
                 "java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool"}) {
+            // (ThreadPerTaskExecutor exists only from JDK 21; its path is the executors' path.)
             byte[] bytes = systemClassFile(sample);
             rewrite(null, sample, bytes, hierarchy.classify(null, sample, bytes));
         }

@@ -11,9 +11,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.instrument.advice.CounterField;
 import io.manometer.agent.instrument.advice.ExecutorConstructedAdvice;
-import io.manometer.agent.instrument.advice.ForkJoinPoolConstructedAdvice;
+import io.manometer.agent.instrument.advice.GenericExecutorConstructedAdvice;
 import io.manometer.agent.instrument.advice.InsertAdvice;
 import io.manometer.agent.instrument.advice.RejectedAdvice;
+import io.manometer.agent.instrument.advice.ThreadPerTaskAdvice;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.field.FieldDescription;
@@ -26,10 +27,11 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Registers every {@code ThreadPoolExecutor} and {@code ForkJoinPool} at construction and counts
- * submissions in a field, as queues count inserts, so the thread that feeds it can be named.
- * Backlog and completions are not counted per task: the pools keep them, and the sampler reads
- * them once per period.
+ * Registers every {@code ThreadPoolExecutor}, {@code ForkJoinPool} and (JDK 21+) thread-per-task
+ * executor at construction and counts submissions in a field, as queues count inserts, so the
+ * thread that feeds it can be named. The pools keep their own backlog and completions, which the
+ * sampler reads once per period; a thread-per-task executor has neither, so its starts and
+ * completions are counted.
  */
 final class ExecutorTransformer {
     private ExecutorTransformer() {}
@@ -39,10 +41,20 @@ final class ExecutorTransformer {
         boolean forkJoin = kind == TypeHierarchy.Kind.FORK_JOIN_POOL;
         FieldDescription counters = new FieldDescription.Latent(type, CounterField.NAME,
                 QueueTransformer.FIELD_MODIFIERS, QueueTransformer.COUNTERS_TYPE, List.of());
+        builder = builder.defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
+                FieldManifestation.PLAIN, SyntheticState.SYNTHETIC);
+        if (kind == TypeHierarchy.Kind.THREAD_PER_TASK) {
+            return builder
+                    .visit(Advice.to(GenericExecutorConstructedAdvice.class).on(isConstructor()))
+                    .visit(Advice.withCustomMapping().bind(CounterField.Value.class, counters)
+                            .to(ThreadPerTaskAdvice.Started.class)
+                            .on(named("start").and(takesArguments(Runnable.class))))
+                    .visit(Advice.withCustomMapping().bind(CounterField.Value.class, counters)
+                            .to(ThreadPerTaskAdvice.Completed.class)
+                            .on(named("taskComplete").and(takesArguments(Thread.class))));
+        }
         return builder
-                .defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED, FieldManifestation.PLAIN,
-                        SyntheticState.SYNTHETIC)
-                .visit(Advice.to(forkJoin ? ForkJoinPoolConstructedAdvice.class : ExecutorConstructedAdvice.class)
+                .visit(Advice.to(forkJoin ? GenericExecutorConstructedAdvice.class : ExecutorConstructedAdvice.class)
                         .on(isConstructor()))
                 .visit(Advice.withCustomMapping()
                         .bind(CounterField.Value.class, counters)

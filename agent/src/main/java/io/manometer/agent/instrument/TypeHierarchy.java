@@ -16,13 +16,15 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class TypeHierarchy {
     /** What a class is to the agent. */
-    enum Kind { NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL }
+    enum Kind { NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK }
 
     private static final String OBJECT = "java/lang/Object";
     private static final String QUEUE = "java/util/Queue";
     private static final String BLOCKING_QUEUE = "java/util/concurrent/BlockingQueue";
     private static final String EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
     private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
+    /** JDK 21+: Executors.newVirtualThreadPerTaskExecutor and newThreadPerTaskExecutor. */
+    private static final String THREAD_PER_TASK = "java/util/concurrent/ThreadPerTaskExecutor";
     private static final int MAX_DEPTH = 32;
 
     /** Bit 1: is a Queue; bit 2: is a BlockingQueue. Keyed by loader identity and name. */
@@ -60,6 +62,9 @@ final class TypeHierarchy {
         }
         if (name.equals(FORK_JOIN_POOL)) {
             return Kind.FORK_JOIN_POOL;
+        }
+        if (name.equals(THREAD_PER_TASK)) {
+            return Kind.THREAD_PER_TASK;
         }
         if (loader == null && !name.startsWith("java/util/")) {
             return Kind.NONE; // the JDK's buffers all live in java.util; its other classes need no look

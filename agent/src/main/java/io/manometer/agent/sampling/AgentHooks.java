@@ -4,8 +4,6 @@ import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.config.AgentOptions;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * The agent's side of the bridge: the slow paths that instrumented code takes at construction
@@ -104,7 +102,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public BufferCounters executorCreated(Object executor, Object workQueue) {
-        if (!(executor instanceof ThreadPoolExecutor) && !(executor instanceof ForkJoinPool)) {
+        if (!(executor instanceof ExecutorService)) {
             return new BufferCounters(Long.MAX_VALUE);
         }
         // Executors are few and long-lived: their creation site is always worth a capture.

@@ -175,6 +175,13 @@ public final class BufferSampler {
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
                     depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool());
         }
+        if (!(executor instanceof ThreadPoolExecutor)) {
+            // Thread per task: no queue, no pool; the backlog is the tasks in flight.
+            long started = tracked.counters.inserted;
+            long completed = tracked.counters.removed;
+            int inFlight = (int) Math.max(0, Math.min(Integer.MAX_VALUE, started - completed));
+            return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false);
+        }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
         long depth = queue.size();

@@ -181,6 +181,23 @@ class AgentRecordingIT {
     }
 
     @Test
+    void threadPerTaskExecutorReportsTasksInFlight() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(lines[13] > 0, "thread-per-task executors exist from JDK 21");
+        List<RecordedEvent> samples = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.ExecutorSample"))
+                .filter(e -> e.getString("createdAt").equals(PREFIX + lines[13] + ")"))
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
+        assertThat(samples).as(run.toString()).isNotEmpty();
+        assertThat(samples).anySatisfy(e -> assertThat(e.getLong("queueDepth")).isEqualTo(100));
+        RecordedEvent last = samples.get(samples.size() - 1);
+        assertThat(last.getString("executorType")).isEqualTo("java.util.concurrent.ThreadPerTaskExecutor");
+        assertThat(last.getLong("tasksSubmitted")).isEqualTo(100);
+        assertThat(last.getLong("tasksCompleted")).isEqualTo(100);
+        assertThat(last.getLong("queueDepth")).isZero();
+        assertThat(last.getString("producerSite")).startsWith(PREFIX);
+    }
+
+    @Test
     void executorWorkQueueIsReportedWithItsExecutorNotAlone() {
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .noneMatch(e -> e.getString("createdBy").startsWith("java.util.concurrent.Executors."));

@@ -132,9 +132,29 @@ public final class QueueWorkload {
             });
         }
 
+        // JDK 21+: a virtual thread per task; its backlog is what is in flight.
+        int perTaskLine = 0;
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService perTask = null;
+        if (Runtime.version().feature() >= 21) {
+            java.lang.reflect.Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            perTask = (ExecutorService) factory.invoke(null); perTaskLine = line();
+            for (int i = 0; i < 100; i++) {
+                perTask.execute(() -> {
+                    try {
+                        finish.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            Thread.sleep(1500); // a sample sees all 100 in flight
+            finish.countDown();
+        }
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();

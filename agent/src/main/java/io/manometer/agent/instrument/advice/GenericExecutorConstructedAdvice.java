@@ -4,9 +4,9 @@ import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.bootstrap.BufferCounters;
 import net.bytebuddy.asm.Advice;
 
-/** Registers a new ForkJoinPool; its tasks wait in per-worker queues, not in one queue object. */
-public final class ForkJoinPoolConstructedAdvice {
-    private ForkJoinPoolConstructedAdvice() {}
+/** Registers a new executor that has no single work queue (ForkJoinPool, thread-per-task). */
+public final class GenericExecutorConstructedAdvice {
+    private GenericExecutorConstructedAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object self,
