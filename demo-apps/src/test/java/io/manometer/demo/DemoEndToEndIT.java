@@ -44,6 +44,13 @@ class DemoEndToEndIT {
         assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
         assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
         assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
+        // The bound works, and the report says where the bottleneck is.
+        assertThat(result.findings()).anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("backpressure-engaged");
+            assertThat(f.get("severity").asText()).isEqualTo("info");
+            assertThat(f.get("site").asText())
+                    .startsWith("io.manometer.demo.filetosink.BoundedFileToSink.run(BoundedFileToSink.java:");
+        });
     }
 
     private Analysis runAndAnalyse(String demo, String variant) throws Exception {

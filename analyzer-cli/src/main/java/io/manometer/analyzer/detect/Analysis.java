@@ -16,7 +16,7 @@ public final class Analysis {
 
     /** The detectors Manometer ships, in report order. */
     public static List<Detector> allDetectors() {
-        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector());
+        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector(), new BackpressureEngagedDetector());
     }
 
     public List<DetectorResult> run(Recording recording) {

@@ -121,7 +121,8 @@ public final class BacklogGrowthDetector implements Detector {
         Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
-                series.capacity(), inRate, outRate, duration, count, heap, secondsToLimit, bytesPerElement);
+                series.capacity(), inRate, outRate, duration, count, heap, secondsToLimit, bytesPerElement,
+                Finding.Metrics.estimatedWait(finalDepth, outRate));
         boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
         String kind = executor ? "executor-backlog" : "queue-backlog";
         String unit = executor ? "tasks" : "elements";

@@ -36,8 +36,17 @@ public record Finding(String detector, String kind, Severity severity, int score
      * @param heap            what the heap did meanwhile, null when the recording has no GC events
      * @param secondsToHeapLimit at the heap's pace, seconds until the maximum heap; null when unknown
      * @param bytesPerElement heap growth per element of backlog growth, where both grew; null otherwise
+     * @param estimatedWaitSeconds how long an element waits at the end, by Little's law (backlog over
+     *                        removal rate); null when removals are not counted or none happened
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
                           Double inPerSecond, Double outPerSecond, double durationSeconds, int samples,
-                          HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement) {}
+                          HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement,
+                          Double estimatedWaitSeconds) {
+
+        /** Little's law: the time an element now waits is the backlog divided by how fast it drains. */
+        static Double estimatedWait(long backlog, Double outPerSecond) {
+            return outPerSecond == null || outPerSecond <= 0 ? null : backlog / outPerSecond;
+        }
+    }
 }

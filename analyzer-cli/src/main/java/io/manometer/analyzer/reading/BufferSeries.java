@@ -28,6 +28,9 @@ public final class BufferSeries {
     String producerThread = "";
     long capacity = -1;
     boolean commonPool;
+    int samplesAtCapacity;
+    int samplesRead;
+    long refused;
 
     BufferSeries(Subject subject, long id) {
         this.subject = subject;
@@ -65,6 +68,16 @@ public final class BufferSeries {
     /** Most elements the buffer accepts, or -1 when unbounded. */
     public long capacity() {
         return capacity;
+    }
+
+    /** Fraction of samples in which the bounded buffer was full (producers waiting or refused). */
+    public double fractionAtCapacity() {
+        return samplesRead == 0 ? 0 : (double) samplesAtCapacity / samplesRead;
+    }
+
+    /** Elements refused or tasks rejected by the end of the recording. */
+    public long refused() {
+        return refused;
     }
 
     public boolean isBounded() {

@@ -108,6 +108,7 @@ public final class RecordingReader {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, e.getLong("bufferId"));
         readSites(s, e, "bufferType");
         s.capacity = e.getLong("capacity");
+        readPressure(s, e, "refused");
         s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
     }
 
@@ -118,6 +119,7 @@ public final class RecordingReader {
         readSites(s, e, "executorType");
         s.capacity = e.getLong("queueCapacity");
         s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
+        readPressure(s, e, "tasksRejected");
         s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
     }
 
@@ -129,6 +131,16 @@ public final class RecordingReader {
         s.producerSite = stringOrEmpty(e, "producerSite");
         s.producerStack = stringOrEmpty(e, "producerStack");
         s.producerThread = stringOrEmpty(e, "producerThread");
+    }
+
+    private static void readPressure(BufferSeries s, RecordedEvent e, String refusedField) {
+        s.samplesRead++;
+        if (e.hasField("atCapacity") && e.getBoolean("atCapacity")) {
+            s.samplesAtCapacity++;
+        }
+        if (e.hasField(refusedField)) {
+            s.refused = Math.max(s.refused, e.getLong(refusedField));
+        }
     }
 
     /** Fields added after schema 1 was first written are read only when present. */

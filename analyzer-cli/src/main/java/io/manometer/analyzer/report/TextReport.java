@@ -53,6 +53,10 @@ final class TextReport {
             }
             out.println("  why       " + f.explanation());
             out.println("  fix       " + f.solution());
+            if (f.metrics().estimatedWaitSeconds() != null) {
+                out.printf(Locale.ROOT, "  wait      an element now waits about %.1f s (backlog / drain rate)%n",
+                        f.metrics().estimatedWaitSeconds());
+            }
             out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
                             + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),
                     f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(), f.metrics().peakDepth(),

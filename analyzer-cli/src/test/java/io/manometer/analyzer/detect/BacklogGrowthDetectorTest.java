@@ -20,6 +20,8 @@ class BacklogGrowthDetectorTest {
             assertThat(f.site()).isEqualTo("com.example.Pipeline.start(Pipeline.java:42)");
             assertThat(f.metrics().growthPerSecond()).isEqualTo(500.0);
             assertThat(f.metrics().finalDepth()).isEqualTo(10_000);
+            // The fixture removes 1000/s and inserts 500/s more: 10,000 waiting drain in 10 s.
+            assertThat(f.metrics().estimatedWaitSeconds()).isEqualTo(10.0);
             assertThat(f.summary()).contains("LinkedBlockingQueue").contains("500");
             assertThat(f.solution()).contains("ArrayBlockingQueue");
         });

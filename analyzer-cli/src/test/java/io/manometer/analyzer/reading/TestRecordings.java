@@ -51,6 +51,15 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Marks a series' samples as taken at capacity (for the first {@code full} of them), with refusals. */
+    public TestRecordings atCapacity(long queueId, int full, long refused) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
+        s.samplesRead = s.samples.size();
+        s.samplesAtCapacity = full;
+        s.refused = refused;
+        return this;
+    }
+
     /** Adds one collection a second whose surviving heap is {@code usedBytes(second)}, and the heap's maximum. */
     public TestRecordings heap(int seconds, long maxBytes, LongUnaryOperator usedBytes) {
         recording.heapMaxBytes = maxBytes;

@@ -1,0 +1,38 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackpressureEngagedDetectorTest {
+    private final BackpressureEngagedDetector detector = new BackpressureEngagedDetector();
+
+    @Test
+    void fullBoundedQueueIsBackpressureAtWorkAndNamesTheDrainRate() {
+        List<Finding> findings = detector.detect(TestRecordings.create()
+                .queue(1, 100, 10, 500, s -> 100).atCapacity(1, 9, 42).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("backpressure-engaged");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.metrics().outPerSecond()).isCloseTo(500, within(0.001));
+            assertThat(f.metrics().estimatedWaitSeconds()).isCloseTo(0.2, within(0.001));
+            assertThat(f.summary()).contains("82%").contains("bound 100"); // 9 of 11 samples
+            assertThat(f.explanation()).contains("pipeline's bottleneck").contains("42");
+        });
+    }
+
+    @Test
+    void boundedQueueWithRoomSaysNothing() {
+        assertThat(detector.detect(TestRecordings.create().queue(1, 100, 10, 500, s -> 20).atCapacity(1, 1, 0).build(),
+                Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void unboundedQueueIsNeverBackpressure() {
+        assertThat(detector.detect(TestRecordings.create().queue(1, -1, 10, 500, s -> 100).atCapacity(1, 10, 0).build(),
+                Preferences.defaults())).isEmpty();
+    }
+}
