@@ -51,6 +51,13 @@ final class PreloadedQueueTransformation implements ClassFileTransformer {
         }
     }
 
+    private static Advice advice(boolean atTail, boolean insert) {
+        return Advice.withCustomMapping()
+                .bind(ArrayDequeAdvice.AtTail.class, atTail)
+                .bind(ArrayDequeAdvice.Insert.class, insert)
+                .to(ArrayDequeAdvice.class);
+    }
+
     private static ElementMatcher<MethodDescription> counted(Map<String, Operation> operations, boolean insert,
                                                              String end) {
         Set<String> keys = new HashSet<>();
@@ -81,10 +88,10 @@ final class PreloadedQueueTransformation implements ClassFileTransformer {
                     // A retransformation may not add members: fail rather than try.
                     .with(Implementation.Context.Disabled.Factory.INSTANCE)
                     .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
-                    .visit(Advice.to(ArrayDequeAdvice.InsertAtTail.class).on(counted(operations, true, "Last")))
-                    .visit(Advice.to(ArrayDequeAdvice.InsertAtHead.class).on(counted(operations, true, "First")))
-                    .visit(Advice.to(ArrayDequeAdvice.RemoveAtHead.class).on(counted(operations, false, "First")))
-                    .visit(Advice.to(ArrayDequeAdvice.RemoveAtTail.class).on(counted(operations, false, "Last")));
+                    .visit(advice(true, true).on(counted(operations, true, "Last")))
+                    .visit(advice(false, true).on(counted(operations, true, "First")))
+                    .visit(advice(false, false).on(counted(operations, false, "First")))
+                    .visit(advice(true, false).on(counted(operations, false, "Last")));
             readEdges.ensure(module);
             AgentLog.info("instrumented java.util.ArrayDeque (no counters: loaded before the agent)");
             return builder.make().getBytes();

@@ -1,6 +1,10 @@
 package io.manometer.agent.instrument.advice;
 
 import io.manometer.agent.bootstrap.Bridge;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -9,73 +13,32 @@ import net.bytebuddy.asm.Advice;
  * a field the method just used, a mask, a branch. Only when that index crosses a multiple of 128
  * is the size computed, and only a deque of {@value #LARGE}+ elements tells the agent. That is how
  * a long-lived deque used as a buffer is found among the millions of small local ones, with no
- * counter shared between threads or between deques.
+ * counter shared between threads or between deques. Which end and which direction are constants
+ * bound per method, so the JIT folds them away.
  */
 public final class ArrayDequeAdvice {
     public static final int LARGE = 1024;
 
     private ArrayDequeAdvice() {}
 
-    /** Inserts at the tail (addLast and what delegates to it). */
-    public static final class InsertAtTail {
-        private InsertAtTail() {}
+    /** Bound to true for operations that move the tail index, false for the head. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface AtTail {}
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
-                         @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements) {
-            if ((tail & 127) == 0) {
-                int size = tail - head;
-                if ((size < 0 ? size + elements.length : size) >= LARGE) {
-                    Bridge.largeQueueUsed(self, true);
-                }
-            }
-        }
-    }
+    /** Bound to true for inserts, false for removals. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface Insert {}
 
-    /** Inserts at the head (addFirst). */
-    public static final class InsertAtHead {
-        private InsertAtHead() {}
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
-                         @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements) {
-            if ((head & 127) == 0) {
-                int size = tail - head;
-                if ((size < 0 ? size + elements.length : size) >= LARGE) {
-                    Bridge.largeQueueUsed(self, true);
-                }
-            }
-        }
-    }
-
-    /** Removals at the head (pollFirst). */
-    public static final class RemoveAtHead {
-        private RemoveAtHead() {}
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
-                         @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements) {
-            if ((head & 127) == 0) {
-                int size = tail - head;
-                if ((size < 0 ? size + elements.length : size) >= LARGE) {
-                    Bridge.largeQueueUsed(self, false);
-                }
-            }
-        }
-    }
-
-    /** Removals at the tail (pollLast). */
-    public static final class RemoveAtTail {
-        private RemoveAtTail() {}
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
-                         @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements) {
-            if ((tail & 127) == 0) {
-                int size = tail - head;
-                if ((size < 0 ? size + elements.length : size) >= LARGE) {
-                    Bridge.largeQueueUsed(self, false);
-                }
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
+                     @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements,
+                     @AtTail boolean atTail, @Insert boolean insert) {
+        if (((atTail ? tail : head) & 127) == 0) {
+            int size = tail - head;
+            if ((size < 0 ? size + elements.length : size) >= LARGE) {
+                Bridge.largeQueueUsed(self, insert);
             }
         }
     }
