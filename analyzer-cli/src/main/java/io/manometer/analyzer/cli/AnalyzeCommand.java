@@ -65,7 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> recordings;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, json or sarif (SARIF 2.1.0, for code-scanning tools) (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Option(names = "--fail-on", defaultValue = "warning", paramLabel = "LEVEL",

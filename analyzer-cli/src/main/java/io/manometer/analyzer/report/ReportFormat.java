@@ -16,6 +16,12 @@ public enum ReportFormat {
         public void write(Report report, Writer out, boolean colour) throws IOException {
             new JsonReport().write(report, out);
         }
+    },
+    sarif {
+        @Override
+        public void write(Report report, Writer out, boolean colour) throws IOException {
+            new SarifReport().write(report, out);
+        }
     };
 
     public abstract void write(Report report, Writer out, boolean colour) throws IOException;

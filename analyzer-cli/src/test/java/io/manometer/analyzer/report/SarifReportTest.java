@@ -1,0 +1,49 @@
+package io.manometer.analyzer.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.detect.Severity;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.TestRecordings;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SarifReportTest {
+
+    @Test
+    void findingsBecomeResultsAtTheirSourceLine() throws Exception {
+        Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
+        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(),
+                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
+        StringWriter out = new StringWriter();
+        ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
+        JsonNode sarif = new ObjectMapper().readTree(out.toString());
+
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
+                .contains("backlog-growth", "heap-growth", "backpressure-engaged");
+        JsonNode first = sarif.at("/runs/0/results/0");
+        assertThat(first.get("ruleId").asText()).isEqualTo("backlog-growth");
+        assertThat(first.get("level").asText()).isEqualTo("error"); // critical
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("com/example/Pipeline.java");
+        assertThat(first.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(42);
+        assertThat(first.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText())
+                .isEqualTo("com.example.Pipeline.start");
+        assertThat(first.at("/message/text").asText()).contains("Fix:");
+    }
+
+    @Test
+    void siteThatIsNoFrameHasNoLocation() {
+        var node = new ObjectMapper().createObjectNode();
+        SarifReport.location("(whole heap)", node);
+        assertThat(node.has("locations")).isFalse();
+        SarifReport.location("a.b.Outer$Inner.run(Outer.java:7)", node);
+        assertThat(node.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("a/b/Outer.java");
+    }
+}
