@@ -8,6 +8,7 @@ import io.manometer.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +20,19 @@ class DemoEndToEndIT {
     private static final String SECONDS = "10";
 
     @TempDir
-    Path dir;
+    static Path dir;
+    static Path broken;
+    static Path fixed;
+
+    @BeforeAll
+    static void recordBothVariants() throws Exception {
+        broken = record("file-to-sink", "broken");
+        fixed = record("file-to-sink", "fixed");
+    }
 
     @Test
     void brokenFileToSinkIsFoundAtItsExecutor() throws Exception {
-        Analysis result = runAndAnalyse("file-to-sink", "broken");
+        Analysis result = analyse(broken);
         assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
         List<JsonNode> findings = result.findings();
         assertThat(findings).as(result.report.toPrettyString()).anySatisfy(f -> {
@@ -40,7 +49,7 @@ class DemoEndToEndIT {
 
     @Test
     void fixedFileToSinkPassesTheGate() throws Exception {
-        Analysis result = runAndAnalyse("file-to-sink", "fixed");
+        Analysis result = analyse(fixed);
         assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
         assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
         assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
@@ -53,7 +62,21 @@ class DemoEndToEndIT {
         });
     }
 
-    private Analysis runAndAnalyse(String demo, String variant) throws Exception {
+    @Test
+    void diffAgainstAHealthyBaselineFailsTheBuildOnlyForTheRegression() throws Exception {
+        ChildJvm.Result regression = manometer("diff", fixed.toString(), broken.toString());
+        assertThat(regression.exitCode()).as(regression.toString()).isEqualTo(1);
+        assertThat(regression.stdout()).contains("NEW    CRITICAL executor-backlog").contains("UnboundedFileToSink");
+        ChildJvm.Result same = manometer("diff", broken.toString(), broken.toString());
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        assertThat(same.stdout()).contains("No regression");
+    }
+
+    private static ChildJvm.Result manometer(String... args) throws Exception {
+        return ChildJvm.java().args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString()).args(args).run();
+    }
+
+    private static Path record(String demo, String variant) throws Exception {
         Path jfr = dir.resolve(demo + "-" + variant + ".jfr");
         ChildJvm.Result app = ChildJvm.java()
                 .args("-Xmx256m", "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
@@ -62,10 +85,11 @@ class DemoEndToEndIT {
                         DemoMain.class.getName(), demo, variant, SECONDS)
                 .run();
         assertThat(app.exitCode()).as(app.toString()).isZero();
-        ChildJvm.Result analyzer = ChildJvm.java()
-                .args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString(), "analyze", "--format", "json",
-                        jfr.toString())
-                .run();
+        return jfr;
+    }
+
+    private static Analysis analyse(Path jfr) throws Exception {
+        ChildJvm.Result analyzer = manometer("analyze", "--format", "json", jfr.toString());
         assertThat(analyzer.stderr()).as(analyzer.toString()).isEmpty();
         return new Analysis(analyzer.exitCode(), new ObjectMapper().readTree(analyzer.stdout()));
     }

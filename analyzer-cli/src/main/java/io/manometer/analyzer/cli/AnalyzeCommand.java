@@ -4,10 +4,7 @@ import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Detector;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
-import io.manometer.analyzer.reading.EventNames;
-import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RecordingReadException;
-import io.manometer.analyzer.reading.RecordingReader;
 import io.manometer.analyzer.report.RecordingResult;
 import io.manometer.analyzer.report.Report;
 import io.manometer.analyzer.report.ReportFormat;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,15 +91,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
-        Analysis analysis = new Analysis(detectors, preferences);
-        RecordingReader reader = new RecordingReader();
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(new Analysis(detectors, preferences));
         List<RecordingResult> results = new ArrayList<>();
         for (Path file : recordings) {
             try {
-                Recording recording = reader.read(file);
-                results.add(new RecordingResult(file.toString(), null, recording.durationSeconds(),
-                        recording.agentPresent() ? recording.agentVersion() : null, notes(recording),
-                        analysis.run(recording)));
+                results.add(analyzer.analyse(file).result());
             } catch (RecordingReadException e) {
                 spec.commandLine().getErr().println("manometer: " + e.getMessage());
                 results.add(RecordingResult.unreadable(file.toString(), e.getMessage()));
@@ -133,28 +125,5 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
             format.write(report, out, colour != null && colour);
         }
-    }
-
-    private static List<String> notes(Recording recording) {
-        List<String> notes = new ArrayList<>();
-        if (!recording.agentPresent()) {
-            notes.add("the recording has no manometer.* events: was the JVM started with "
-                    + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
-        }
-        if (recording.lostDataBytes() > 0) {
-            notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
-                    recording.lostDataBytes()));
-        }
-        if (recording.untrackedBuffers() > 0) {
-            notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
-        }
-        if (recording.agentWarnings() > 0) {
-            notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
-        }
-        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
-                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
-            notes.add("the agent was running but recorded no queue or executor samples (none reached its tracking threshold)");
-        }
-        return notes;
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ManometerCommand.Version.class,
         description = "Finds missing backpressure in JFR recordings made with the Manometer agent.",
-        subcommands = {AnalyzeCommand.class, DetectorsCommand.class},
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, DetectorsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the --fail-on severity",

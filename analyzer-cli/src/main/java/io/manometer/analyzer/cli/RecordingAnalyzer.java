@@ -1,0 +1,67 @@
+package io.manometer.analyzer.cli;
+
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.reading.BufferSeries;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.reading.RecordingReader;
+import io.manometer.analyzer.report.RecordingResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads one recording and runs the detectors over it: what every command that analyses does. */
+final class RecordingAnalyzer {
+    private final Analysis analysis;
+    private final RecordingReader reader = new RecordingReader();
+
+    /** One analysed recording, with the peak backlog seen at each buffer site (for comparisons). */
+    record Analysed(RecordingResult result, Map<String, Long> peakBySite) {}
+
+    RecordingAnalyzer(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    Analysed analyse(Path file) throws RecordingReadException {
+        return analyse(reader.read(file));
+    }
+
+    Analysed analyse(Recording recording) {
+        RecordingResult result = new RecordingResult(recording.file.toString(), null, recording.durationSeconds(),
+                recording.agentPresent() ? recording.agentVersion() : null, notes(recording), analysis.run(recording));
+        Map<String, Long> peaks = new HashMap<>();
+        for (BufferSeries s : recording.series()) {
+            if (!s.site().isEmpty()) {
+                peaks.merge(s.subject.label + " " + s.site(), s.samples.peakDepth(), Math::max);
+            }
+        }
+        return new Analysed(result, peaks);
+    }
+
+    private static List<String> notes(Recording recording) {
+        List<String> notes = new ArrayList<>();
+        if (!recording.agentPresent()) {
+            notes.add("the recording has no manometer.* events: was the JVM started with "
+                    + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
+        }
+        if (recording.lostDataBytes() > 0) {
+            notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
+                    recording.lostDataBytes()));
+        }
+        if (recording.untrackedBuffers() > 0) {
+            notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
+        }
+        if (recording.agentWarnings() > 0) {
+            notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
+        }
+        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
+                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
+            notes.add("the agent was running but recorded no queue or executor samples (none reached its tracking threshold)");
+        }
+        return notes;
+    }
+}
