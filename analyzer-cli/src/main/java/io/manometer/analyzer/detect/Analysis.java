@@ -16,7 +16,8 @@ public final class Analysis {
 
     /** The detectors Manometer ships, in report order. */
     public static List<Detector> allDetectors() {
-        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector(), new BackpressureEngagedDetector());
+        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector(), new ThreadGrowthDetector(),
+                new BackpressureEngagedDetector());
     }
 
     public List<DetectorResult> run(Recording recording) {

@@ -4,6 +4,7 @@ import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.analyzer.stats.SeriesWindow;
 import io.manometer.analyzer.stats.Trend;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,30 +75,18 @@ public final class BacklogGrowthDetector implements Detector {
         }
         SampleSeries samples = series.samples;
         int n = samples.size();
-        if (n == 0) {
-            return null;
-        }
-        long start = samples.time(0);
         double warmup = p.get(this, WARMUP);
-        int from = 0;
-        while (from < n && (samples.time(from) - start) / 1e9 < warmup) {
-            from++;
-        }
-        int count = n - from;
+        SeriesWindow window = SeriesWindow.afterWarmup(samples, warmup);
+        int count = window.count();
+        int from = window.from();
         if (count < p.get(this, MIN_SAMPLES)) {
             return null;
         }
-        double[] seconds = new double[count];
-        double[] depth = new double[count];
-        for (int i = 0; i < count; i++) {
-            seconds[i] = (samples.time(from + i) - start) / 1e9;
-            depth[i] = samples.depth(from + i);
-        }
-        double duration = seconds[count - 1] - seconds[0];
+        double duration = window.durationSeconds();
         if (duration < p.get(this, MIN_DURATION)) {
             return null;
         }
-        Trend trend = Trend.of(seconds, depth, count);
+        Trend trend = window.trend();
         long finalDepth = samples.lastDepth();
         long peak = samples.peakDepth();
         double minGrowth = p.get(this, MIN_GROWTH);
@@ -106,8 +95,7 @@ public final class BacklogGrowthDetector implements Detector {
         if (!trend.isSignificantIncrease() || !large || drained) {
             return null;
         }
-        int recentFrom = Math.max(0, Math.min(count / 2, count - 3)); // the later half, never under 3 points
-        Trend recent = Trend.of(slice(seconds, recentFrom), slice(depth, recentFrom), count - recentFrom);
+        Trend recent = window.recentTrend(0.5); // the later half, never under 3 points
         boolean stillGrowing = recent.slopePerSecond() >= 0.5 * trend.slopePerSecond();
         double largeBacklog = p.get(this, LARGE_BACKLOG);
         HeapContext heap = HeapContext.of(recording, warmup);
@@ -144,12 +132,6 @@ public final class BacklogGrowthDetector implements Detector {
         return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                 series.id, series.producerSite(), summary, explanation, solution, metrics,
                 recording.file.toString());
-    }
-
-    private static double[] slice(double[] values, int from) {
-        double[] result = new double[values.length - from];
-        System.arraycopy(values, from, result, 0, result.length);
-        return result;
     }
 
     private static String simpleName(String className) {

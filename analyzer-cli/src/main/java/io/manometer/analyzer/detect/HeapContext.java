@@ -2,6 +2,7 @@ package io.manometer.analyzer.detect;
 
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.analyzer.stats.SeriesWindow;
 import io.manometer.analyzer.stats.Trend;
 
 /**
@@ -24,31 +25,17 @@ public record HeapContext(double growthBytesPerSecond, double trendZ, long lastU
     /** The heap's trend after skipping {@code warmupSeconds}, or null when there is too little to go on. */
     static HeapContext of(Recording recording, double warmupSeconds) {
         SampleSeries heap = recording.heapAfterGc();
-        int n = heap.size();
-        if (n == 0) {
+        SeriesWindow window = SeriesWindow.afterWarmup(heap, warmupSeconds);
+        if (window.count() < MIN_COLLECTIONS) {
+            // Few collections: judge the last few, warm-up or not, rather than nothing.
+            window = SeriesWindow.of(heap, Math.max(0, heap.size() - MIN_COLLECTIONS));
+        }
+        if (window.count() < MIN_COLLECTIONS) {
             return null;
         }
-        long start = heap.time(0);
-        int from = 0;
-        while (from < n && (heap.time(from) - start) / 1e9 < warmupSeconds) {
-            from++;
-        }
-        if (n - from < MIN_COLLECTIONS) {
-            from = Math.max(0, n - MIN_COLLECTIONS);
-        }
-        int count = n - from;
-        if (count < MIN_COLLECTIONS) {
-            return null;
-        }
-        double[] seconds = new double[count];
-        double[] used = new double[count];
-        for (int i = 0; i < count; i++) {
-            seconds[i] = (heap.time(from + i) - start) / 1e9;
-            used[i] = heap.depth(from + i);
-        }
-        Trend trend = Trend.of(seconds, used, count);
+        Trend trend = window.trend();
         return new HeapContext(trend.slopePerSecond(), trend.mannKendallZ(), heap.lastDepth(), recording.heapMaxBytes(),
-                count, seconds[count - 1] - seconds[0]);
+                window.count(), window.durationSeconds());
     }
 
     public boolean growing() {

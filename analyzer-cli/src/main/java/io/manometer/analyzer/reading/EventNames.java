@@ -8,6 +8,7 @@ public final class EventNames {
     public static final String DATA_LOSS = "jdk.DataLoss";
     public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
     public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
+    public static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
     /** Newest manometer event schema this analyzer understands. */
     public static final int SUPPORTED_SCHEMA = 1;
 

@@ -25,6 +25,8 @@ public final class Recording {
     /** Heap used right after each garbage collection: what the application really keeps. */
     final SampleSeries heapAfterGc = new SampleSeries();
     long heapMaxBytes = -1;
+    /** Live threads (depth), threads ever started (in) and ended (out), once a second by default. */
+    final SampleSeries threads = new SampleSeries();
 
     Recording(Path file) {
         this.file = file;
@@ -90,6 +92,10 @@ public final class Recording {
     /** Heap used after each collection (depth column; the other two are unused). */
     public SampleSeries heapAfterGc() {
         return heapAfterGc;
+    }
+
+    public SampleSeries threads() {
+        return threads;
     }
 
     /** The maximum heap size, or -1 when the recording does not say. */

@@ -34,6 +34,7 @@ public final class RecordingReader {
             stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
             stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
             stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
+            stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
             stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
             stream.start();
         } catch (RuntimeException | IOException | InternalError e) {
@@ -154,6 +155,14 @@ public final class RecordingReader {
             recording.saw(EventNames.GC_HEAP_SUMMARY, t);
             recording.heapAfterGc.add(t, e.getLong("heapUsed"), 0, 0);
         }
+    }
+
+    private static void onThreadStatistics(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.THREAD_STATISTICS, t);
+        long live = e.getLong("activeCount");
+        long started = e.getLong("accumulatedCount");
+        recording.threads.add(t, live, started, Math.max(0, started - live));
     }
 
     private static void onAgentInfo(Recording recording, RecordedEvent e) {

@@ -71,6 +71,19 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds thread statistics once a second: {@code live(second)} threads alive, started at a steady rate. */
+    public TestRecordings threads(int seconds, long startedPerSecond, LongUnaryOperator live) {
+        long started = 0;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L + 250_000_000L;
+            long alive = live.applyAsLong(sec);
+            started = Math.max(started + startedPerSecond, alive);
+            recording.saw(EventNames.THREAD_STATISTICS, t);
+            recording.threads.add(t, alive, started, started - alive);
+        }
+        return this;
+    }
+
     /** As a recording without the agent: no agent info. */
     public TestRecordings withoutAgent() {
         recording.agentVersion = null;

@@ -1,0 +1,62 @@
+package io.manometer.analyzer.stats;
+
+import io.manometer.analyzer.reading.SampleSeries;
+
+/**
+ * The part of a series a detector judges: the samples after a warm-up, as seconds since the first
+ * sample and values (the series' depth column), ready for {@link Trend}.
+ *
+ * @param from    index of the first sample in the window
+ * @param seconds sample times, seconds since the series began
+ * @param values  sample values
+ */
+public record SeriesWindow(int from, double[] seconds, double[] values) {
+
+    /** The samples at least {@code warmupSeconds} after the first; empty if none. */
+    public static SeriesWindow afterWarmup(SampleSeries series, double warmupSeconds) {
+        int n = series.size();
+        if (n == 0) {
+            return new SeriesWindow(0, new double[0], new double[0]);
+        }
+        long start = series.time(0);
+        int from = 0;
+        while (from < n && (series.time(from) - start) / 1e9 < warmupSeconds) {
+            from++;
+        }
+        return of(series, from);
+    }
+
+    /** The samples from index {@code from} on. */
+    public static SeriesWindow of(SampleSeries series, int from) {
+        int count = Math.max(0, series.size() - from);
+        double[] seconds = new double[count];
+        double[] values = new double[count];
+        long start = series.size() == 0 ? 0 : series.time(0);
+        for (int i = 0; i < count; i++) {
+            seconds[i] = (series.time(from + i) - start) / 1e9;
+            values[i] = series.depth(from + i);
+        }
+        return new SeriesWindow(from, seconds, values);
+    }
+
+    public int count() {
+        return values.length;
+    }
+
+    public double durationSeconds() {
+        return values.length < 2 ? 0 : seconds[values.length - 1] - seconds[0];
+    }
+
+    public Trend trend() {
+        return Trend.of(seconds, values, values.length);
+    }
+
+    /** The trend of the later part (from {@code fraction} of the window on, never under 3 points). */
+    public Trend recentTrend(double fraction) {
+        int n = values.length;
+        int recentFrom = Math.max(0, Math.min((int) (n * fraction), n - 3));
+        double[] t = java.util.Arrays.copyOfRange(seconds, recentFrom, n);
+        double[] v = java.util.Arrays.copyOfRange(values, recentFrom, n);
+        return Trend.of(t, v, v.length);
+    }
+}

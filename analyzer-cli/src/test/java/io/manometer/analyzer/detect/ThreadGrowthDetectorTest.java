@@ -1,0 +1,36 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThreadGrowthDetectorTest {
+    private final ThreadGrowthDetector detector = new ThreadGrowthDetector();
+
+    @Test
+    void climbingThreadCountIsUnboundedFanOut() {
+        List<Finding> findings = detector.detect(TestRecordings.create().withoutAgent()
+                .threads(20, 300, s -> 20 + 150 * s).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("thread-growth");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL); // still growing, 3,020 threads
+            assertThat(f.metrics().growthPerSecond()).isEqualTo(150.0);
+            assertThat(f.solution()).contains("Semaphore");
+            assertThat(f.explanation()).contains("CompletableFuture");
+        });
+    }
+
+    @Test
+    void aPoolThatGrowsToItsSizeAndStaysIsNotFanOut() {
+        assertThat(detector.detect(TestRecordings.create()
+                .threads(30, 10, s -> Math.min(200, 20 + 60 * s)).build(), Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void aBurstOfThreadsThatEndsIsHealthy() {
+        assertThat(detector.detect(TestRecordings.create()
+                .threads(30, 100, s -> s < 15 ? 20 + 100 * s : 20).build(), Preferences.defaults())).isEmpty();
+    }
+}
