@@ -1,8 +1,6 @@
 package io.manometer.analyzer.cli;
 
 import io.manometer.analyzer.detect.Analysis;
-import io.manometer.analyzer.detect.Detector;
-import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.RecordingReadException;
 import io.manometer.analyzer.report.RecordingResult;
@@ -16,15 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -76,22 +71,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
     Path output;
 
-    @Option(names = "--set", paramLabel = "DETECTOR.KEY=VALUE",
-            description = "Override a detector threshold (see 'manometer detectors').")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    DetectorSettings detectorSettings;
 
     @Option(names = "--color", negatable = true, description = "Colour the text report (default: when stdout is a terminal).")
     Boolean colour;
 
     @Override
     public Integer call() {
-        List<Detector> detectors = Analysis.allDetectors();
-        Preferences preferences = new Preferences(settings);
-        String problem = preferences.validate(detectors);
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(new Analysis(detectors, preferences));
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(
+                new Analysis(Analysis.allDetectors(), detectorSettings.preferences()));
         List<RecordingResult> results = new ArrayList<>();
         for (Path file : recordings) {
             try {

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Finding;
-import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.reading.RecordingReadException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,21 +49,16 @@ final class DiffCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--set", paramLabel = "DETECTOR.KEY=VALUE",
-            description = "Override a detector threshold (see 'manometer detectors').")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    DetectorSettings detectorSettings;
 
     @Override
     public Integer call() throws Exception {
         if (peakFactor <= 1) {
             throw new ParameterException(spec.commandLine(), "--peak-factor must be above 1, got " + peakFactor);
         }
-        Preferences preferences = new Preferences(settings);
-        String problem = preferences.validate(Analysis.allDetectors());
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(new Analysis(Analysis.allDetectors(), preferences));
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(
+                new Analysis(Analysis.allDetectors(), detectorSettings.preferences()));
         RecordingAnalyzer.Analysed before;
         RecordingAnalyzer.Analysed after;
         try {

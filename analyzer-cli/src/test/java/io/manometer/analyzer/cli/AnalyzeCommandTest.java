@@ -113,6 +113,22 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void settingsComeFromAConfigFileAndTheCommandLineWins() throws Exception {
+        Path config = Files.writeString(dir.resolve("manometer.properties"),
+                "# CI thresholds\nheap-growth.minGrowthFraction = 0.5\n");
+        assertThat(run("analyze", "--config", config.toString(), plainRecording.toString()).exit()).isZero();
+        Path bad = Files.writeString(dir.resolve("bad.properties"), "heap-growth.nope=1\n");
+        Run rejected = run("analyze", "--config", bad.toString(), plainRecording.toString());
+        assertThat(rejected.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(rejected.err()).contains("bad.properties").contains("heap-growth.nope");
+        Run overridden = run("analyze", "--config", bad.toString(), "--set", "heap-growth.nope=1",
+                plainRecording.toString());
+        assertThat(overridden.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("analyze", "--config", dir.resolve("missing.properties").toString(),
+                plainRecording.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void detectorsAreListedWithTheirSettings() {
         assertThat(run("detectors").out).contains("backlog-growth").contains("--set backlog-growth.minGrowth=200");
     }
