@@ -7,7 +7,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exit;
+        try {
+            exit = run(args);
+        } catch (OutOfMemoryError e) {
+            // Not the recording's fault: say what to do, in one line.
+            System.err.println("manometer: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB heap); run it with more, e.g. java -Xmx1g -jar manometer.jar ...");
+            exit = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(exit);
     }
 
     /** Runs a command line and returns its exit code (for tests and embedding). */

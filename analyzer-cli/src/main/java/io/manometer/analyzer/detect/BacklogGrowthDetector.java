@@ -75,6 +75,9 @@ public final class BacklogGrowthDetector implements Detector {
         }
         SampleSeries samples = series.samples;
         int n = samples.size();
+        if (samples.lastDepth() < p.get(this, MIN_GROWTH)) {
+            return null; // cannot meet the effect size: spare the trend computation
+        }
         double warmup = p.get(this, WARMUP);
         SeriesWindow window = SeriesWindow.afterWarmup(samples, warmup);
         int count = window.count();

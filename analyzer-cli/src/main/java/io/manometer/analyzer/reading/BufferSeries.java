@@ -31,6 +31,8 @@ public final class BufferSeries {
     int samplesAtCapacity;
     int samplesRead;
     long refused;
+    /** Whether this buffer's events carry atCapacity and refusal fields; null until the first is read. */
+    Boolean hasPressureFields;
 
     BufferSeries(Subject subject, long id) {
         this.subject = subject;

@@ -107,8 +107,10 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.QUEUE_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, e.getLong("bufferId"));
+        if (s.samplesRead == 0) {
+            s.capacity = e.getLong("capacity"); // fixed for the life of a queue
+        }
         readSites(s, e, "bufferType");
-        s.capacity = e.getLong("capacity");
         readPressure(s, e, "refused");
         s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
     }
@@ -117,37 +119,49 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.EXECUTOR_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, e.getLong("executorId"));
+        if (s.samplesRead == 0) {
+            s.capacity = e.getLong("queueCapacity");
+        }
         readSites(s, e, "executorType");
-        s.capacity = e.getLong("queueCapacity");
-        s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
+        if (s.samplesRead == 0) {
+            s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
+        }
         readPressure(s, e, "tasksRejected");
         s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
     }
 
+    /**
+     * The descriptive fields never change for a buffer, and a field looked up by name costs a search
+     * of the event's fields: read them once per buffer (the producer site until it is known, since
+     * it can be captured after the first sample).
+     */
     private static void readSites(BufferSeries s, RecordedEvent e, String typeField) {
-        s.type = orEmpty(e.getString(typeField));
-        s.createdAt = orEmpty(e.getString("createdAt"));
-        s.createdBy = orEmpty(e.getString("createdBy"));
-        s.creationStack = orEmpty(e.getString("creationStack"));
-        s.producerSite = stringOrEmpty(e, "producerSite");
-        s.producerStack = stringOrEmpty(e, "producerStack");
-        s.producerThread = stringOrEmpty(e, "producerThread");
+        if (s.type.isEmpty()) {
+            s.type = orEmpty(e.getString(typeField));
+            s.createdAt = orEmpty(e.getString("createdAt"));
+            s.createdBy = orEmpty(e.getString("createdBy"));
+            s.creationStack = orEmpty(e.getString("creationStack"));
+        }
+        if (s.producerSite.isEmpty() && e.hasField("producerSite")) {
+            s.producerSite = orEmpty(e.getString("producerSite"));
+            s.producerStack = orEmpty(e.getString("producerStack"));
+            s.producerThread = orEmpty(e.getString("producerThread"));
+        }
     }
 
     private static void readPressure(BufferSeries s, RecordedEvent e, String refusedField) {
-        s.samplesRead++;
-        if (e.hasField("atCapacity") && e.getBoolean("atCapacity")) {
-            s.samplesAtCapacity++;
+        if (s.hasPressureFields == null) { // fields added after schema 1 was first written
+            s.hasPressureFields = e.hasField("atCapacity") && e.hasField(refusedField);
         }
-        if (e.hasField(refusedField)) {
+        s.samplesRead++;
+        if (s.hasPressureFields) {
+            if (e.getBoolean("atCapacity")) {
+                s.samplesAtCapacity++;
+            }
             s.refused = Math.max(s.refused, e.getLong(refusedField));
         }
     }
 
-    /** Fields added after schema 1 was first written are read only when present. */
-    private static String stringOrEmpty(RecordedEvent e, String field) {
-        return e.hasField(field) ? orEmpty(e.getString(field)) : "";
-    }
 
     private static void onHeapSummary(Recording recording, RecordedEvent e) {
         if ("After GC".equals(e.getString("when"))) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * first and last values stay exact.
  */
 public final class SampleSeries {
-    public static final int MAX_POINTS = 4096;
+    /** 1,024 points of 4 longs: 32 KB a series at most, whatever the recording's length. */
+    public static final int MAX_POINTS = 1024;
 
     private long[] time = new long[64];
     private long[] depth = new long[64];

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Analyzer reading speed and memory: records a dense recording (2,000 tracked queues under the
+# agent, JFR's profile settings), lays copies of it end to end into one large multi-chunk recording
+# (chunks are self-contained, so that is a valid recording; analysing it is meaningless, reading it
+# is real work), then times `manometer analyze` in -Xmx256m against a bare unordered EventStream
+# loop over the same file with handlers for the same events. Prints the ratio.
+# Usage: benchmarks/analyzer/read-speed.sh [copies] [seconds-of-recording]   (build first)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+copies="${1:-100}"
+seconds="${2:-10}"
+queues=2000
+java="${JAVA_HOME:-/usr}/bin/java"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+one="$work/one.jfr"
+jfr="$work/dense.jfr"
+bench=benchmarks/target/benchmarks.jar
+
+echo "recording ${seconds}s of $queues busy queues..."
+"$java" -javaagent:agent/target/manometer-agent.jar=max.buffers=$queues \
+  -XX:StartFlightRecording=filename="$one",settings=profile -Xlog:jfr+startup=error \
+  -cp "$bench" io.manometer.benchmarks.analyzer.ManyBuffersWorkload "$seconds" "$queues" > /dev/null
+for _ in $(seq "$copies"); do cat "$one"; done > "$jfr"
+size=$(stat -c %s "$jfr")
+
+time_ms() { local s e; s=$(date +%s%N); "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# Warm the file cache, then alternate the two readers three times each and keep the best of each.
+"$java" -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr" | awk '{print $2}' > "$work/events"
+best_bare=999999999; best_analyze=999999999
+for _ in 1 2 3; do
+  t=$(time_ms "$java" -Xmx256m -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr")
+  (( t < best_bare )) && best_bare=$t
+  t=$(time_ms "$java" -Xmx256m -jar analyzer-cli/target/manometer.jar analyze --fail-on never "$jfr")
+  (( t < best_analyze )) && best_analyze=$t
+done
+mb=$(awk "BEGIN {printf \"%.1f\", $size / 1e6}")
+echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB ($copies copies of ${seconds}s), $(cat "$work/events") events handled"
+echo "bare EventStream loop, same handlers: $best_bare ms ($(awk "BEGIN {printf \"%.0f\", $size / 1e3 / $best_bare}") MB/s)"
+echo "manometer analyze, -Xmx256m:         $best_analyze ms ($(awk "BEGIN {printf \"%.0f\", $size / 1e3 / $best_analyze}") MB/s)"
+echo "analyzer throughput / bare: $(awk "BEGIN {printf \"%.2f\", $best_bare / $best_analyze}")"
