@@ -56,7 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> recordings;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json or sarif (SARIF 2.1.0, for code-scanning tools) (default: ${DEFAULT-VALUE}).")
+            description = "text, json, html (one self-contained page with charts) or sarif (SARIF 2.1.0, for "
+                    + "code-scanning tools) (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Option(names = "--fail-on", defaultValue = "warning", paramLabel = "LEVEL",

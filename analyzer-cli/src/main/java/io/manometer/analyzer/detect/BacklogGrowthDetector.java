@@ -134,7 +134,7 @@ public final class BacklogGrowthDetector implements Detector {
         String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool" : ".solution"));
         return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                 series.id, series.producerSite(), summary, explanation, solution, metrics,
-                recording.file.toString());
+                recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()));
     }
 
     private static String simpleName(String className) {

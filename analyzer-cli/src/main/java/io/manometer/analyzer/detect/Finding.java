@@ -17,10 +17,12 @@ package io.manometer.analyzer.detect;
  * @param solution    what to change
  * @param metrics     the evidence
  * @param recording   file the finding comes from
+ * @param chart       the series behind it, for the HTML report (not in JSON); null when there is none
  */
 public record Finding(String detector, String kind, Severity severity, int score, String site, String createdBy,
                       String subjectType, long subjectId, String producer, String summary, String explanation,
-                      String solution, Metrics metrics, String recording) {
+                      String solution, Metrics metrics, String recording,
+                      @com.fasterxml.jackson.annotation.JsonIgnore Chart chart) {
 
     /**
      * @param growthPerSecond robust (Theil–Sen) growth of the backlog, elements per second

@@ -17,6 +17,12 @@ public enum ReportFormat {
             new JsonReport().write(report, out);
         }
     },
+    html {
+        @Override
+        public void write(Report report, Writer out, boolean colour) throws IOException {
+            new HtmlReport().write(report, out);
+        }
+    },
     sarif {
         @Override
         public void write(Report report, Writer out, boolean colour) throws IOException {

@@ -1,0 +1,159 @@
+package io.manometer.analyzer.report;
+
+import io.manometer.analyzer.detect.Chart;
+import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * One self-contained HTML page: no script, no network, styles inline, a chart per finding drawn as
+ * inline SVG (the buffer over time, and the heap kept after GC over the same time when recorded).
+ */
+final class HtmlReport {
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 170;
+    private static final int PAD = 36;
+
+    void write(Report report, Writer out) throws IOException {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>Manometer report</title><style>")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:980px;color:#222}")
+                .append("h1{font-size:1.5em}h2{font-size:1.1em;margin:0 0 .4em}")
+                .append(".finding{border:1px solid #ddd;border-left:6px solid #999;border-radius:4px;padding:1em;margin:1em 0}")
+                .append(".critical{border-left-color:#c62828}.warning{border-left-color:#ef8f00}.info{border-left-color:#1e88e5}")
+                .append(".badge{display:inline-block;font-weight:bold;font-size:.8em;padding:.1em .5em;border-radius:3px;")
+                .append("color:#fff;margin-right:.5em}.badge.critical{background:#c62828}.badge.warning{background:#ef8f00}")
+                .append(".badge.info{background:#1e88e5}table{border-collapse:collapse}td{padding:.15em .8em .15em 0;")
+                .append("vertical-align:top}td:first-child{color:#666;white-space:nowrap}code{font-size:.92em}")
+                .append(".note{color:#666}svg text{font-size:11px;fill:#555}</style></head><body>\n");
+        h.append("<h1>Manometer ").append(esc(report.toolVersion())).append(": who is telling the producer to wait?</h1>\n");
+        for (RecordingResult r : report.recordings()) {
+            h.append("<p><code>").append(esc(r.file())).append("</code>: ");
+            if (r.error() != null) {
+                h.append("<strong>unreadable</strong>: ").append(esc(r.error())).append("</p>\n");
+                continue;
+            }
+            h.append(String.format(Locale.ROOT, "%.1f s recorded, ", r.durationSeconds()))
+                    .append(r.agentVersion() == null ? "no Manometer agent events" : "agent " + esc(r.agentVersion()))
+                    .append("</p>\n");
+            for (String note : r.notes()) {
+                h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+            }
+            for (DetectorResult d : r.detectors()) {
+                if (!d.applicable()) {
+                    h.append("<p class=\"note\">").append(esc(d.detector())).append(": not applicable, ")
+                            .append(esc(d.notApplicableWhy())).append("</p>\n");
+                }
+            }
+        }
+        h.append(String.format(Locale.ROOT, "<p><strong>%d finding(s)</strong>: %d critical, %d warning, %d info.</p>%n",
+                report.findings().size(), report.count(Severity.CRITICAL), report.count(Severity.WARNING),
+                report.count(Severity.INFO)));
+        for (Finding f : report.findings()) {
+            String level = f.severity().label();
+            h.append("<div class=\"finding ").append(level).append("\"><h2><span class=\"badge ").append(level)
+                    .append("\">").append(f.severity().name()).append("</span>").append(esc(f.kind())).append(": ")
+                    .append(esc(f.summary())).append("</h2>\n<table>");
+            row(h, "at", "<code>" + esc(f.site()) + "</code>");
+            if (!f.createdBy().isEmpty() && !f.createdBy().equals(f.site())) {
+                row(h, "via", "<code>" + esc(f.createdBy()) + "</code>");
+            }
+            if (!f.producer().isEmpty() && !f.producer().equals(f.site())) {
+                row(h, "producer", "<code>" + esc(f.producer()) + "</code>");
+            }
+            row(h, "why", esc(f.explanation()));
+            row(h, "fix", esc(f.solution()));
+            if (f.metrics().estimatedWaitSeconds() != null) {
+                row(h, "wait", String.format(Locale.ROOT, "an element now waits about %.1f s",
+                        f.metrics().estimatedWaitSeconds()));
+            }
+            row(h, "score", f.score() + " of 100");
+            h.append("</table>\n");
+            if (f.chart() != null) {
+                chart(h, f.chart());
+            }
+            h.append("</div>\n");
+        }
+        h.append("</body></html>\n");
+        out.write(h.toString());
+        out.flush();
+    }
+
+    private static void row(StringBuilder h, String label, String html) {
+        h.append("<tr><td>").append(label).append("</td><td>").append(html).append("</td></tr>");
+    }
+
+    /** The series as a polyline, the heap as a dashed one on its own scale; time on the x axis. */
+    static void chart(StringBuilder h, Chart c) {
+        double tMax = Math.max(last(c.seconds()), c.hasHeap() ? last(c.heapSeconds()) : 0);
+        double vMax = Math.max(1, max(c.values()));
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(HEIGHT).append("\" role=\"img\"><rect x=\"").append(PAD).append("\" y=\"8\" width=\"")
+                .append(WIDTH - 2 * PAD).append("\" height=\"").append(HEIGHT - PAD - 8)
+                .append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
+        polyline(h, c.seconds(), c.values(), tMax, vMax, "#c62828", false);
+        if (c.hasHeap()) {
+            polyline(h, c.heapSeconds(), c.heapBytes(), tMax, Math.max(1, max(c.heapBytes())), "#1e88e5", true);
+        }
+        int base = HEIGHT - PAD + 14;
+        h.append(text(2, 18, fmt(vMax))).append(text(2, HEIGHT - PAD, "0"))
+                .append(text(PAD, base, "0 s")).append(text(WIDTH - PAD - 30, base, fmt(tMax) + " s"))
+                .append(text(PAD + 40, HEIGHT - 4, "— " + esc(c.unit())
+                        + (c.hasHeap() ? "   - - heap kept after GC (max " + fmt(max(c.heapBytes()) / 1e6) + " MB)" : "")))
+                .append("</svg>\n");
+    }
+
+    private static void polyline(StringBuilder h, double[] t, double[] v, double tMax, double vMax, String colour,
+                                 boolean dashed) {
+        h.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
+                .append(dashed ? " stroke-dasharray=\"5,4\"" : "").append(" points=\"");
+        double w = WIDTH - 2.0 * PAD;
+        double ht = HEIGHT - PAD - 8.0;
+        for (int i = 0; i < t.length; i++) {
+            double x = PAD + (tMax <= 0 ? 0 : t[i] / tMax * w);
+            double y = 8 + ht - v[i] / vMax * ht;
+            h.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        h.append("\"/>");
+    }
+
+    private static String text(int x, int y, String s) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\">" + s + "</text>";
+    }
+
+    private static double last(double[] values) {
+        return values.length == 0 ? 0 : values[values.length - 1];
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return v >= 1e6 ? String.format(Locale.ROOT, "%.1fM", v / 1e6)
+                : v >= 1e3 ? String.format(Locale.ROOT, "%.1fk", v / 1e3) : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}
