@@ -3,6 +3,7 @@ package io.manometer.analyzer.cli;
 import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.reading.RecordingReader;
 import io.manometer.analyzer.report.RecordingResult;
 import io.manometer.analyzer.report.Report;
 import io.manometer.analyzer.report.ReportFormat;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,11 +86,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 new Analysis(Analysis.allDetectors(), detectorSettings.preferences()));
         List<RecordingResult> results = new ArrayList<>();
         for (Path file : recordings) {
+            RecordingReader.Progress progress = progressFor(file);
             try {
-                results.add(analyzer.analyse(file).result());
+                results.add(analyzer.analyse(file, progress).result());
             } catch (RecordingReadException e) {
                 spec.commandLine().getErr().println("manometer: " + e.getMessage());
                 results.add(RecordingResult.unreadable(file.toString(), e.getMessage()));
+            } finally {
+                if (!(progress instanceof NoProgress)) {
+                    spec.commandLine().getErr().print("\r\033[K"); // the progress line goes away
+                    spec.commandLine().getErr().flush();
+                }
             }
         }
         Report report = new Report(ManometerCommand.Version.version(), minSeverity.severity, results);
@@ -102,6 +110,34 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE;
         }
         return failOn.severity != null && report.failsGate(failOn.severity) ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+
+    /** Progress that shows nothing: small files, or nobody at a terminal. */
+    private static final class NoProgress implements RecordingReader.Progress {
+        @Override
+        public void eventsRead(long events) {
+        }
+    }
+
+    /**
+     * Events read, on one rewritten stderr line, for large files when a person is watching (JDK 17 can
+     * only tell that stdin and stdout are terminals, so output redirected to a file shows none).
+     */
+    private RecordingReader.Progress progressFor(Path file) {
+        boolean large;
+        try {
+            large = Files.size(file) > 50_000_000L;
+        } catch (IOException e) {
+            large = false;
+        }
+        if (!large || System.console() == null) {
+            return new NoProgress();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        return events -> {
+            err.print(String.format(Locale.ROOT, "\rreading %s: %,d events", file.getFileName(), events));
+            err.flush();
+        };
     }
 
     private void write(Report report) throws IOException {

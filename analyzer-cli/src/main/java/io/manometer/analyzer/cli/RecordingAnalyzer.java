@@ -30,6 +30,10 @@ final class RecordingAnalyzer {
         return analyse(reader.read(file));
     }
 
+    Analysed analyse(Path file, RecordingReader.Progress progress) throws RecordingReadException {
+        return analyse(reader.read(file, progress));
+    }
+
     Analysed analyse(Recording recording) {
         RecordingResult result = new RecordingResult(recording.file.toString(), null, recording.durationSeconds(),
                 recording.agentPresent() ? recording.agentVersion() : null, notes(recording), analysis.run(recording));

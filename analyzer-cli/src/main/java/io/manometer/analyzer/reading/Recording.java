@@ -36,8 +36,13 @@ public final class Recording {
         return series.computeIfAbsent(subject.label + ":" + id, k -> new BufferSeries(subject, id));
     }
 
+    long eventsRead;
+
     void saw(String eventType, long epochNanos) {
-        eventTypesSeen.add(eventType);
+        eventsRead++;
+        if (eventsRead < 64 || !eventTypesSeen.contains(eventType)) {
+            eventTypesSeen.add(eventType);
+        }
         firstEventNanos = Math.min(firstEventNanos, epochNanos);
         lastEventNanos = Math.max(lastEventNanos, epochNanos);
     }

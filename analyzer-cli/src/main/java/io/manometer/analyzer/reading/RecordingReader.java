@@ -22,12 +22,27 @@ public final class RecordingReader {
     /** Agent samples ending this long before the recording does make the reader double-check the file. */
     private static final long SILENT_END_NANOS = 5_000_000_000L;
 
+    /**
+     * Told, at each of the recording's flush points, how many of the events the analyzer reads it
+     * has read so far (a subscription to every event would make JFR decode events it now skips).
+     */
+    public interface Progress {
+        void eventsRead(long events);
+    }
+
     public Recording read(Path file) throws RecordingReadException {
+        return read(file, events -> { });
+    }
+
+    public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
         Recording recording = new Recording(file);
         int[] flushes = {0};
         try (EventStream stream = EventStream.openFile(file)) {
-            stream.onFlush(() -> flushes[0]++);
+            stream.onFlush(() -> {
+                flushes[0]++;
+                progress.eventsRead(recording.eventsRead);
+            });
             stream.setOrdered(false);
             stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
             stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));

@@ -85,6 +85,30 @@ class AnalyzeCommandTest {
         assertThat(run("analyze", truncated.toString()).err).contains("truncated");
     }
 
+    /** What a future agent would write: the same event, a higher schema version. */
+    @jdk.jfr.Name("manometer.AgentInfo")
+    static final class FutureAgentInfo extends jdk.jfr.Event {
+        String agentVersion = "9.0";
+        int schemaVersion = 2;
+        String options = "";
+        int warnings;
+        long untrackedBuffers;
+    }
+
+    @Test
+    void recordingFromANewerAgentSchemaIsRefusedInOneLine() throws Exception {
+        Path future = dir.resolve("future.jfr");
+        try (Recording r = new Recording()) {
+            r.start();
+            new FutureAgentInfo().commit();
+            r.stop();
+            r.dump(future);
+        }
+        Run run = run("analyze", future.toString());
+        assertThat(run.exit).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(run.err.lines()).singleElement().asString().contains("newer Manometer agent").contains("schema 2");
+    }
+
     @Test
     void goodAndBadFilesTogether() {
         Run run = run("analyze", plainRecording.toString(), dir.resolve("missing.jfr").toString());
