@@ -105,8 +105,11 @@ public final class BacklogGrowthDetector implements Detector {
         Double secondsToLimit = heap == null ? null : heap.secondsToLimit();
         Double bytesPerElement = heap != null && heap.growing() ? heap.growthBytesPerSecond() / trend.slopePerSecond()
                 : null;
-        int score = 55 + (stillGrowing ? 15 : 0) + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0)
-                + (secondsToLimit != null && secondsToLimit < p.get(this, HEAP_LIMIT_SOON) ? 15 : 0);
+        // Growth that stopped in the later half (a ramp that filled the queue, then producers and
+        // consumers matched) is worth knowing, not missing backpressure: information only.
+        int score = !stillGrowing ? 35
+                : 70 + (finalDepth >= largeBacklog ? 15 : finalDepth >= largeBacklog / 10 ? 7 : 0)
+                        + (secondsToLimit != null && secondsToLimit < p.get(this, HEAP_LIMIT_SOON) ? 15 : 0);
         score = Math.min(100, score);
 
         Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;

@@ -63,7 +63,7 @@ public final class ThreadGrowthDetector implements Detector {
         double started = (threads.in(n - 1) - threads.in(from)) / duration;
         double ended = (threads.out(n - 1) - threads.out(from)) / duration;
         boolean stillGrowing = window.recentTrend(0.5).slopePerSecond() >= 0.5 * trend.slopePerSecond();
-        int score = 55 + (stillGrowing ? 15 : 0) + (last >= p.get(this, MANY_THREADS) ? 15 : 0);
+        int score = !stillGrowing ? 35 : 70 + (last >= p.get(this, MANY_THREADS) ? 15 : 0); // as for backlogs
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, last, -1,
                 started, ended, duration, window.count(), heap, heap == null ? null : heap.secondsToLimit(), null, null);

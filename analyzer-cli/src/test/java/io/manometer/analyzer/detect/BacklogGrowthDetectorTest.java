@@ -71,6 +71,17 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void backlogThatGrewThenHeldIsOnlyInformation() {
+        // A load ramp fills the queue, then producers and consumers match: not missing backpressure.
+        List<Finding> findings = detect(TestRecordings.create()
+                .queue(1, -1, 30, 1000, s -> Math.min(s, 10) * 2000 + (s % 2) * 50).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.explanation()).contains("slowed");
+        });
+    }
+
+    @Test
     void flatBacklogIsHealthy() {
         assertThat(detect(TestRecordings.create().queue(1, -1, 30, 1000, s -> 5000 + (s % 3) * 10).build())).isEmpty();
     }
