@@ -129,7 +129,9 @@ public final class BufferSampler {
         List<ExecutorSample> executors = new ArrayList<>();
         for (TrackedExecutor tracked : registry.executors()) {
             ExecutorService executor = tracked.executor.get();
-            if (executor != null && !executor.isTerminated()) {
+            // Shut down, an executor takes no more work and may have discarded its queue
+            // (shutdownNow): it is no longer a buffer between a producer and a consumer.
+            if (executor != null && !executor.isShutdown()) {
                 executors.add(sample(tracked, executor));
             }
         }
