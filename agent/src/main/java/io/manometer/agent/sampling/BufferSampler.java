@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class BufferSampler {
     private static final long FRESH_NANOS = 200_000_000L;
+    /** A capacity of 2^30 elements or more is no bound at all. */
+    private static final long UNBOUNDED_FROM = 1L << 30;
 
     /** One buffer at one instant; capacity -1 means unbounded. */
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
@@ -197,6 +199,9 @@ public final class BufferSampler {
         }
         long remaining = ((BlockingQueue<?>) buffer).remainingCapacity();
         long capacity = depth + remaining;
-        return remaining == Integer.MAX_VALUE || capacity >= Integer.MAX_VALUE ? -1 : capacity;
+        // size() and remainingCapacity() are read at different moments, so an unbounded queue that
+        // grows between them sums to a little under Integer.MAX_VALUE: any "bound" this large bounds
+        // nothing, and is reported as unbounded.
+        return capacity >= UNBOUNDED_FROM ? -1 : capacity;
     }
 }

@@ -69,7 +69,7 @@ public final class BufferSeries {
 
     /** Most elements the buffer accepts, or -1 when unbounded. */
     public long capacity() {
-        return capacity;
+        return isBounded() ? capacity : -1;
     }
 
     /** Fraction of samples in which the bounded buffer was full (producers waiting or refused). */
@@ -82,8 +82,12 @@ public final class BufferSeries {
         return refused;
     }
 
+    /**
+     * Whether the buffer has a bound that can push back. A "capacity" of 2^30 or more is none (and
+     * is what an unbounded queue growing between two reads of an older agent's sampler looks like).
+     */
     public boolean isBounded() {
-        return capacity >= 0;
+        return capacity >= 0 && capacity < (1L << 30);
     }
 
     /** True for ForkJoinPool.commonPool(): shared by the whole JVM, created by whatever touched it first. */

@@ -92,6 +92,13 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void aBoundOfBillionsIsNoBound() {
+        // An unbounded queue growing between the two reads behind "capacity" sums to just under MAX_VALUE.
+        assertThat(detect(TestRecordings.create().queue(1, Integer.MAX_VALUE - 32, 20, 1000, s -> 500 * s).build()))
+                .singleElement().satisfies(f -> assertThat(f.metrics().capacity()).isEqualTo(-1));
+    }
+
+    @Test
     void tinyGrowthIsBelowTheEffectSize() {
         assertThat(detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 5 * s).build())).isEmpty();
     }
