@@ -17,10 +17,6 @@ public final class AgentLog {
         verbose = on;
     }
 
-    public static boolean isVerbose() {
-        return verbose;
-    }
-
     public static void info(String message) {
         if (verbose) {
             System.err.println("[manometer] " + message);

@@ -80,10 +80,6 @@ public final class AgentOptions {
         this.effective = Collections.unmodifiableMap(shown);
     }
 
-    public static AgentOptions defaults() {
-        return parse(null, Map.of(), Map.of());
-    }
-
     /** Reads the agent argument string, then system properties, then the environment. */
     public static AgentOptions fromEnvironment(String agentArgs) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -128,11 +124,6 @@ public final class AgentOptions {
             }
         }
         return new AgentOptions(raw, problems);
-    }
-
-    /** The settings in force, for the recording's agent-info event. */
-    public Map<String, String> effective() {
-        return effective;
     }
 
     public String describe() {

@@ -136,8 +136,8 @@ public final class BacklogGrowthDetector implements Detector {
         }
         String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool" : ".solution"));
         return new Finding(ID, kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
-                series.id, series.producerSite(), summary, explanation, solution, metrics,
-                recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()));
+                series.id, series.producerSite(), summary, explanation, solution, metrics, series.creationStack(),
+                series.producerStack(), recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()));
     }
 
     private static String simpleName(String className) {

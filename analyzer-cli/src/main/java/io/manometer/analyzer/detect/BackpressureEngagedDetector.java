@@ -66,7 +66,7 @@ public final class BackpressureEngagedDetector implements Detector {
             int score = 30;
             findings.add(new Finding(ID, ID, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                     series.id, series.producerSite(), summary, explanation, Messages.format("backpressure.solution"),
-                    metrics, recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc())));
+                    metrics, series.creationStack(), series.producerStack(), recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc())));
         }
         return findings;
     }

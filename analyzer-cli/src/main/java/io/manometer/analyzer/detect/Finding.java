@@ -16,12 +16,14 @@ package io.manometer.analyzer.detect;
  * @param explanation why it matters, with the numbers
  * @param solution    what to change
  * @param metrics     the evidence
+ * @param creationStack frames of the buffer's construction, innermost first, one per line (may be empty)
+ * @param producerStack frames of an insert or submission into it (may be empty)
  * @param recording   file the finding comes from
  * @param chart       the series behind it, for the HTML report (not in JSON); null when there is none
  */
 public record Finding(String detector, String kind, Severity severity, int score, String site, String createdBy,
                       String subjectType, long subjectId, String producer, String summary, String explanation,
-                      String solution, Metrics metrics, String recording,
+                      String solution, Metrics metrics, String creationStack, String producerStack, String recording,
                       @com.fasterxml.jackson.annotation.JsonIgnore Chart chart) {
 
     /**

@@ -61,6 +61,6 @@ public final class HeapGrowthDetector implements Detector {
                 heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null, null);
         return List.of(new Finding(ID, "heap-growth", Severity.ofScore(score), score, "(whole heap)", "",
                 "java heap", 0, "", summary, explanation, Messages.format("heap-growth.solution"), metrics,
-                recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null)));
+                "", "", recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null)));
     }
 }

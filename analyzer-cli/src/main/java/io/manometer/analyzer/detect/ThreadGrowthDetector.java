@@ -72,6 +72,6 @@ public final class ThreadGrowthDetector implements Detector {
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));
         return List.of(new Finding(ID, ID, Severity.ofScore(score), score, "(live threads)", "", "java.lang.Thread", 0,
                 "", summary, explanation, Messages.format("thread-growth.solution"), metrics,
-                recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc())));
+                "", "", recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc())));
     }
 }

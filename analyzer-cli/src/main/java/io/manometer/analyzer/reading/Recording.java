@@ -18,7 +18,6 @@ public final class Recording {
     long lastEventNanos = Long.MIN_VALUE;
     String agentVersion;
     int schemaVersion;
-    String agentOptions;
     long agentWarnings;
     long untrackedBuffers;
     long lostDataBytes;
@@ -72,14 +71,6 @@ public final class Recording {
 
     public String agentVersion() {
         return agentVersion;
-    }
-
-    public int schemaVersion() {
-        return schemaVersion;
-    }
-
-    public String agentOptions() {
-        return agentOptions;
     }
 
     public long agentWarnings() {

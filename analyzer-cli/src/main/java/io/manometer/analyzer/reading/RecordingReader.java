@@ -198,7 +198,6 @@ public final class RecordingReader {
         recording.saw(EventNames.AGENT_INFO, epochNanos(e.getStartTime()));
         recording.agentVersion = orEmpty(e.getString("agentVersion"));
         recording.schemaVersion = Math.max(recording.schemaVersion, e.getInt("schemaVersion"));
-        recording.agentOptions = orEmpty(e.getString("options"));
         recording.agentWarnings = Math.max(recording.agentWarnings, e.getInt("warnings"));
         recording.untrackedBuffers = Math.max(recording.untrackedBuffers, e.getLong("untrackedBuffers"));
     }

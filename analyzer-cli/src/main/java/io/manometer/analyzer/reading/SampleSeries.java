@@ -20,7 +20,6 @@ public final class SampleSeries {
     private int stride = 1;
     private long offered;
     private long peakDepth;
-    private long peakTime;
     private long lastTime = Long.MIN_VALUE;
     private long lastDepth;
     private long lastIn;
@@ -36,7 +35,6 @@ public final class SampleSeries {
     public void add(long epochNanos, long depthNow, long inTotal, long outTotal) {
         if (depthNow > peakDepth || offered == 0) {
             peakDepth = depthNow;
-            peakTime = epochNanos;
         }
         if (epochNanos >= lastTime) {
             lastTime = epochNanos;
@@ -137,10 +135,6 @@ public final class SampleSeries {
 
     public long peakDepth() {
         return peakDepth;
-    }
-
-    public long peakTime() {
-        return peakTime;
     }
 
     public long lastTime() {

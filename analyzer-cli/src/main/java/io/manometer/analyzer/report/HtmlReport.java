@@ -72,6 +72,8 @@ final class HtmlReport {
                         f.metrics().estimatedWaitSeconds()));
             }
             row(h, "score", f.score() + " of 100");
+            stack(h, "creation stack", f.creationStack());
+            stack(h, "producer stack", f.producerStack());
             h.append("</table>\n");
             if (f.chart() != null) {
                 chart(h, f.chart());
@@ -81,6 +83,13 @@ final class HtmlReport {
         h.append("</body></html>\n");
         out.write(h.toString());
         out.flush();
+    }
+
+    private static void stack(StringBuilder h, String label, String frames) {
+        if (!frames.isEmpty()) {
+            row(h, label, "<details><summary>" + esc(frames.lines().findFirst().orElse("")) + "</summary><pre>"
+                    + esc(frames) + "</pre></details>");
+        }
     }
 
     private static void row(StringBuilder h, String label, String html) {
