@@ -1,5 +1,7 @@
 package io.manometer.demo;
 
+import io.manometer.demo.fanout.LimitedFanOut;
+import io.manometer.demo.fanout.UnlimitedFanOut;
 import io.manometer.demo.filetosink.BoundedFileToSink;
 import io.manometer.demo.filetosink.UnboundedFileToSink;
 import java.time.Duration;
@@ -10,7 +12,8 @@ import java.util.List;
  * or with no arguments, the list of demos.
  */
 public final class DemoMain {
-    static final List<Demo> DEMOS = List.of(new UnboundedFileToSink(), new BoundedFileToSink());
+    static final List<Demo> DEMOS = List.of(new UnboundedFileToSink(), new BoundedFileToSink(), new UnlimitedFanOut(),
+            new LimitedFanOut());
 
     private DemoMain() {}
 
@@ -27,7 +30,8 @@ public final class DemoMain {
             if (d.name().equals(args[0]) && d.variant().name().equals(args[1])) {
                 System.out.println("demo " + d.name() + " (" + d.variant() + "): " + d.description());
                 d.run(duration);
-                return;
+                // Work still in flight (a broken demo's backlog) must not keep the JVM up.
+                System.exit(0);
             }
         }
         System.err.println("no demo '" + args[0] + "' in variant '" + args[1] + "'; run with no arguments to list them");

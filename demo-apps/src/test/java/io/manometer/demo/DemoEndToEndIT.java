@@ -23,11 +23,33 @@ class DemoEndToEndIT {
     static Path dir;
     static Path broken;
     static Path fixed;
+    static Path fanOutBroken;
+    static Path fanOutFixed;
 
     @BeforeAll
     static void recordBothVariants() throws Exception {
         broken = record("file-to-sink", "broken");
         fixed = record("file-to-sink", "fixed");
+        fanOutBroken = record("fan-out", "broken");
+        fanOutFixed = record("fan-out", "fixed");
+    }
+
+    @Test
+    void unlimitedFanOutIsFound() throws Exception {
+        Analysis result = analyse(fanOutBroken);
+        assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
+        // Two cores or fewer: a thread per call. More: tasks waiting in the common pool, named where fed.
+        assertThat(result.findings()).as(result.report.toPrettyString()).anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isIn("thread-growth", "executor-backlog");
+            assertThat(f.get("severity").asText()).isIn("warning", "critical");
+        });
+    }
+
+    @Test
+    void fanOutLimitedByASemaphorePassesTheGate() throws Exception {
+        Analysis result = analyse(fanOutFixed);
+        assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
+        assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
     }
 
     @Test
