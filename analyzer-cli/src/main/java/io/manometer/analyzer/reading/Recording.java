@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 /** What the analyzer keeps of one recording: compact per-buffer series and a few facts. */
 public final class Recording {
     public final Path file;
     final Map<String, BufferSeries> series = new LinkedHashMap<>();
-    final Set<String> eventTypesSeen = new TreeSet<>();
+    final Set<String> eventTypesSeen = new HashSet<>();
     long firstEventNanos = Long.MAX_VALUE;
     long lastEventNanos = Long.MIN_VALUE;
     String agentVersion;
@@ -39,9 +39,7 @@ public final class Recording {
 
     void saw(String eventType, long epochNanos) {
         eventsRead++;
-        if (eventsRead < 64 || !eventTypesSeen.contains(eventType)) {
-            eventTypesSeen.add(eventType);
-        }
+        eventTypesSeen.add(eventType);
         firstEventNanos = Math.min(firstEventNanos, epochNanos);
         lastEventNanos = Math.max(lastEventNanos, epochNanos);
     }
