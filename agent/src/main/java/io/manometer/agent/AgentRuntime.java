@@ -20,7 +20,7 @@ final class AgentRuntime {
         TrackingRegistry registry = new TrackingRegistry();
         Bridge.install(new AgentHooks(registry, options));
         String version = version();
-        Instrumenter.install(inst, bridgeModule, options.arrayDeque, () -> registerEvents(registry, options, version));
+        Instrumenter.install(inst, bridgeModule, options, registry.sites, () -> registerEvents(registry, options, version));
         AgentLog.info("agent " + version + " started with " + options.describe());
     }
 

@@ -92,6 +92,57 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Asynchronous work was launched at an instrumented call site: {@code handle} is what tracks it
+     * (the returned future, or the thread about to start).
+     */
+    public static void asyncLaunched(Object handle, int site) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null || handle == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.asyncLaunched(handle, site);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
+    /**
+     * Replaces the {@code pop} after an {@code offer} whose result the caller discards. Accepted
+     * items cost one branch; only a refusal, an item silently lost, reaches the agent.
+     */
+    public static void offerResultIgnored(boolean accepted, int site) {
+        if (!accepted) {
+            refusalIgnored(site);
+        }
+    }
+
+    /** Replaces the {@code pop} after a channel write whose count the caller discards. */
+    public static void channelWriteIgnored(Object buffer, int written, int site) {
+        if (buffer instanceof java.nio.ByteBuffer && ((java.nio.ByteBuffer) buffer).hasRemaining()) {
+            refusalIgnored(site);
+        }
+    }
+
+    private static void refusalIgnored(int site) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.refusalIgnored(site);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     /** Marks this thread as inside the agent; null if it already is (the call must then do nothing). */
     private static boolean[] enter() {
         boolean[] inAgent = IN_AGENT.get();

@@ -22,4 +22,10 @@ public interface BridgeHooks {
      * counters its submissions are counted in (never null).
      */
     BufferCounters executorCreated(Object executor, Object workQueue);
+
+    /** Asynchronous work was launched at instrumented call site {@code site}; see Bridge#asyncLaunched. */
+    void asyncLaunched(Object handle, int site);
+
+    /** A refusal (an item not taken, bytes not written) was discarded unchecked at call site {@code site}. */
+    void refusalIgnored(int site);
 }

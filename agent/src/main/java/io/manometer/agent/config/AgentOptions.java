@@ -28,7 +28,11 @@ public final class AgentOptions {
         SITE_CAPTURES_PER_SECOND("site.captures.per.second", "200",
                 "creation-site stack captures allowed per second (bursts up to 5x)"),
         ARRAY_DEQUE("arraydeque", "true",
-                "false leaves java.util.ArrayDeque alone (it costs ~1-3 ns per operation on small local deques)");
+                "false leaves java.util.ArrayDeque alone (it costs ~1-3 ns per operation on small local deques)"),
+        CALL_SITES("call.sites", "true",
+                "false leaves application code alone: no async launch counts, no ignored-offer check"),
+        MEMORY_BUFFERS("memory.buffers", "true",
+                "false leaves ByteArrayOutputStream, CharArrayWriter and StringWriter alone");
 
         public final String name;
         public final String defaultValue;
@@ -56,6 +60,8 @@ public final class AgentOptions {
     public final int stackDepth;
     public final int siteCapturesPerSecond;
     public final boolean arrayDeque;
+    public final boolean callSites;
+    public final boolean memoryBuffers;
     /** Problems found while reading the settings, one line each, for the agent to log. */
     public final List<String> problems;
     private final Map<String, String> effective;
@@ -69,6 +75,8 @@ public final class AgentOptions {
         this.stackDepth = positiveIntValue(raw, Key.STACK_DEPTH);
         this.siteCapturesPerSecond = positiveIntValue(raw, Key.SITE_CAPTURES_PER_SECOND);
         this.arrayDeque = booleanValue(raw, Key.ARRAY_DEQUE);
+        this.callSites = booleanValue(raw, Key.CALL_SITES);
+        this.memoryBuffers = booleanValue(raw, Key.MEMORY_BUFFERS);
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put(Key.ENABLED.name, String.valueOf(enabled));
         shown.put(Key.VERBOSE.name, String.valueOf(verbose));
@@ -77,6 +85,8 @@ public final class AgentOptions {
         shown.put(Key.STACK_DEPTH.name, String.valueOf(stackDepth));
         shown.put(Key.SITE_CAPTURES_PER_SECOND.name, String.valueOf(siteCapturesPerSecond));
         shown.put(Key.ARRAY_DEQUE.name, String.valueOf(arrayDeque));
+        shown.put(Key.CALL_SITES.name, String.valueOf(callSites));
+        shown.put(Key.MEMORY_BUFFERS.name, String.valueOf(memoryBuffers));
         this.effective = Collections.unmodifiableMap(shown);
     }
 

@@ -49,6 +49,16 @@ public final class AgentInfoEvent extends Event {
     @Count("buffers")
     public long untrackedBuffers;
 
+    @Label("Instrumented Call Sites")
+    @Description("Call sites rewritten in application code (async launches, discarded offer and write results)")
+    @Count("call sites")
+    public int instrumentedCallSites;
+
+    @Label("Call Sites Not Instrumented")
+    @Description("Call sites left alone because the agent's call-site table was full")
+    @Count("call sites")
+    public int callSitesNotInstrumented;
+
     @Label("Warnings")
     @Description("Warnings the agent has logged (faults it survived)")
     @Count("warnings")

@@ -6,7 +6,9 @@ import io.manometer.agent.instrument.Instrumenter;
 import io.manometer.agent.sampling.BufferSampler;
 import io.manometer.agent.sampling.BufferSampler.BufferSample;
 import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
+import io.manometer.agent.sampling.BufferSampler.LaunchSample;
 import io.manometer.agent.sampling.CallSite;
+import io.manometer.agent.sampling.IgnoredResultSite;
 import io.manometer.agent.sampling.TrackingRegistry;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -54,6 +56,8 @@ public final class EventEmitter {
             FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, this::emitQueueSamples);
             FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class, this::emitExecutorSamples);
             FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, this::emitSummary);
+            FlightRecorder.addPeriodicEvent(AsyncLaunchSampleEvent.class, this::emitLaunchSamples);
+            FlightRecorder.addPeriodicEvent(IgnoredRefusalSampleEvent.class, this::emitIgnoredRefusals);
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
@@ -67,6 +71,8 @@ public final class EventEmitter {
         event.transformedClasses = Instrumenter.transformedCount();
         event.trackedBuffers = registry.trackedCount();
         event.untrackedBuffers = registry.untrackedCount();
+        event.instrumentedCallSites = registry.sites.count();
+        event.callSitesNotInstrumented = registry.sites.notInstrumented();
         event.warnings = AgentLog.warningCount();
         event.commit();
     }
@@ -126,6 +132,42 @@ public final class EventEmitter {
             event.queueCapacity = s.queueCapacity();
             event.tasksSubmitted = s.tasksSubmitted();
             event.tasksCompleted = s.tasksCompleted();
+            event.commit();
+        }
+    }
+
+    private void emitLaunchSamples() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (LaunchSample s : snapshot.launches()) {
+            AsyncLaunchSampleEvent event = new AsyncLaunchSampleEvent();
+            event.launchSite = s.site().frame;
+            event.launchKind = s.site().kind().label;
+            event.launchStack = s.site().stack().stack();
+            event.launchingThreads = s.site().launchers();
+            event.launched = s.launched();
+            event.completed = s.completed();
+            event.inFlight = s.inFlight();
+            event.peakInFlight = s.peakInFlight();
+            event.inFlightExact = s.inFlightExact();
+            event.commit();
+        }
+    }
+
+    private void emitIgnoredRefusals() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (IgnoredResultSite site : snapshot.ignoredResults()) {
+            IgnoredRefusalSampleEvent event = new IgnoredRefusalSampleEvent();
+            event.callSite = site.frame;
+            event.calledMethod = site.call;
+            event.callStack = site.stack().stack();
+            event.threads = site.threads();
+            event.refused = site.refused();
             event.commit();
         }
     }

@@ -35,11 +35,14 @@ final class ClassTransformation implements ClassFileTransformer {
     private final ThreadLocal<boolean[]> busy = ThreadLocal.withInitial(() -> new boolean[1]);
     private final CountDownLatch warmedUp = new CountDownLatch(1);
     private volatile ClassRewriter rewriter;
+    /** Null when call sites are not to be rewritten. */
+    private final CallSiteRewriter callSites;
     private volatile boolean warnedNotReady;
 
     ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent,
-                        ModuleReadEdges readEdges, boolean arrayDeque) {
+                        ModuleReadEdges readEdges, boolean arrayDeque, CallSiteRewriter callSites) {
         this.inst = inst;
+        this.callSites = callSites;
         this.arrayDeque = arrayDeque;
         this.hierarchy = hierarchy;
         this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
@@ -95,14 +98,23 @@ final class ClassTransformation implements ClassFileTransformer {
         flag[0] = true;
         try {
             TypeHierarchy.Kind kind = hierarchy.classify(loader, className, classFile);
-            if (kind == TypeHierarchy.Kind.NONE || !awaitWarmUp(className)) {
-                return null;
+            byte[] result = null;
+            if (kind != TypeHierarchy.Kind.NONE && awaitWarmUp(className)) {
+                result = rewriter.rewrite(loader, className, classFile, kind);
+                if (result != null) {
+                    AgentLog.info("instrumented " + kind.name().toLowerCase() + " " + className.replace('/', '.'));
+                }
             }
-            byte[] result = rewriter.rewrite(loader, className, classFile, kind);
+            if (callSites != null && CallSiteRewriter.applies(loader, className)) {
+                byte[] withSites = callSites.rewrite(className, result == null ? classFile : result);
+                if (withSites != null) {
+                    AgentLog.info("instrumented call sites in " + className.replace('/', '.'));
+                    result = withSites;
+                }
+            }
             if (result != null) {
                 readEdges.ensure(module);
                 TRANSFORMED.incrementAndGet();
-                AgentLog.info("instrumented " + kind.name().toLowerCase() + " " + className.replace('/', '.'));
             }
             return result;
         } catch (Throwable t) {

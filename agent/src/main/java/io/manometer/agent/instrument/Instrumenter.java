@@ -1,5 +1,7 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.sampling.InstrumentedSites;
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
 import java.util.Queue;
@@ -18,7 +20,8 @@ public final class Instrumenter {
      * Registers the transformer now and finishes setting up on a background thread, which runs
      * {@code afterWarmUp} once Byte Buddy is loaded: nothing there delays the application's main.
      */
-    public static void install(Instrumentation inst, Module bridgeModule, boolean arrayDeque, Runnable afterWarmUp) {
+    public static void install(Instrumentation inst, Module bridgeModule, AgentOptions options, InstrumentedSites sites,
+                               Runnable afterWarmUp) {
         // Without safe mode Byte Buddy probes sun.misc.Unsafe, which JDK 24+ reports on stderr. The
         // shade plugin relocates this name with the classes, so it only ever reaches our copy.
         System.setProperty("net.bytebuddy.safe", "true");
@@ -27,7 +30,8 @@ public final class Instrumenter {
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
         ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queueClassesAmong(loaded),
-                new ModuleReadEdges(inst, bridgeModule), arrayDeque);
+                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque,
+                options.callSites ? new CallSiteRewriter(sites) : null);
         inst.addTransformer(transformation, false);
         transformation.warmUpInBackground(afterWarmUp);
     }

@@ -101,6 +101,22 @@ public final class AgentHooks implements BridgeHooks {
     }
 
     @Override
+    public void asyncLaunched(Object handle, int site) {
+        LaunchSite launch = registry.sites.launch(site);
+        if (launch != null && (handle instanceof java.util.concurrent.Future || handle instanceof Thread)) {
+            launch.launched(handle, captures, stackDepth);
+        }
+    }
+
+    @Override
+    public void refusalIgnored(int site) {
+        IgnoredResultSite ignored = registry.sites.ignoredResult(site);
+        if (ignored != null) {
+            ignored.refusedOnce(captures, stackDepth);
+        }
+    }
+
+    @Override
     public BufferCounters executorCreated(Object executor, Object workQueue) {
         if (!(executor instanceof ExecutorService)) {
             return new BufferCounters(Long.MAX_VALUE);

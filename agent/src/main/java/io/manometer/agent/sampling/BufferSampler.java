@@ -48,12 +48,17 @@ public final class BufferSampler {
         }
     }
 
+    /** One launching call site at one instant. */
+    public record LaunchSample(LaunchSite site, long launched, long completed, long inFlight, long peakInFlight,
+                               boolean inFlightExact) {}
+
     /**
      * What one period saw. Only the deepest {@code maxBuffers} queues and executors are described;
      * the rest are counted, so the recording says what it left out.
      */
     public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors,
-                           int omittedBuffers, long omittedMaxDepth, long omittedTotalDepth) {}
+                           int omittedBuffers, long omittedMaxDepth, long omittedTotalDepth,
+                           List<LaunchSample> launches, List<IgnoredResultSite> ignoredResults) {}
 
     private final TrackingRegistry registry;
     private final int maxBuffers;
@@ -152,9 +157,27 @@ public final class BufferSampler {
             omittedMax = Math.max(omittedMax, s.queueDepth());
             omittedTotal += s.queueDepth();
         }
+        List<LaunchSample> launches = launches();
+        List<IgnoredResultSite> ignored = registry.sites.activeIgnoredResults();
         return new Snapshot(System.nanoTime(), new ArrayList<>(buffers.subList(0, Math.min(maxBuffers, buffers.size()))),
                 new ArrayList<>(executors.subList(0, Math.min(maxBuffers, executors.size()))), omitted, omittedMax,
-                omittedTotal);
+                omittedTotal, new ArrayList<>(launches.subList(0, Math.min(maxBuffers, launches.size()))),
+                new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))));
+    }
+
+    /** Every site that launched something, most in flight first. */
+    private List<LaunchSample> launches() {
+        List<LaunchSample> launches = new ArrayList<>();
+        for (LaunchSite site : registry.sites.activeLaunches()) {
+            site.sweep();
+            long launched = site.launched();
+            long completed = Math.min(launched, site.completed());
+            long inFlight = launched - completed;
+            launches.add(new LaunchSample(site, launched, completed, inFlight, site.updatePeak(inFlight),
+                    site.inFlightExact()));
+        }
+        launches.sort(Comparator.comparingLong(LaunchSample::inFlight).reversed());
+        return launches;
     }
 
     private static BufferSample sample(TrackedBuffer tracked, Object buffer) {

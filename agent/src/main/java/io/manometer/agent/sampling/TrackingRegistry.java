@@ -21,6 +21,8 @@ public final class TrackingRegistry {
     /** Live tracked buffers at most; past it, new buffers are counted as untracked. */
     public static final int MAX_TRACKED = 10_000;
 
+    /** Call sites rewritten in application code: async launches and ignored refusals. */
+    public final InstrumentedSites sites = new InstrumentedSites();
     private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();

@@ -1,0 +1,45 @@
+package io.manometer.agent.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+@Name(IgnoredRefusalSampleEvent.NAME)
+@Label("Ignored Refusal Sample")
+@Description("A call site that discards the result of offer() or of a channel write unchecked, and how often that "
+        + "result was a refusal: items dropped or bytes left unwritten without anyone knowing")
+@Category({"Manometer", "Signals"})
+@Period("1 s")
+@StackTrace(false)
+public final class IgnoredRefusalSampleEvent extends Event {
+    public static final String NAME = "manometer.IgnoredRefusalSample";
+
+    @Label("Call Site")
+    @Description("The line whose call's result is discarded")
+    @Count("stack frame")
+    public String callSite;
+
+    @Label("Called Method")
+    @Description("The method whose refusal is ignored, as named at the call (e.g. java.util.concurrent.BlockingQueue.offer)")
+    @Count("method name")
+    public String calledMethod;
+
+    @Label("Call Stack")
+    @Description("Frames of the first ignored refusal, innermost first, one per line")
+    @Count("stack frames")
+    public String callStack;
+
+    @Label("Threads")
+    @Description("Names of the first few threads whose refusals were ignored")
+    @Count("thread names")
+    public String threads;
+
+    @Label("Refusals Ignored")
+    @Description("Calls here whose refusal was discarded, since the agent started")
+    @Count("calls")
+    public long refused;
+}

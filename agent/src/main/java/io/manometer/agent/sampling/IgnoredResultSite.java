@@ -1,0 +1,47 @@
+package io.manometer.agent.sampling;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A call whose refusal the caller throws away: an {@code offer} whose {@code false} is popped, a
+ * channel write whose short count is popped. Each refusal there is an item or bytes lost without
+ * trace; only their number is kept, never the items.
+ */
+public final class IgnoredResultSite {
+    /** The method called, e.g. {@code java.util.Queue.offer}. */
+    public final String call;
+    /** Where, as a stack frame. */
+    public final String frame;
+    private final LongAdder refused = new LongAdder();
+    final ThreadNames threads = new ThreadNames();
+    private volatile CallSite stack;
+
+    IgnoredResultSite(String call, String frame) {
+        this.call = call;
+        this.frame = frame;
+    }
+
+    void refusedOnce(CaptureBudget captures, int stackDepth) {
+        refused.increment();
+        if (stack == null) {
+            threads.add(Thread.currentThread().getName());
+            if (captures.tryAcquire()) {
+                stack = StackCapture.capture(stackDepth);
+            }
+        }
+    }
+
+    public long refused() {
+        return refused.sum();
+    }
+
+    public String threads() {
+        return threads.toString();
+    }
+
+    /** The frames that led to the first refusal seen, when captured. */
+    public CallSite stack() {
+        CallSite s = stack;
+        return s == null ? CallSite.UNKNOWN : s;
+    }
+}

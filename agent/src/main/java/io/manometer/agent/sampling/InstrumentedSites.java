@@ -1,0 +1,90 @@
+package io.manometer.agent.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The call sites the agent rewrote in application classes, by the id compiled into the rewritten
+ * code. Ids are handed out when a class is loaded, so a lookup at run time is an array read.
+ * Bounded: past {@link #MAX_SITES} no further call site is rewritten, and that is counted.
+ */
+public final class InstrumentedSites {
+    public static final int MAX_SITES = 1 << 16;
+
+    private final AtomicReferenceArray<Object> sites = new AtomicReferenceArray<>(MAX_SITES);
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    /** Registers a call that launches asynchronous work; -1 when the table is full. */
+    public int registerLaunch(LaunchSite.Kind kind, String frame) {
+        int id = nextId();
+        if (id >= 0) {
+            sites.set(id, new LaunchSite(kind, frame));
+        }
+        return id;
+    }
+
+    /** Registers a call whose refusal signal the caller discards; -1 when the table is full. */
+    public int registerIgnoredResult(String call, String frame) {
+        int id = nextId();
+        if (id >= 0) {
+            sites.set(id, new IgnoredResultSite(call, frame));
+        }
+        return id;
+    }
+
+    private int nextId() {
+        int id = next.getAndIncrement();
+        if (id >= MAX_SITES) {
+            next.set(MAX_SITES);
+            refused.incrementAndGet();
+            return -1;
+        }
+        return id;
+    }
+
+    /** Call sites rewritten so far. */
+    public int count() {
+        return Math.min(next.get(), MAX_SITES);
+    }
+
+    /** Call sites left as they were because the table was full. */
+    public int notInstrumented() {
+        return refused.get();
+    }
+
+    LaunchSite launch(int id) {
+        Object site = id >= 0 && id < MAX_SITES ? sites.get(id) : null;
+        return site instanceof LaunchSite ? (LaunchSite) site : null;
+    }
+
+    IgnoredResultSite ignoredResult(int id) {
+        Object site = id >= 0 && id < MAX_SITES ? sites.get(id) : null;
+        return site instanceof IgnoredResultSite ? (IgnoredResultSite) site : null;
+    }
+
+    /** Launch sites that launched something, and ignored-result sites that dropped something. */
+    public List<LaunchSite> activeLaunches() {
+        List<LaunchSite> active = new ArrayList<>();
+        for (int i = 0, n = count(); i < n; i++) {
+            Object site = sites.get(i);
+            if (site instanceof LaunchSite && ((LaunchSite) site).launched() > 0) {
+                active.add((LaunchSite) site);
+            }
+        }
+        return active;
+    }
+
+    public List<IgnoredResultSite> activeIgnoredResults() {
+        List<IgnoredResultSite> active = new ArrayList<>();
+        for (int i = 0, n = count(); i < n; i++) {
+            Object site = sites.get(i);
+            if (site instanceof IgnoredResultSite && ((IgnoredResultSite) site).refused() > 0) {
+                active.add((IgnoredResultSite) site);
+            }
+        }
+        return active;
+    }
+}

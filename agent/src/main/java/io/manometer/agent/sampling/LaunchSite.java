@@ -1,0 +1,192 @@
+package io.manometer.agent.sampling;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+
+/**
+ * One call site that launches asynchronous work (a {@code supplyAsync}, a {@code sendAsync}, a
+ * {@code submit}, a thread start) and how much of what it launched is still in flight.
+ *
+ * <p>Completion is seen two ways. A {@link CompletableFuture} reports it: a completion action
+ * counts it the moment it happens, and dies with the future, so the agent holds nothing per
+ * launch. Threads and other futures cannot report it, so they are held weakly and the sampler
+ * looks at them once per period; at most {@link #MAX_WATCHED} per site, past which in-flight is an
+ * upper bound (and marked so).
+ */
+public final class LaunchSite {
+    /** What the site launches. */
+    public enum Kind {
+        COMPLETABLE_FUTURE("completable-future"),
+        HTTP_SEND_ASYNC("http-send-async"),
+        EXECUTOR_SUBMIT("executor-submit"),
+        THREAD_START("thread-start"),
+        VIRTUAL_THREAD_START("virtual-thread-start");
+
+        public final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    static final int MAX_WATCHED = 100_000;
+    /** Launches between two looks at which threads launch here. */
+    private static final long RECHECK_MASK = 1023;
+
+    private final Kind declaredKind;
+    /** Where, as a stack frame. */
+    public final String frame;
+    private final AtomicLong launched = new AtomicLong();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder unwatched = new LongAdder();
+    private final BiConsumer<Object, Throwable> countCompletion = new CompletionCounter(completed);
+    private final AtomicReference<Watched> watched = new AtomicReference<>();
+    private final AtomicInteger watchedCount = new AtomicInteger();
+    final ThreadNames launchers = new ThreadNames();
+    private volatile CallSite stack;
+    private volatile boolean virtualThreads;
+    /** Highest in-flight count the sampler has seen; written by the sampler thread only. */
+    private long peakInFlight;
+
+    LaunchSite(Kind kind, String frame) {
+        this.declaredKind = kind;
+        this.frame = frame;
+    }
+
+    void launched(Object handle, CaptureBudget captures, int stackDepth) {
+        long n = launched.incrementAndGet();
+        if ((n & RECHECK_MASK) == 1 || stack == null) {
+            launchers.add(Thread.currentThread().getName());
+            if (stack == null && captures.tryAcquire()) {
+                stack = StackCapture.capture(stackDepth);
+            }
+        }
+        if (handle instanceof CompletableFuture) {
+            ((CompletableFuture<?>) handle).whenComplete(countCompletion);
+            return;
+        }
+        if (handle instanceof Thread && handle.getClass().getName().equals("java.lang.VirtualThread")) {
+            virtualThreads = true;
+        }
+        if (!(handle instanceof Thread || handle instanceof Future) || watchedCount.get() >= MAX_WATCHED) {
+            unwatched.increment();
+            return;
+        }
+        watchedCount.incrementAndGet();
+        Watched node = new Watched(handle);
+        Watched head;
+        do {
+            head = watched.get();
+            node.next = head;
+        } while (!watched.compareAndSet(head, node));
+    }
+
+    /**
+     * Counts the watched threads and futures that finished (or were collected, which only a
+     * finished one can be: a running thread is always reachable). Sampler thread only.
+     */
+    void sweep() {
+        Watched list = watched.getAndSet(null);
+        Watched keptHead = null;
+        Watched keptTail = null;
+        int finished = 0;
+        for (Watched node = list; node != null; ) {
+            Watched next = node.next;
+            if (node.finished()) {
+                finished++;
+            } else {
+                node.next = keptHead;
+                keptHead = node;
+                if (keptTail == null) {
+                    keptTail = node;
+                }
+            }
+            node = next;
+        }
+        if (finished > 0) {
+            completed.add(finished);
+            watchedCount.addAndGet(-finished);
+        }
+        if (keptHead != null) {
+            Watched head;
+            do {
+                head = watched.get();
+                keptTail.next = head;
+            } while (!watched.compareAndSet(head, keptHead));
+        }
+    }
+
+    public Kind kind() {
+        return declaredKind == Kind.THREAD_START && virtualThreads ? Kind.VIRTUAL_THREAD_START : declaredKind;
+    }
+
+    public long launched() {
+        return launched.get();
+    }
+
+    public long completed() {
+        return completed.sum();
+    }
+
+    /** Launched and not finished; launches past the watch limit count as not finished. */
+    public long inFlight() {
+        return Math.max(0, launched.get() - completed.sum());
+    }
+
+    /** False once launches went unwatched: in-flight is then an upper bound. */
+    public boolean inFlightExact() {
+        return unwatched.sum() == 0;
+    }
+
+    long updatePeak(long inFlight) {
+        peakInFlight = Math.max(peakInFlight, inFlight);
+        return peakInFlight;
+    }
+
+    public String launchers() {
+        return launchers.toString();
+    }
+
+    public CallSite stack() {
+        CallSite s = stack;
+        return s == null ? CallSite.UNKNOWN : s;
+    }
+
+    /** Not a lambda: the agent's classes avoid invokedynamic bootstraps on application threads. */
+    private static final class CompletionCounter implements BiConsumer<Object, Throwable> {
+        private final LongAdder completed;
+
+        CompletionCounter(LongAdder completed) {
+            this.completed = completed;
+        }
+
+        @Override
+        public void accept(Object result, Throwable failure) {
+            completed.increment();
+        }
+    }
+
+    private static final class Watched extends WeakReference<Object> {
+        Watched next;
+
+        Watched(Object handle) {
+            super(handle);
+        }
+
+        boolean finished() {
+            Object handle = get();
+            if (handle instanceof Thread) {
+                Thread thread = (Thread) handle;
+                // A thread counted before its start() ran is NEW, not finished.
+                return thread.getState() == Thread.State.TERMINATED;
+            }
+            return handle == null || ((Future<?>) handle).isDone();
+        }
+    }
+}
