@@ -1,0 +1,146 @@
+package io.manometer.agent.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs in a child JVM under the agent: known numbers of asynchronous launches, some held in flight
+ * and some finished, and offers and writes whose refusals are discarded or checked. Prints the
+ * lines of the calls.
+ */
+public final class AsyncWorkload {
+    public static void main(String[] args) throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+
+        List<CompletableFuture<Integer>> held = new ArrayList<>();
+        int heldLine = 0;
+        for (int i = 0; i < 300; i++) {
+            held.add(CompletableFuture.supplyAsync(() -> await(hold), pool)); heldLine = line();
+        }
+
+        int doneLine = 0;
+        ExecutorService free = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < 200; i++) {
+            CompletableFuture.runAsync(() -> { }, free).join(); doneLine = line();
+        }
+
+        int failedLine = 0;
+        for (int i = 0; i < 50; i++) {
+            CompletableFuture.supplyAsync(AsyncWorkload::fail, free).exceptionally(t -> 0).join(); failedLine = line();
+        }
+
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        List<Future<?>> submitted = new ArrayList<>();
+        int submitLine = 0;
+        for (int i = 0; i < 100; i++) {
+            submitted.add(single.submit(() -> await(hold))); submitLine = line();
+        }
+
+        int threadLine = 0;
+        for (int i = 0; i < 40; i++) {
+            new Thread(() -> await(hold), "held-" + i).start(); threadLine = line();
+        }
+        int shortThreadLine = 0;
+        List<Thread> finished = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Thread t = new Thread(() -> { }, "short-" + i);
+            finished.add(t);
+            t.start(); shortThreadLine = line();
+        }
+        for (Thread t : finished) {
+            t.join();
+        }
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            await(hold);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")).build();
+        int sendLine = 0;
+        for (int i = 0; i < 10; i++) {
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()); sendLine = line();
+        }
+
+        ArrayBlockingQueue<Integer> small = new ArrayBlockingQueue<>(10);
+        int ignoredLine = 0;
+        for (int i = 0; i < 100; i++) {
+            small.offer(i); ignoredLine = line();
+        }
+        ArrayBlockingQueue<Integer> checked = new ArrayBlockingQueue<>(10);
+        int dropped = 0;
+        for (int i = 0; i < 100; i++) {
+            if (!checked.offer(i)) {
+                dropped++;
+            }
+        }
+        WritableByteChannel halfWriter = new HalfWriter();
+        int writeLine = 0;
+        for (int i = 0; i < 7; i++) {
+            halfWriter.write(ByteBuffer.allocate(100)); writeLine = line();
+        }
+
+        System.out.println("lines " + heldLine + " " + doneLine + " " + failedLine + " " + submitLine + " "
+                + threadLine + " " + shortThreadLine + " " + sendLine + " " + ignoredLine + " " + writeLine
+                + " dropped " + dropped);
+        Thread.sleep(2500); // two sampling periods after the last launch
+        System.exit(0);
+    }
+
+    private static int await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int fail() {
+        throw new IllegalStateException("expected");
+    }
+
+    private static int line() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** Takes half of what it is given: a channel write that leaves bytes behind. */
+    static final class HalfWriter implements WritableByteChannel {
+        @Override
+        public int write(ByteBuffer source) {
+            int n = source.remaining() / 2;
+            source.position(source.position() + n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
