@@ -41,6 +41,12 @@ final class QueueTransformer {
             Operation.REMOVE_IF_TRUE, RemoveIfTrueAdvice.class,
             Operation.REMOVE_COUNT, RemoveCountAdvice.class));
 
+    /** A consumer's blocking removals (name and descriptor). */
+    private static final Set<String> BLOCKING_TAKES = Set.of("take()Ljava/lang/Object;",
+            "poll(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "takeFirst()Ljava/lang/Object;",
+            "takeLast()Ljava/lang/Object;", "pollFirst(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;",
+            "pollLast(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;");
+
     /** Decides which classes are instrumented; only they can hold the field. */
     private final TypeHierarchy hierarchy;
     /** Queue classes loaded before the agent: never transformed, so they cannot hold the field. */
@@ -70,12 +76,11 @@ final class QueueTransformer {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(CounterField.Value.class, counters);
         boolean countRemovals = !QueueTypes.removalsDerived(type.getName());
         for (Map.Entry<Operation, Class<?>> advice : ADVICE.entrySet()) {
-            if (!advice.getKey().insert && !countRemovals) {
-                continue;
-            }
             Set<String> methods = new HashSet<>();
             operations.forEach((key, op) -> {
-                if (op == advice.getKey()) {
+                // Where removals are derived, only a consumer's blocking takes run advice: not to
+                // count (the sampler derives that) but to learn, rarely, which threads consume.
+                if (op == advice.getKey() && (countRemovals || op.insert || BLOCKING_TAKES.contains(key))) {
                     methods.add(key);
                 }
             });
