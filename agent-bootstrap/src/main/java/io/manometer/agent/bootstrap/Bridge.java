@@ -143,6 +143,22 @@ public final class Bridge {
         }
     }
 
+    /** An in-memory buffer's backing array just grew past the agent's size threshold. */
+    public static void memoryBufferGrew(Object buffer, long capacityBytes) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.memoryBufferGrew(buffer, capacityBytes);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     /** Marks this thread as inside the agent; null if it already is (the call must then do nothing). */
     private static boolean[] enter() {
         boolean[] inAgent = IN_AGENT.get();

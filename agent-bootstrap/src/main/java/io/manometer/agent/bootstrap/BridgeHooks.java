@@ -28,4 +28,7 @@ public interface BridgeHooks {
 
     /** A refusal (an item not taken, bytes not written) was discarded unchecked at call site {@code site}. */
     void refusalIgnored(int site);
+
+    /** An in-memory buffer (ByteArrayOutputStream, CharArrayWriter) grew to {@code capacityBytes}, past the threshold. */
+    void memoryBufferGrew(Object buffer, long capacityBytes);
 }

@@ -7,6 +7,7 @@ import io.manometer.agent.sampling.BufferSampler;
 import io.manometer.agent.sampling.BufferSampler.BufferSample;
 import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
 import io.manometer.agent.sampling.BufferSampler.LaunchSample;
+import io.manometer.agent.sampling.BufferSampler.MemoryBufferSample;
 import io.manometer.agent.sampling.CallSite;
 import io.manometer.agent.sampling.IgnoredResultSite;
 import io.manometer.agent.sampling.TrackingRegistry;
@@ -58,6 +59,7 @@ public final class EventEmitter {
             FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, this::emitSummary);
             FlightRecorder.addPeriodicEvent(AsyncLaunchSampleEvent.class, this::emitLaunchSamples);
             FlightRecorder.addPeriodicEvent(IgnoredRefusalSampleEvent.class, this::emitIgnoredRefusals);
+            FlightRecorder.addPeriodicEvent(MemoryBufferSampleEvent.class, this::emitMemoryBuffers);
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
@@ -168,6 +170,24 @@ public final class EventEmitter {
             event.callStack = site.stack().stack();
             event.threads = site.threads();
             event.refused = site.refused();
+            event.commit();
+        }
+    }
+
+    private void emitMemoryBuffers() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (MemoryBufferSample s : snapshot.memoryBuffers()) {
+            MemoryBufferSampleEvent event = new MemoryBufferSampleEvent();
+            event.bufferId = s.buffer().id;
+            event.bufferType = s.buffer().type;
+            event.writerSite = s.buffer().writer.site();
+            event.writerStack = s.buffer().writer.stack();
+            event.writerThread = s.buffer().writerThread;
+            event.size = s.sizeBytes();
+            event.capacity = s.capacityBytes();
             event.commit();
         }
     }

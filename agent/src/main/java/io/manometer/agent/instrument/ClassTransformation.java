@@ -25,8 +25,9 @@ final class ClassTransformation implements ClassFileTransformer {
     private static final AtomicInteger TRANSFORMED = new AtomicInteger();
 
     private final Instrumentation inst;
-    /** Whether to retransform ArrayDeque too (see PreloadedQueueTransformation). */
+    /** Whether to retransform ArrayDeque and the in-memory buffers (see PreloadedClassTransformation). */
     private final boolean arrayDeque;
+    private final boolean memoryBuffers;
     private final TypeHierarchy hierarchy;
     private final Set<String> queuesLoadedBeforeAgent;
     private final ModuleReadEdges readEdges;
@@ -40,7 +41,9 @@ final class ClassTransformation implements ClassFileTransformer {
     private volatile boolean warnedNotReady;
 
     ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent,
-                        ModuleReadEdges readEdges, boolean arrayDeque, CallSiteRewriter callSites) {
+                        ModuleReadEdges readEdges, boolean arrayDeque, boolean memoryBuffers,
+                        CallSiteRewriter callSites) {
+        this.memoryBuffers = memoryBuffers;
         this.inst = inst;
         this.callSites = callSites;
         this.arrayDeque = arrayDeque;
@@ -74,9 +77,7 @@ final class ClassTransformation implements ClassFileTransformer {
             ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent);
             byteBuddy.warmUp(hierarchy);
             rewriter = byteBuddy;
-            if (arrayDeque) {
-                PreloadedQueueTransformation.install(inst, readEdges);
-            }
+            PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers);
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);
         } finally {

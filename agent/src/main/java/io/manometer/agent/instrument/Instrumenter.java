@@ -30,7 +30,7 @@ public final class Instrumenter {
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
         ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queueClassesAmong(loaded),
-                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque,
+                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.memoryBuffers,
                 options.callSites ? new CallSiteRewriter(sites) : null);
         inst.addTransformer(transformation, false);
         transformation.warmUpInBackground(afterWarmUp);

@@ -117,6 +117,15 @@ public final class AgentHooks implements BridgeHooks {
     }
 
     @Override
+    public void memoryBufferGrew(Object buffer, long capacityBytes) {
+        TrackedMemoryBuffer tracked = registry.memoryBuffer(buffer,
+                () -> captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN);
+        if (tracked != null) {
+            tracked.grew(capacityBytes);
+        }
+    }
+
+    @Override
     public BufferCounters executorCreated(Object executor, Object workQueue) {
         if (!(executor instanceof ExecutorService)) {
             return new BufferCounters(Long.MAX_VALUE);

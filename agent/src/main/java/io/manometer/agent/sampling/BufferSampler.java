@@ -48,6 +48,9 @@ public final class BufferSampler {
         }
     }
 
+    /** One large in-memory buffer at one instant. */
+    public record MemoryBufferSample(TrackedMemoryBuffer buffer, long sizeBytes, long capacityBytes) {}
+
     /** One launching call site at one instant. */
     public record LaunchSample(LaunchSite site, long launched, long completed, long inFlight, long peakInFlight,
                                boolean inFlightExact) {}
@@ -58,7 +61,8 @@ public final class BufferSampler {
      */
     public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors,
                            int omittedBuffers, long omittedMaxDepth, long omittedTotalDepth,
-                           List<LaunchSample> launches, List<IgnoredResultSite> ignoredResults) {}
+                           List<LaunchSample> launches, List<IgnoredResultSite> ignoredResults,
+                           List<MemoryBufferSample> memoryBuffers) {}
 
     private final TrackingRegistry registry;
     private final int maxBuffers;
@@ -162,7 +166,20 @@ public final class BufferSampler {
         return new Snapshot(System.nanoTime(), new ArrayList<>(buffers.subList(0, Math.min(maxBuffers, buffers.size()))),
                 new ArrayList<>(executors.subList(0, Math.min(maxBuffers, executors.size()))), omitted, omittedMax,
                 omittedTotal, new ArrayList<>(launches.subList(0, Math.min(maxBuffers, launches.size()))),
-                new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))));
+                new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))), memoryBuffers());
+    }
+
+    /** Live large in-memory buffers, largest first, at most maxBuffers. */
+    private List<MemoryBufferSample> memoryBuffers() {
+        List<MemoryBufferSample> samples = new ArrayList<>();
+        for (TrackedMemoryBuffer tracked : registry.memoryBuffers()) {
+            long size = tracked.sizeBytes();
+            if (size >= 0) {
+                samples.add(new MemoryBufferSample(tracked, size, tracked.capacityBytes()));
+            }
+        }
+        samples.sort(Comparator.comparingLong(MemoryBufferSample::sizeBytes).reversed());
+        return samples.subList(0, Math.min(maxBuffers, samples.size()));
     }
 
     /** Every site that launched something, most in flight first. */

@@ -51,6 +51,35 @@ public final class TrackingRegistry {
         return tracked;
     }
 
+    /** Live memory buffers described at most; a buffer this large is rare, thousands are a leak in themselves. */
+    static final int MAX_MEMORY_BUFFERS = 1000;
+    private final java.util.Map<Object, TrackedMemoryBuffer> memoryBuffers =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The entry for a large in-memory buffer, made when it first grows past the threshold; null over the limit. */
+    TrackedMemoryBuffer memoryBuffer(Object buffer, java.util.function.Supplier<CallSite> writer) {
+        synchronized (memoryBuffers) {
+            TrackedMemoryBuffer known = memoryBuffers.get(buffer);
+            if (known != null || memoryBuffers.size() >= MAX_MEMORY_BUFFERS) {
+                if (known == null) {
+                    untracked.incrementAndGet();
+                }
+                return known;
+            }
+            TrackedMemoryBuffer fresh = new TrackedMemoryBuffer(ids.incrementAndGet(), buffer, writer.get(),
+                    Thread.currentThread().getName());
+            memoryBuffers.put(buffer, fresh);
+            return fresh;
+        }
+    }
+
+    /** Live large memory buffers. */
+    public List<TrackedMemoryBuffer> memoryBuffers() {
+        synchronized (memoryBuffers) {
+            return new ArrayList<>(memoryBuffers.values());
+        }
+    }
+
     /** Large queues without counters (see ArrayDequeAdvice), by identity; weakly held. */
     private final java.util.Map<Object, TrackedBuffer> uncounted =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());

@@ -101,6 +101,23 @@ class AsyncLaunchIT {
         assertThat(run.stdout()).contains("dropped 90");
     }
 
+    @Test
+    void largeInMemoryBuffersAreSampledAtTheLineThatFillsThemAndSmallOnesAreNot() {
+        List<RecordedEvent> buffers = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.MemoryBufferSample")).toList();
+        assertThat(buffers.stream().map(e -> e.getLong("bufferId")).distinct()).hasSize(2);
+        RecordedEvent bytes = buffers.stream().filter(e -> e.getString("bufferType").equals("java.io.ByteArrayOutputStream"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(bytes.getLong("size")).isEqualTo(128L * 64 * 1024);
+        assertThat(bytes.getLong("capacity")).isGreaterThanOrEqualTo(128L * 64 * 1024);
+        assertThat(bytes.getString("writerSite")).isEqualTo(PREFIX + lines[9] + ")");
+        assertThat(bytes.getString("writerThread")).isEqualTo("main");
+        RecordedEvent chars = buffers.stream().filter(e -> e.getString("bufferType").equals("java.io.CharArrayWriter"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(chars.getLong("size")).isEqualTo(2L * 64 * 32 * 1024);
+        assertThat(chars.getString("writerSite")).isEqualTo(PREFIX + lines[10] + ")");
+    }
+
     private static RecordedEvent lastLaunch(int line) {
         return lastOf(events.stream()
                 .filter(e -> e.getEventType().getName().equals("manometer.AsyncLaunchSample")).toList(), line);

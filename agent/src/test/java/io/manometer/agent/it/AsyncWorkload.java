@@ -101,10 +101,27 @@ public final class AsyncWorkload {
             halfWriter.write(ByteBuffer.allocate(100)); writeLine = line();
         }
 
+        java.io.ByteArrayOutputStream large = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        int bytesLine = 0;
+        for (int i = 0; i < 128; i++) {
+            large.write(chunk, 0, chunk.length); bytesLine = line();
+        }
+        java.io.ByteArrayOutputStream smallBytes = new java.io.ByteArrayOutputStream();
+        smallBytes.write(new byte[100_000]);
+        java.io.CharArrayWriter chars = new java.io.CharArrayWriter();
+        char[] text = new char[32 * 1024];
+        int charsLine = 0;
+        for (int i = 0; i < 64; i++) {
+            chars.write(text, 0, text.length); charsLine = line();
+        }
+
         System.out.println("lines " + heldLine + " " + doneLine + " " + failedLine + " " + submitLine + " "
                 + threadLine + " " + shortThreadLine + " " + sendLine + " " + ignoredLine + " " + writeLine
+                + " " + bytesLine + " " + charsLine
                 + " dropped " + dropped);
         Thread.sleep(2500); // two sampling periods after the last launch
+        System.out.println("held " + large.size() + " " + smallBytes.size() + " " + chars.size());
         System.exit(0);
     }
 

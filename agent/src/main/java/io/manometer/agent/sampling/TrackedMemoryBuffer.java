@@ -1,0 +1,48 @@
+package io.manometer.agent.sampling;
+
+import java.io.ByteArrayOutputStream;
+import java.io.CharArrayWriter;
+import java.lang.ref.WeakReference;
+
+/** An in-memory byte or char buffer that grew past the agent's threshold; held weakly. */
+public final class TrackedMemoryBuffer {
+    public final long id;
+    public final String type;
+    /** The writes that grew it past the threshold: the line that fills it. */
+    public final CallSite writer;
+    public final String writerThread;
+    private final WeakReference<Object> buffer;
+    private volatile long capacityBytes;
+
+    TrackedMemoryBuffer(long id, Object buffer, CallSite writer, String writerThread) {
+        this.id = id;
+        this.type = buffer.getClass().getName();
+        this.buffer = new WeakReference<>(buffer);
+        this.writer = writer;
+        this.writerThread = writerThread;
+    }
+
+    void grew(long capacity) {
+        capacityBytes = capacity;
+    }
+
+    public long capacityBytes() {
+        return capacityBytes;
+    }
+
+    boolean collected() {
+        return buffer.get() == null;
+    }
+
+    /** Bytes written and held now; -1 once the buffer is gone. size() is O(1) on both kinds. */
+    public long sizeBytes() {
+        Object b = buffer.get();
+        if (b instanceof ByteArrayOutputStream) {
+            return ((ByteArrayOutputStream) b).size();
+        }
+        if (b instanceof CharArrayWriter) {
+            return ((CharArrayWriter) b).size() * 2L;
+        }
+        return -1;
+    }
+}
