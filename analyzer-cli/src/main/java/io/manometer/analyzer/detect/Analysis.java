@@ -16,7 +16,8 @@ public final class Analysis {
 
     /** The detectors Manometer ships, in report order. */
     public static List<Detector> allDetectors() {
-        return List.of(new BacklogGrowthDetector(), new HeapGrowthDetector(), new ThreadGrowthDetector(),
+        return List.of(new BacklogGrowthDetector(), new FanOutDetector(), new MemoryBufferGrowthDetector(),
+                new IgnoredRefusalDetector(), new HeapGrowthDetector(), new ThreadGrowthDetector(),
                 new BackpressureEngagedDetector());
     }
 

@@ -1,5 +1,6 @@
 package io.manometer.analyzer.detect;
 
+import io.manometer.analyzer.reading.BlockedStage;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
@@ -19,6 +20,8 @@ public final class BackpressureEngagedDetector implements Detector {
     static final Preference MIN_FRACTION = new Preference("minFractionFull", 0.5,
             "share of samples in which the buffer was full before it is reported");
     static final Preference MIN_SAMPLES = new Preference("minSamples", 5, "samples needed");
+    static final Preference MIN_BLOCKED = new Preference("minBlockedSeconds", 1,
+            "seconds writers spent blocked on one stage from one line before it is reported");
 
     @Override
     public String id() {
@@ -32,17 +35,19 @@ public final class BackpressureEngagedDetector implements Detector {
 
     @Override
     public Set<String> requiredEvents() {
-        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE);
+        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
+                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK);
     }
 
     @Override
     public List<Preference> preferences() {
-        return List.of(MIN_FRACTION, MIN_SAMPLES);
+        return List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED);
     }
 
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>();
+        Set<String> explained = new java.util.HashSet<>();
         for (BufferSeries series : recording.series()) {
             SampleSeries samples = series.samples;
             int n = samples.size();
@@ -60,6 +65,12 @@ public final class BackpressureEngagedDetector implements Detector {
                     series.capacity(), unit, 100 * series.fractionAtCapacity(), site);
             String explanation = Messages.format(outRate == null ? "backpressure.explanation.no-rate"
                     : "backpressure.explanation", outRate == null ? 0 : outRate, unit, series.refused());
+            BlockedStage blocked = blockedAt(recording, BlockedStage.Kind.BOUNDED_QUEUE, series.producerSite());
+            if (blocked != null) {
+                explained.add(blocked.kind().name() + " " + blocked.site());
+                explanation += " " + Messages.format("backpressure.blocked", blocked.totalSeconds(), blocked.waits(),
+                        blocked.site());
+            }
             Finding.Metrics metrics = new Finding.Metrics(0, 0, samples.peakDepth(), samples.lastDepth(),
                     series.capacity(), null, outRate, duration, n, null, null, null,
                     Finding.Metrics.estimatedWait(samples.lastDepth(), outRate));
@@ -68,6 +79,34 @@ public final class BackpressureEngagedDetector implements Detector {
                     series.id, series.producerSite(), summary, explanation, Messages.format("backpressure.solution"),
                     metrics, series.creationStack(), series.producerStack(), recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc())));
         }
+        for (BlockedStage stage : recording.blockedStages()) {
+            if (stage.totalSeconds() >= p.get(this, MIN_BLOCKED) && !explained.contains(stage.kind().name() + " " + stage.site())) {
+                findings.add(blockedWriters(recording, stage));
+            }
+        }
         return findings;
+    }
+
+    private static BlockedStage blockedAt(Recording recording, BlockedStage.Kind kind, String site) {
+        for (BlockedStage stage : recording.blockedStages()) {
+            if (stage.kind() == kind && !site.isEmpty() && stage.site().equals(site)) {
+                return stage;
+            }
+        }
+        return null;
+    }
+
+    /** Writers blocked on a socket, a file, a pipe or a full queue: the stage behind it is the bottleneck. */
+    private Finding blockedWriters(Recording recording, BlockedStage stage) {
+        String site = stage.site().isEmpty() ? "(stack not recorded)" : stage.site();
+        String summary = Messages.format("blocked.summary", stage.kind().label, stage.totalSeconds(), stage.waits(), site);
+        String explanation = Messages.format("blocked.explanation", stage.kind().label, stage.totalSeconds(),
+                stage.waits(), stage.longestSeconds(), stage.thread(), recording.durationSeconds());
+        Finding.Metrics metrics = new Finding.Metrics(0, 0, 0, 0, -1, null, null, recording.durationSeconds(),
+                (int) Math.min(Integer.MAX_VALUE, stage.waits()), null, null, null, null);
+        int score = 25;
+        return new Finding(ID, "writer-blocked", Severity.ofScore(score), score, site, "", stage.kind().label, 0,
+                site, summary, explanation, Messages.format("blocked.solution." + stage.kind().name().toLowerCase()),
+                metrics, "", stage.stack(), recording.file.toString(), null);
     }
 }

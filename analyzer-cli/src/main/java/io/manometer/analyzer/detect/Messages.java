@@ -11,7 +11,15 @@ final class Messages {
 
     private Messages() {}
 
+    /**
+     * Formats a message; a variant key ({@code x.explanation.unknown-rates}) a kind does not define
+     * falls back to the key it varies ({@code x.explanation}).
+     */
     static String format(String key, Object... arguments) {
-        return new MessageFormat(BUNDLE.getString(key), Locale.ROOT).format(arguments);
+        String found = key;
+        while (!BUNDLE.containsKey(found) && found.lastIndexOf('.') > 0) {
+            found = found.substring(0, found.lastIndexOf('.'));
+        }
+        return new MessageFormat(BUNDLE.getString(found), Locale.ROOT).format(arguments);
     }
 }

@@ -7,7 +7,11 @@ package io.manometer.analyzer.reading;
 public final class BufferSeries {
     /** What kind of buffer this is. */
     public enum Subject {
-        QUEUE("queue"), EXECUTOR("executor");
+        QUEUE("queue"), EXECUTOR("executor"),
+        /** A call site launching asynchronous work: depth is the work in flight. */
+        LAUNCH_SITE("launch site"),
+        /** An in-memory byte or char buffer: depth is the bytes it holds. */
+        MEMORY_BUFFER("memory buffer");
 
         public final String label;
 
@@ -26,6 +30,9 @@ public final class BufferSeries {
     String producerSite = "";
     String producerStack = "";
     String producerThread = "";
+    /** Threads seen producing into (or launching from) it, and consuming from it, as the agent listed them. */
+    String producerThreads = "";
+    String consumerThreads = "";
     long capacity = -1;
     boolean commonPool;
     int samplesAtCapacity;
@@ -65,6 +72,25 @@ public final class BufferSeries {
 
     public String producerThread() {
         return producerThread;
+    }
+
+    /** Every producer thread the agent listed, the first one if it listed no more. */
+    public java.util.List<String> producerThreadNames() {
+        return names(producerThreads.isEmpty() ? producerThread : producerThreads);
+    }
+
+    public java.util.List<String> consumerThreadNames() {
+        return names(consumerThreads);
+    }
+
+    private static java.util.List<String> names(String list) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String name : list.split(", ")) {
+            if (!name.isEmpty() && !name.equals("...")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** Most elements the buffer accepts, or -1 when unbounded. */

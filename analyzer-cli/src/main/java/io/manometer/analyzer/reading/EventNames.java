@@ -4,6 +4,13 @@ package io.manometer.analyzer.reading;
 public final class EventNames {
     public static final String QUEUE_SAMPLE = "manometer.QueueSample";
     public static final String EXECUTOR_SAMPLE = "manometer.ExecutorSample";
+    public static final String ASYNC_LAUNCH_SAMPLE = "manometer.AsyncLaunchSample";
+    public static final String IGNORED_REFUSAL_SAMPLE = "manometer.IgnoredRefusalSample";
+    public static final String MEMORY_BUFFER_SAMPLE = "manometer.MemoryBufferSample";
+    public static final String SOCKET_WRITE = "jdk.SocketWrite";
+    public static final String FILE_WRITE = "jdk.FileWrite";
+    public static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+    public static final String THREAD_PARK = "jdk.ThreadPark";
     public static final String AGENT_INFO = "manometer.AgentInfo";
     public static final String DATA_LOSS = "jdk.DataLoss";
     public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";

@@ -35,6 +35,25 @@ public final class Recording {
         return series.computeIfAbsent(subject.label + ":" + id, k -> new BufferSeries(subject, id));
     }
 
+    /** A series known by name (a launch site), numbered in the order first seen. */
+    BufferSeries series(BufferSeries.Subject subject, String name) {
+        return series.computeIfAbsent(subject.label + ":" + name, k -> new BufferSeries(subject, series.size() + 1));
+    }
+
+    /** Distinct blocked stages kept at most: beyond it, waits are still counted in {@link #blockedElsewhere}. */
+    static final int MAX_BLOCKED_STAGES = 1000;
+    final Map<String, RefusalSite> refusalSites = new LinkedHashMap<>();
+    final Map<String, BlockedStage> blockedStages = new LinkedHashMap<>();
+    long blockedElsewhereNanos;
+
+    public Collection<RefusalSite> refusalSites() {
+        return refusalSites.values();
+    }
+
+    public Collection<BlockedStage> blockedStages() {
+        return blockedStages.values();
+    }
+
     long eventsRead;
 
     void saw(String eventType, long epochNanos) {

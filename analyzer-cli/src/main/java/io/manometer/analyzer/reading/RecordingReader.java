@@ -47,6 +47,13 @@ public final class RecordingReader {
             stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
             stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));
             stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
+            stream.onEvent(EventNames.ASYNC_LAUNCH_SAMPLE, e -> onLaunchSample(recording, e));
+            stream.onEvent(EventNames.MEMORY_BUFFER_SAMPLE, e -> onMemoryBufferSample(recording, e));
+            stream.onEvent(EventNames.IGNORED_REFUSAL_SAMPLE, e -> onRefusalSample(recording, e));
+            stream.onEvent(EventNames.SOCKET_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.SOCKET_WRITE));
+            stream.onEvent(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
+            stream.onEvent(EventNames.MONITOR_WAIT, e -> BlockedWrites.onMonitorWait(recording, e));
+            stream.onEvent(EventNames.THREAD_PARK, e -> BlockedWrites.onPark(recording, e));
             stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
             stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
             stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
@@ -126,8 +133,70 @@ public final class RecordingReader {
             s.capacity = e.getLong("capacity"); // fixed for the life of a queue
         }
         readSites(s, e, "bufferType");
+        if (s.samplesRead % THREAD_LIST_EVERY == 0 && e.hasField("consumerThreads")) {
+            s.consumerThreads = orEmpty(e.getString("consumerThreads"));
+            s.producerThreads = orEmpty(e.getString("producerThreads"));
+        }
         readPressure(s, e, "refused");
         s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
+    }
+
+    /** Samples between two reads of a buffer's thread lists, which change rarely and cost a lookup each. */
+    private static final int THREAD_LIST_EVERY = 16;
+
+    private static void onLaunchSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.ASYNC_LAUNCH_SAMPLE, t);
+        String site = orEmpty(e.getString("launchSite"));
+        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
+        if (s.type.isEmpty()) {
+            s.type = orEmpty(e.getString("launchKind"));
+            s.createdAt = site;
+            s.producerSite = site;
+        }
+        if (s.producerStack.isEmpty() || s.samplesRead % THREAD_LIST_EVERY == 0) {
+            s.producerStack = orEmpty(e.getString("launchStack"));
+            s.creationStack = s.producerStack;
+            s.producerThreads = orEmpty(e.getString("launchingThreads"));
+            s.producerThread = s.producerThreadNames().isEmpty() ? "" : s.producerThreadNames().get(0);
+        }
+        s.samplesRead++;
+        s.samples.add(t, e.getLong("inFlight"), e.getLong("launched"), e.getLong("completed"));
+    }
+
+    private static void onMemoryBufferSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.MEMORY_BUFFER_SAMPLE, t);
+        BufferSeries s = recording.series(BufferSeries.Subject.MEMORY_BUFFER, e.getLong("bufferId"));
+        if (s.type.isEmpty()) {
+            s.type = orEmpty(e.getString("bufferType"));
+            s.createdAt = orEmpty(e.getString("writerSite"));
+            s.producerSite = s.createdAt;
+            s.producerStack = orEmpty(e.getString("writerStack"));
+            s.creationStack = s.producerStack;
+            s.producerThread = orEmpty(e.getString("writerThread"));
+        }
+        s.samplesRead++;
+        s.samples.add(t, e.getLong("size"), e.getLong("capacity"), 0);
+    }
+
+    private static void onRefusalSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.IGNORED_REFUSAL_SAMPLE, t);
+        String site = orEmpty(e.getString("callSite"));
+        String method = orEmpty(e.getString("calledMethod"));
+        RefusalSite r = recording.refusalSites.computeIfAbsent(site + " " + method, k -> new RefusalSite(site, method));
+        if (r.stack.isEmpty()) {
+            r.stack = orEmpty(e.getString("callStack"));
+            r.threads = orEmpty(e.getString("threads"));
+        }
+        long refused = e.getLong("refused");
+        if (t < r.firstSeenNanos) {
+            r.refusedAtFirstSample = refused;
+        }
+        r.refused = Math.max(r.refused, refused);
+        r.firstSeenNanos = Math.min(r.firstSeenNanos, t);
+        r.lastSeenNanos = Math.max(r.lastSeenNanos, t);
     }
 
     private static void onExecutorSample(Recording recording, RecordedEvent e) {

@@ -57,10 +57,16 @@ final class TextReport {
                 out.printf(Locale.ROOT, "  wait      an element now waits about %.1f s (backlog / drain rate)%n",
                         f.metrics().estimatedWaitSeconds());
             }
-            out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
-                            + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),
-                    f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(), f.metrics().peakDepth(),
-                    f.metrics().finalDepth(), rate(f.metrics().inPerSecond()), rate(f.metrics().outPerSecond()), f.score());
+            if (f.metrics().trendZ() != 0) { // a growth finding: the trend is the evidence
+                out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
+                                + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),
+                        f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(),
+                        f.metrics().peakDepth(), f.metrics().finalDepth(), rate(f.metrics().inPerSecond()),
+                        rate(f.metrics().outPerSecond()), f.score());
+            } else {
+                out.printf(Locale.ROOT, "  evidence  %d counted over %.1f s, score %d%n", f.metrics().finalDepth(),
+                        f.metrics().durationSeconds(), f.score());
+            }
             out.println();
         }
         out.printf(Locale.ROOT, "%d finding(s): %d critical, %d warning, %d info%n", report.findings().size(),

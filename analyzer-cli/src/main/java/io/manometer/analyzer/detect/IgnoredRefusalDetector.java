@@ -1,0 +1,66 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RefusalSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A backpressure signal that was given and thrown away: an {@code offer} that returned false, or a
+ * channel write that left bytes behind, at a line that never looks at the result. Each one is data
+ * lost without a trace; a caller that checks the result is not reported (the agent never counts it).
+ */
+public final class IgnoredRefusalDetector implements Detector {
+    public static final String ID = "ignored-refusal";
+
+    static final Preference MIN_REFUSALS = new Preference("minRefusals", 1,
+            "discarded refusals at one line before it is reported");
+    static final Preference MANY_REFUSALS = new Preference("manyRefusals", 1000,
+            "discarded refusals at one line that make it critical");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "offer() refusals or short channel writes discarded unchecked (items silently lost)";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(MIN_REFUSALS, MANY_REFUSALS);
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        List<Finding> findings = new ArrayList<>();
+        for (RefusalSite site : recording.refusalSites()) {
+            if (site.refused() < p.get(this, MIN_REFUSALS)) {
+                continue;
+            }
+            boolean write = site.calledMethod().endsWith(".write");
+            String key = write ? "ignored-write" : "ignored-refusal";
+            int score = site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
+            double duration = site.durationSeconds();
+            Double rate = site.refusalsPerSecond();
+            String summary = Messages.format(key + ".summary", site.refused(), site.calledMethod(), site.site());
+            String explanation = Messages.format(key + ".explanation", site.refused(), site.calledMethod(),
+                    site.threads(), rate == null ? 0 : rate);
+            Finding.Metrics metrics = new Finding.Metrics(rate == null ? 0 : rate, 0, site.refused(), site.refused(), -1,
+                    rate, null, duration, 0, null, null, null, null);
+            findings.add(new Finding(ID, key, Severity.ofScore(score), score, site.site(), "", site.calledMethod(), 0,
+                    site.site(), summary, explanation, Messages.format(key + ".solution"), metrics, "", site.stack(),
+                    recording.file.toString(), null));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,50 @@
+package io.manometer.analyzer.reading;
+
+/** A call site that discards refusals (an offer's false, a write's short count), as the agent counted it. */
+public final class RefusalSite {
+    final String site;
+    final String calledMethod;
+    String stack = "";
+    String threads = "";
+    long refused;
+    long refusedAtFirstSample = -1;
+    long firstSeenNanos = Long.MAX_VALUE;
+    long lastSeenNanos = Long.MIN_VALUE;
+
+    RefusalSite(String site, String calledMethod) {
+        this.site = site;
+        this.calledMethod = calledMethod;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    public String calledMethod() {
+        return calledMethod;
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public String threads() {
+        return threads;
+    }
+
+    /** Refusals discarded by the end of the recording (the counter is cumulative). */
+    public long refused() {
+        return refused;
+    }
+
+    /** Refusals per second between the first and the last sample; null when there were none in between. */
+    public Double refusalsPerSecond() {
+        double seconds = durationSeconds();
+        return seconds > 0 && refused > refusedAtFirstSample ? (refused - refusedAtFirstSample) / seconds : null;
+    }
+
+    /** Seconds between the first and last sample of this site. */
+    public double durationSeconds() {
+        return lastSeenNanos > firstSeenNanos ? (lastSeenNanos - firstSeenNanos) / 1e9 : 0;
+    }
+}
