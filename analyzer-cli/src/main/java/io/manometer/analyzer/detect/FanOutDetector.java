@@ -30,7 +30,7 @@ public final class FanOutDetector extends GrowthDetector {
 
     @Override
     public Set<String> requiredEvents() {
-        return Set.of(EventNames.ASYNC_LAUNCH_SAMPLE);
+        return Set.of(EventNames.ASYNC_LAUNCH_SAMPLE, EventNames.AGENT_INFO);
     }
 
     @Override

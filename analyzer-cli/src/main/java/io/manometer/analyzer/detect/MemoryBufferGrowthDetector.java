@@ -29,7 +29,7 @@ public final class MemoryBufferGrowthDetector extends GrowthDetector {
 
     @Override
     public Set<String> requiredEvents() {
-        return Set.of(EventNames.MEMORY_BUFFER_SAMPLE);
+        return Set.of(EventNames.MEMORY_BUFFER_SAMPLE, EventNames.AGENT_INFO);
     }
 
     @Override

@@ -52,8 +52,8 @@ class AnalyzeCommandTest {
         assertThat(json.at("/recordings/0/agentPresent").asBoolean()).isFalse();
         assertThat(json.at("/recordings/0/detectors/0/id").asText()).isEqualTo("backlog-growth");
         assertThat(json.at("/recordings/0/detectors/0/applicable").asBoolean()).isFalse();
-        assertThat(json.at("/recordings/0/detectors/1/id").asText()).isEqualTo("heap-growth");
-        assertThat(json.at("/recordings/0/detectors/1/applicable").asBoolean()).isTrue();
+        assertThat(json.at("/recordings/0/detectors/4/id").asText()).isEqualTo("heap-growth");
+        assertThat(json.at("/recordings/0/detectors/4/applicable").asBoolean()).isTrue();
     }
 
     @Test

@@ -35,6 +35,67 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Names the threads the agent saw consuming from (and producing into) a queue added before. */
+    public TestRecordings threadsOf(long queueId, String producers, String consumers) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
+        s.producerThreads = producers;
+        s.consumerThreads = consumers;
+        return this;
+    }
+
+    /**
+     * Adds a launch site sampled once a second: {@code inFlight(second)} still running, launched at
+     * {@code launchesPerSecond}, from {@code threads}.
+     */
+    public TestRecordings launchSite(String site, int seconds, long launchesPerSecond, String threads,
+                                     LongUnaryOperator inFlight) {
+        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
+        s.type = "completable-future";
+        s.createdAt = site;
+        s.producerSite = site;
+        s.producerThreads = threads;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            long flying = inFlight.applyAsLong(sec);
+            long launched = launchesPerSecond * sec;
+            recording.saw(EventNames.ASYNC_LAUNCH_SAMPLE, t);
+            s.samples.add(t, flying, launched, launched - flying);
+        }
+        return this;
+    }
+
+    /** Adds a ByteArrayOutputStream holding {@code bytes(second)}, filled at {@code site}. */
+    public TestRecordings memoryBuffer(long id, String site, int seconds, LongUnaryOperator bytes) {
+        BufferSeries s = recording.series(BufferSeries.Subject.MEMORY_BUFFER, id);
+        s.type = "java.io.ByteArrayOutputStream";
+        s.createdAt = site;
+        s.producerSite = site;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.MEMORY_BUFFER_SAMPLE, t);
+            long held = bytes.applyAsLong(sec);
+            s.samples.add(t, held, Long.highestOneBit(Math.max(1, held)) * 2, 0);
+        }
+        return this;
+    }
+
+    /** Adds a call site whose discarded refusals reach {@code refusedBy(second)}. */
+    public TestRecordings refusals(String site, String method, int seconds, LongUnaryOperator refusedBy) {
+        RefusalSite r = recording.refusalSites.computeIfAbsent(site + " " + method, k -> new RefusalSite(site, method));
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.IGNORED_REFUSAL_SAMPLE, t);
+            long refused = refusedBy.applyAsLong(sec);
+            if (sec == 0) {
+                r.refusedAtFirstSample = refused;
+                r.firstSeenNanos = t;
+            }
+            r.refused = refused;
+            r.lastSeenNanos = t;
+        }
+        return this;
+    }
+
     /** Adds the common ForkJoinPool, fed from {@code producer}, whose completions are not counted. */
     public TestRecordings commonPool(long id, int seconds, long submitsPerSecond, String producer,
                                      LongUnaryOperator depth) {

@@ -1,0 +1,69 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FanOutDetectorTest {
+    private static final String SITE = "com.example.Export.sendAll(Export.java:31)";
+    private final FanOutDetector detector = new FanOutDetector();
+
+    @Test
+    void inFlightThatKeepsClimbingIsUnboundedFanOutAtTheLaunchingLine() {
+        List<Finding> findings = detect(TestRecordings.create()
+                .launchSite(SITE, 20, 2000, "main", s -> 1500 * s).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+            assertThat(f.site()).isEqualTo(SITE);
+            assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+            assertThat(f.metrics().growthPerSecond()).isEqualTo(1500.0);
+            assertThat(f.metrics().inPerSecond()).isEqualTo(2000.0);
+            assertThat(f.metrics().outPerSecond()).isEqualTo(500.0);
+            assertThat(f.solution()).contains("Semaphore");
+        });
+    }
+
+    @Test
+    void aLimitThatMakesInFlightPlateauIsNotAFinding() {
+        // A Semaphore of 50: in flight rises to 50 in the first second and stays there.
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 50 - s % 2)
+                .build())).isEmpty();
+    }
+
+    @Test
+    void launchesThatCompleteAsFastAsTheyStartAreHealthy() {
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 5000, "main", s -> 30 + s % 5).build()))
+                .isEmpty();
+    }
+
+    @Test
+    void aWorkerDrainingAQueueWhileItsLaunchesPileUpAcksEarly() {
+        Recording recording = TestRecordings.create()
+                .queue(7, -1, 20, 1000, s -> s % 3)
+                .threadsOf(7, "broker", "worker-1")
+                .launchSite(SITE, 20, 1000, "worker-1", s -> 600 * s)
+                .build();
+        assertThat(detect(recording)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("early-ack-launch");
+            assertThat(f.summary()).contains("com.example.Pipeline.start(Pipeline.java:42)");
+            assertThat(f.solution()).contains("Acknowledge after");
+        });
+    }
+
+    @Test
+    void aSourceThatGrowsItselfIsNotTheEarlyAckShape() {
+        Recording recording = TestRecordings.create()
+                .queue(7, -1, 20, 1000, s -> 500 * s)
+                .threadsOf(7, "broker", "worker-1")
+                .launchSite(SITE, 20, 1000, "worker-1", s -> 600 * s)
+                .build();
+        assertThat(detect(recording)).singleElement().extracting(Finding::kind).isEqualTo("unbounded-fan-out");
+    }
+
+    private List<Finding> detect(Recording recording) {
+        return detector.detect(recording, Preferences.defaults());
+    }
+}
