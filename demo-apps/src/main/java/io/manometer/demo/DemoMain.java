@@ -1,9 +1,17 @@
 package io.manometer.demo;
 
+import io.manometer.demo.bytebuffer.BufferedExport;
+import io.manometer.demo.bytebuffer.StreamedExport;
+import io.manometer.demo.earlyack.AckAfterProcessing;
+import io.manometer.demo.earlyack.EarlyAckWorker;
 import io.manometer.demo.fanout.LimitedFanOut;
 import io.manometer.demo.fanout.UnlimitedFanOut;
 import io.manometer.demo.filetosink.BoundedFileToSink;
 import io.manometer.demo.filetosink.UnboundedFileToSink;
+import io.manometer.demo.ignoredoffer.DroppingPublisher;
+import io.manometer.demo.ignoredoffer.WaitingPublisher;
+import io.manometer.demo.unawaited.LoopWithAwait;
+import io.manometer.demo.unawaited.LoopWithoutAwait;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +21,9 @@ import java.util.List;
  */
 public final class DemoMain {
     static final List<Demo> DEMOS = List.of(new UnboundedFileToSink(), new BoundedFileToSink(), new UnlimitedFanOut(),
-            new LimitedFanOut());
+            new LimitedFanOut(), new EarlyAckWorker(), new AckAfterProcessing(), new LoopWithoutAwait(),
+            new LoopWithAwait(), new DroppingPublisher(), new WaitingPublisher(), new BufferedExport(),
+            new StreamedExport());
 
     private DemoMain() {}
 

@@ -133,7 +133,9 @@ public final class RecordingReader {
             s.capacity = e.getLong("capacity"); // fixed for the life of a queue
         }
         readSites(s, e, "bufferType");
-        if (s.samplesRead % THREAD_LIST_EVERY == 0 && e.hasField("consumerThreads")) {
+        // Consumers are often seen only after the first samples: look at every sample until some are.
+        boolean early = s.samplesRead < THREAD_LIST_EVERY && s.consumerThreads.isEmpty();
+        if ((early || s.samplesRead % THREAD_LIST_EVERY == 0) && e.hasField("consumerThreads")) {
             s.consumerThreads = orEmpty(e.getString("consumerThreads"));
             s.producerThreads = orEmpty(e.getString("producerThreads"));
         }

@@ -1,0 +1,48 @@
+package io.manometer.demo.bytebuffer;
+
+import io.manometer.demo.Demo;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.time.Duration;
+
+/**
+ * Fixed: the export streams to the upload through a 64 KB pipe. When the pipe is full the writer
+ * waits for the upload, so memory holds one pipe's worth whatever the export's size.
+ */
+public final class StreamedExport implements Demo {
+    @Override
+    public String name() {
+        return "byte-buffer";
+    }
+
+    @Override
+    public Variant variant() {
+        return Variant.fixed;
+    }
+
+    @Override
+    public String description() {
+        return "streams the export to the upload through a bounded 64 KB pipe: the writer waits for the upload";
+    }
+
+    @Override
+    public void run(Duration duration) throws Exception {
+        PipedInputStream pipe = new PipedInputStream(SlowUpload.CHUNK);
+        long[] uploaded = new long[1];
+        Thread uploader = new Thread(() -> {
+            try {
+                uploaded[0] = new SlowUpload().from(pipe);
+            } catch (Exception e) {
+                System.err.println("upload failed: " + e.getMessage());
+            }
+        }, "uploader");
+        uploader.start();
+        long rows;
+        try (PipedOutputStream out = new PipedOutputStream(pipe)) {
+            rows = ExportRows.writeAll(System.nanoTime() + duration.toNanos(), out);
+        }
+        uploader.join();
+        System.out.printf("exported %,d rows, uploaded %,d MB as they were written; nothing held whole%n", rows,
+                uploaded[0] >> 20);
+    }
+}

@@ -1,0 +1,33 @@
+package io.manometer.demo.unawaited;
+
+import io.manometer.demo.Demo;
+import io.manometer.demo.Pace;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Fixed: the same loop waits for each save before reading the next row, so reading runs at the database's pace. */
+public final class LoopWithAwait implements Demo {
+    @Override
+    public String name() {
+        return "unawaited-loop";
+    }
+
+    @Override
+    public Variant variant() {
+        return Variant.fixed;
+    }
+
+    @Override
+    public String description() {
+        return "same loop, join()s each save before the next row: reading waits for the database";
+    }
+
+    @Override
+    public void run(Duration duration) throws Exception {
+        Database db = new Database();
+        long rows = Pace.forEach(System.nanoTime() + duration.toNanos(), Database.ROWS_PER_SECOND,
+                row -> CompletableFuture.runAsync(() -> db.save(row), db.connections).join());
+        System.out.printf("read %,d rows, saved %,d%n", rows, db.saved());
+        db.connections.shutdownNow();
+    }
+}
