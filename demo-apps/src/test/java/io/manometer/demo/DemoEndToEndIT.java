@@ -8,9 +8,12 @@ import io.manometer.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The proof: each demo runs in its own JVM under the real agent jar with a JFR recording, then the
@@ -19,37 +22,76 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoEndToEndIT {
     private static final String SECONDS = "10";
 
+    /** Each broken demo, the kind of finding it must yield and where (its own line). */
+    private static final List<Expected> BROKEN = List.of(
+            new Expected("file-to-sink", "executor-backlog", "io.manometer.demo.filetosink.UnboundedFileToSink.run("),
+            new Expected("fan-out", "unbounded-fan-out", "io.manometer.demo.fanout.UnlimitedFanOut."),
+            new Expected("early-ack", "early-ack", "io.manometer.demo.earlyack.EarlyAckWorker.run("),
+            new Expected("unawaited-loop", "unbounded-fan-out", "io.manometer.demo.unawaited.LoopWithoutAwait."),
+            new Expected("ignored-offer", "ignored-refusal", "io.manometer.demo.ignoredoffer.DroppingPublisher."),
+            new Expected("byte-buffer", "memory-buffer-growth", "io.manometer.demo.bytebuffer.ExportRows.writeRow("));
+
+    private record Expected(String demo, String kind, String sitePrefix) {}
+
     @TempDir
     static Path dir;
     static Path broken;
     static Path fixed;
-    static Path fanOutBroken;
-    static Path fanOutFixed;
 
     @BeforeAll
-    static void recordBothVariants() throws Exception {
-        broken = record("file-to-sink", "broken");
-        fixed = record("file-to-sink", "fixed");
-        fanOutBroken = record("fan-out", "broken");
-        fanOutFixed = record("fan-out", "fixed");
+    static void recordEveryDemo() throws Exception {
+        for (Expected e : BROKEN) {
+            record(e.demo(), "broken");
+            record(e.demo(), "fixed");
+        }
+        broken = dir.resolve("file-to-sink-broken.jfr");
+        fixed = dir.resolve("file-to-sink-fixed.jfr");
     }
 
-    @Test
-    void unlimitedFanOutIsFound() throws Exception {
-        Analysis result = analyse(fanOutBroken);
+    static Stream<Expected> brokenDemos() {
+        return BROKEN.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDemos")
+    void everyBrokenDemoIsFoundAtItsOwnLine(Expected expected) throws Exception {
+        Analysis result = analyse(dir.resolve(expected.demo() + "-broken.jfr"));
         assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
-        // Two cores or fewer: a thread per call. More: tasks waiting in the common pool, named where fed.
         assertThat(result.findings()).as(result.report.toPrettyString()).anySatisfy(f -> {
-            assertThat(f.get("kind").asText()).isIn("thread-growth", "executor-backlog");
+            assertThat(f.get("kind").asText()).isEqualTo(expected.kind());
             assertThat(f.get("severity").asText()).isIn("warning", "critical");
+            assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
+            assertThat(f.at("/metrics/detectedAfterSeconds").asDouble()).isPositive();
         });
     }
 
-    @Test
-    void fanOutLimitedByASemaphorePassesTheGate() throws Exception {
-        Analysis result = analyse(fanOutFixed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDemos")
+    void everyFixedTwinPassesTheGate(Expected expected) throws Exception {
+        Analysis result = analyse(dir.resolve(expected.demo() + "-fixed.jfr"));
         assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
-        assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
+        assertThat(result.findings()).as(result.report.toPrettyString())
+                .noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
+        assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void brokenDemosRunOutOfMemoryUnderASmallHeapWhileTheirTwinsFinish() throws Exception {
+        for (String demo : List.of("file-to-sink", "byte-buffer")) {
+            ChildJvm.Result bad = runDemo(demo, "broken", "90", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError");
+            assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(3);
+            assertThat(bad.stderr() + bad.stdout()).contains("OutOfMemoryError");
+            ChildJvm.Result good = runDemo(demo, "fixed", "10", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError");
+            assertThat(good.exitCode()).as(good.toString()).isZero();
+        }
+    }
+
+    @Test
+    void theIgnoredOfferDemoReallyLosesItemsAndItsTwinLosesNone() throws Exception {
+        ChildJvm.Result bad = runDemo("ignored-offer", "broken", "3");
+        assertThat(bad.stdout()).containsPattern("[1-9][0-9,]* lost without a trace");
+        ChildJvm.Result good = runDemo("ignored-offer", "fixed", "3");
+        assertThat(good.stdout()).contains("none lost");
     }
 
     @Test
@@ -100,14 +142,18 @@ class DemoEndToEndIT {
 
     private static Path record(String demo, String variant) throws Exception {
         Path jfr = dir.resolve(demo + "-" + variant + ".jfr");
-        ChildJvm.Result app = ChildJvm.java()
-                .args("-Xmx256m", "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
-                        "-XX:StartFlightRecording=filename=" + jfr,
-                        "-cp", ChildJvm.builtFile("manometer.demoJar").toString(),
-                        DemoMain.class.getName(), demo, variant, SECONDS)
-                .run();
+        ChildJvm.Result app = runDemo(demo, variant, SECONDS, "-Xmx256m",
+                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"), "-XX:StartFlightRecording=filename=" + jfr);
         assertThat(app.exitCode()).as(app.toString()).isZero();
         return jfr;
+    }
+
+    private static ChildJvm.Result runDemo(String demo, String variant, String seconds, String... jvmOptions)
+            throws Exception {
+        return ChildJvm.java().args(jvmOptions)
+                .args("-cp", ChildJvm.builtFile("manometer.demoJar").toString(), DemoMain.class.getName(), demo, variant,
+                        seconds)
+                .run();
     }
 
     private static Analysis analyse(Path jfr) throws Exception {

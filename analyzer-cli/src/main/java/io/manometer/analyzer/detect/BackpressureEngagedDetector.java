@@ -73,7 +73,7 @@ public final class BackpressureEngagedDetector implements Detector {
             }
             Finding.Metrics metrics = new Finding.Metrics(0, 0, samples.peakDepth(), samples.lastDepth(),
                     series.capacity(), null, outRate, duration, n, null, null, null,
-                    Finding.Metrics.estimatedWait(samples.lastDepth(), outRate));
+                    Finding.Metrics.estimatedWait(samples.lastDepth(), outRate), null);
             int score = 30;
             findings.add(new Finding(ID, ID, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                     series.id, series.producerSite(), summary, explanation, Messages.format("backpressure.solution"),
@@ -102,8 +102,9 @@ public final class BackpressureEngagedDetector implements Detector {
         String summary = Messages.format("blocked.summary", stage.kind().label, stage.totalSeconds(), stage.waits(), site);
         String explanation = Messages.format("blocked.explanation", stage.kind().label, stage.totalSeconds(),
                 stage.waits(), stage.longestSeconds(), stage.thread(), recording.durationSeconds());
-        Finding.Metrics metrics = new Finding.Metrics(0, 0, 0, 0, -1, null, null, recording.durationSeconds(),
-                (int) Math.min(Integer.MAX_VALUE, stage.waits()), null, null, null, null);
+        Finding.Metrics metrics = new Finding.Metrics(0, 0, stage.waits(), stage.waits(), -1, null, null,
+                recording.durationSeconds(),
+                (int) Math.min(Integer.MAX_VALUE, stage.waits()), null, null, null, null, null);
         int score = 25;
         return new Finding(ID, "writer-blocked", Severity.ofScore(score), score, site, "", stage.kind().label, 0,
                 site, summary, explanation, Messages.format("blocked.solution." + stage.kind().name().toLowerCase()),

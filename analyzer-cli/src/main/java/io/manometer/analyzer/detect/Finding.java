@@ -42,11 +42,13 @@ public record Finding(String detector, String kind, Severity severity, int score
      * @param bytesPerElement heap growth per element of backlog growth, where both grew; null otherwise
      * @param estimatedWaitSeconds how long an element waits at the end, by Little's law (backlog over
      *                        removal rate); null when removals are not counted or none happened
+     * @param detectedAfterSeconds seconds into the recording at which the evidence first held: how
+     *                        early this run would have raised it; null when not a growth finding
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
                           Double inPerSecond, Double outPerSecond, double durationSeconds, int samples,
                           HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement,
-                          Double estimatedWaitSeconds) {
+                          Double estimatedWaitSeconds, Double detectedAfterSeconds) {
 
         /** Little's law: the time an element now waits is the backlog divided by how fast it drains. */
         static Double estimatedWait(long backlog, Double outPerSecond) {

@@ -73,13 +73,35 @@ abstract class GrowthDetector implements Detector {
             return false; // cannot meet the effect size: spare the trend computation
         }
         SeriesWindow window = SeriesWindow.afterWarmup(samples, p.get(this, WARMUP));
-        if (window.count() < p.get(this, MIN_SAMPLES) || window.durationSeconds() < p.get(this, MIN_DURATION)) {
+        return holds(window, samples.lastDepth(), samples.peakDepth(), p);
+    }
+
+    private boolean holds(SeriesWindow window, double last, double peak, Preferences p) {
+        double min = p.get(this, minGrowth);
+        if (last < min || window.count() < p.get(this, MIN_SAMPLES)
+                || window.durationSeconds() < p.get(this, MIN_DURATION)) {
             return false;
         }
         Trend trend = window.trend();
-        long peak = samples.peakDepth();
-        boolean drained = peak > 0 && samples.lastDepth() <= peak * p.get(this, DRAINED_FRACTION);
+        boolean drained = peak > 0 && last <= peak * p.get(this, DRAINED_FRACTION);
         return trend.isSignificantIncrease() && trend.slopePerSecond() * window.durationSeconds() >= min && !drained;
+    }
+
+    /**
+     * Seconds into the recording at which the evidence first held, judging each growing prefix of
+     * the series as if the recording had ended there: how soon a run like this one is caught.
+     */
+    private Double detectedAfter(Recording recording, BufferSeries series, SeriesWindow window, Preferences p) {
+        double[] values = window.values();
+        double peak = 0;
+        for (int k = 1; k <= values.length; k++) {
+            peak = Math.max(peak, values[k - 1]);
+            if (holds(window.prefix(k), values[k - 1], peak, p)) {
+                double seriesStart = (series.samples.time(0) - recording.startNanos()) / 1e9;
+                return seriesStart + window.seconds()[k - 1];
+            }
+        }
+        return null;
     }
 
     private Finding describe(Recording recording, BufferSeries series, Preferences p) {
@@ -110,7 +132,7 @@ abstract class GrowthDetector implements Detector {
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
                 series.capacity(), inRate, outRate, duration, window.count(), heap, secondsToLimit, bytesPerElement,
-                Finding.Metrics.estimatedWait(finalDepth, outRate));
+                Finding.Metrics.estimatedWait(finalDepth, outRate), detectedAfter(recording, series, window, p));
         Naming naming = naming(recording, series, p);
         String kind = naming.kind();
         String site = series.site().isEmpty() ? "(site not captured)" : series.site();

@@ -58,7 +58,7 @@ public final class HeapGrowthDetector implements Detector {
                 Messages.format(recording.agentPresent() ? "heap-growth.explanation.agent"
                         : "heap-growth.explanation.no-agent"));
         Finding.Metrics metrics = new Finding.Metrics(heap.growthBytesPerSecond(), heap.trendZ(), -1, heap.lastUsedBytes(),
-                heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null, null);
+                heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null, null, null);
         return List.of(new Finding(ID, "heap-growth", Severity.ofScore(score), score, "(whole heap)", "",
                 "java heap", 0, "", summary, explanation, Messages.format("heap-growth.solution"), metrics,
                 "", "", recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null)));

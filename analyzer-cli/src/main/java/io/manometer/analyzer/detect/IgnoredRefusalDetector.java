@@ -56,7 +56,8 @@ public final class IgnoredRefusalDetector implements Detector {
             String explanation = Messages.format(key + ".explanation", site.refused(), site.calledMethod(),
                     site.threads(), rate == null ? 0 : rate);
             Finding.Metrics metrics = new Finding.Metrics(rate == null ? 0 : rate, 0, site.refused(), site.refused(), -1,
-                    rate, null, duration, 0, null, null, null, null);
+                    rate, null, duration, 0, null, null, null, null,
+                    (site.firstSeenNanos() - recording.startNanos()) / 1e9);
             findings.add(new Finding(ID, key, Severity.ofScore(score), score, site.site(), "", site.calledMethod(), 0,
                     site.site(), summary, explanation, Messages.format(key + ".solution"), metrics, "", site.stack(),
                     recording.file.toString(), null));

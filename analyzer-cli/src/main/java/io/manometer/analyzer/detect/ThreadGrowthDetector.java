@@ -66,7 +66,7 @@ public final class ThreadGrowthDetector implements Detector {
         int score = !stillGrowing ? 35 : 70 + (last >= p.get(this, MANY_THREADS) ? 15 : 0); // as for backlogs
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, last, -1,
-                started, ended, duration, window.count(), heap, heap == null ? null : heap.secondsToLimit(), null, null);
+                started, ended, duration, window.count(), heap, heap == null ? null : heap.secondsToLimit(), null, null, null);
         String summary = Messages.format("thread-growth.summary", trend.slopePerSecond(), last, peak);
         String explanation = Messages.format("thread-growth.explanation", started, ended, duration,
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));

@@ -116,6 +116,11 @@ public final class Recording {
         return heapMaxBytes;
     }
 
+    /** Time of the first event read, in nanoseconds since the epoch. */
+    public long startNanos() {
+        return firstEventNanos == Long.MAX_VALUE ? 0 : firstEventNanos;
+    }
+
     public double durationSeconds() {
         return lastEventNanos > firstEventNanos ? (lastEventNanos - firstEventNanos) / 1e9 : 0;
     }

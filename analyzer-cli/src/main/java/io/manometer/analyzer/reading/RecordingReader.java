@@ -179,7 +179,8 @@ public final class RecordingReader {
             s.producerThread = orEmpty(e.getString("writerThread"));
         }
         s.samplesRead++;
-        s.samples.add(t, e.getLong("size"), e.getLong("capacity"), 0);
+        // Bytes are not counted in and out, only held: no rates to derive.
+        s.samples.add(t, e.getLong("size"), -1, -1);
     }
 
     private static void onRefusalSample(Recording recording, RecordedEvent e) {

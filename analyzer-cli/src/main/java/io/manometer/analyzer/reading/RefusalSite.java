@@ -43,6 +43,11 @@ public final class RefusalSite {
         return seconds > 0 && refused > refusedAtFirstSample ? (refused - refusedAtFirstSample) / seconds : null;
     }
 
+    /** When the first sample of this site was taken, in nanoseconds since the epoch. */
+    public long firstSeenNanos() {
+        return firstSeenNanos;
+    }
+
     /** Seconds between the first and last sample of this site. */
     public double durationSeconds() {
         return lastSeenNanos > firstSeenNanos ? (lastSeenNanos - firstSeenNanos) / 1e9 : 0;

@@ -57,6 +57,9 @@ final class TextReport {
                 out.printf(Locale.ROOT, "  wait      an element now waits about %.1f s (backlog / drain rate)%n",
                         f.metrics().estimatedWaitSeconds());
             }
+            if (f.metrics().detectedAfterSeconds() != null) {
+                out.printf(Locale.ROOT, "  detected  %.1f s into the recording%n", f.metrics().detectedAfterSeconds());
+            }
             if (f.metrics().trendZ() != 0) { // a growth finding: the trend is the evidence
                 out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
                                 + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),

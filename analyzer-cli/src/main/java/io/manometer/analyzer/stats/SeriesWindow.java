@@ -39,6 +39,11 @@ public record SeriesWindow(int from, double[] seconds, double[] values) {
         return new SeriesWindow(from, seconds, values);
     }
 
+    /** The first {@code count} samples of this window. */
+    public SeriesWindow prefix(int count) {
+        return new SeriesWindow(from, java.util.Arrays.copyOf(seconds, count), java.util.Arrays.copyOf(values, count));
+    }
+
     public int count() {
         return values.length;
     }
