@@ -24,14 +24,19 @@ for demo in $(java -cp "$demos" io.manometer.demo.DemoMain | awk 'NR>1 {print $1
       -cp "$demos" io.manometer.demo.DemoMain "$demo" "$variant" "$seconds"
     echo "== analysis: java -jar $analyzer analyze $jfr"
     set +e
-    java -jar "$analyzer" analyze "$jfr"
-    code=$?
+    java -jar "$analyzer" analyze "$jfr" | tee "$out/$demo-$variant.txt"
+    code=${PIPESTATUS[0]}
     set -e
-    summary+=("$(printf '%-16s %-8s exit %d (%s)' "$demo" "$variant" "$code" \
-      "$([ "$code" = 0 ] && echo 'no warning' || echo 'gate failed: missing backpressure found')")")
+    # The top finding at warning or above, and how far into the run it was first detectable.
+    top=$(grep -m1 -E '^(CRITICAL|WARNING) ' "$out/$demo-$variant.txt" | awk '{print $1, $2}' || true)
+    when=$(awk '/^(CRITICAL|WARNING) /{f=1} f && /^  detected/{print $2 " s"; exit}' "$out/$demo-$variant.txt")
+    summary+=("$(printf '| %-15s | %-7s | %-4s | %-38s | %-8s |' "$demo" "$variant" "$code" "${top:-none at warning or above}" \
+      "${when:--}")")
   done
 done
 
 echo
-echo "== summary (analyzer exit code per run; 1 means a warning or worse was found)"
+echo "== summary (exit 1: a warning or worse was found; detected: seconds into the run when the evidence first held)"
+printf '| %-15s | %-7s | %-4s | %-38s | %-8s |\n' demo variant exit "top finding" detected
+printf '|%s|%s|%s|%s|%s|\n' "-----------------" "---------" "------" "----------------------------------------" "----------"
 printf '%s\n' "${summary[@]}"

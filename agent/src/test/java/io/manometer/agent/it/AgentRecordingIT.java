@@ -25,21 +25,10 @@ class AgentRecordingIT {
 
     @BeforeAll
     static void runWorkload() throws Exception {
-        Path jfr = dir.resolve("workload.jfr");
-        run = ChildJvm.java()
-                .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
-                        "-XX:StartFlightRecording=filename=" + jfr,
-                        "-cp", testClasses(), QueueWorkload.class.getName())
-                .run();
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        String[] parts = run.stdout().lines().filter(l -> l.startsWith("lines ")).findFirst().orElseThrow()
-                .substring(6).split(" ");
-        lines = java.util.Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
-        events = RecordingFile.readAllEvents(jfr);
-    }
-
-    static String testClasses() throws Exception {
-        return Path.of(QueueWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        WorkloadRecording recording = WorkloadRecording.of(QueueWorkload.class, dir);
+        run = recording.run();
+        lines = recording.lines();
+        events = recording.events();
     }
 
     @Test

@@ -11,7 +11,7 @@ class AgentSafetyIT {
     @Test
     void healthyStartIsQuiet() throws Exception {
         ChildJvm.Result run = ChildJvm.java()
-                .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"), "-cp", AgentRecordingIT.testClasses(),
+                .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"), "-cp", WorkloadRecording.testClasses(),
                         Hello.class.getName())
                 .run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -24,7 +24,7 @@ class AgentSafetyIT {
     void badOptionsCostOneLineEachAndTheApplicationRuns() throws Exception {
         ChildJvm.Result run = ChildJvm.java()
                 .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar") + "=bogus=1,track.after=zero",
-                        "-cp", AgentRecordingIT.testClasses(), Hello.class.getName())
+                        "-cp", WorkloadRecording.testClasses(), Hello.class.getName())
                 .run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).isEqualTo("hello" + System.lineSeparator());
@@ -38,7 +38,7 @@ class AgentSafetyIT {
     void disabledAgentTouchesNothing() throws Exception {
         ChildJvm.Result run = ChildJvm.java()
                 .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar") + "=enabled=false,verbose=true",
-                        "-cp", AgentRecordingIT.testClasses(), QueueWorkload.class.getName())
+                        "-cp", WorkloadRecording.testClasses(), QueueWorkload.class.getName())
                 .run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderr()).contains("disabled").doesNotContain("instrumented");

@@ -25,17 +25,10 @@ class AsyncLaunchIT {
 
     @BeforeAll
     static void runWorkload() throws Exception {
-        Path jfr = dir.resolve("async.jfr");
-        run = ChildJvm.java()
-                .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
-                        "-XX:StartFlightRecording=filename=" + jfr,
-                        "-cp", AgentRecordingIT.testClasses(), AsyncWorkload.class.getName())
-                .run();
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        String line = run.stdout().lines().filter(l -> l.startsWith("lines ")).findFirst().orElseThrow();
-        String[] parts = line.substring(6, line.indexOf(" dropped")).split(" ");
-        lines = java.util.Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
-        events = RecordingFile.readAllEvents(jfr);
+        WorkloadRecording recording = WorkloadRecording.of(AsyncWorkload.class, dir);
+        run = recording.run();
+        lines = recording.lines();
+        events = recording.events();
     }
 
     @Test

@@ -29,7 +29,7 @@ class CoexistenceIT {
         Path jfr = dir.resolve("coexist.jfr");
         String manometer = "-javaagent:" + ChildJvm.builtFile("manometer.agentJar");
         String otherAgent = "-javaagent:" + other;
-        String classPath = AgentRecordingIT.testClasses() + File.pathSeparator
+        String classPath = WorkloadRecording.testClasses() + File.pathSeparator
                 + Path.of(ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ChildJvm.Result run = ChildJvm.java()
                 .args(manometerFirst ? manometer : otherAgent, manometerFirst ? otherAgent : manometer,
@@ -52,7 +52,7 @@ class CoexistenceIT {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", OtherAgent.class.getName());
         manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
-        Path classes = Path.of(AgentRecordingIT.testClasses());
+        Path classes = Path.of(WorkloadRecording.testClasses());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             for (String name : new String[] {"OtherAgent", "OtherAgent$MarkOffer"}) {
                 String entry = "io/manometer/agent/it/" + name + ".class";

@@ -24,7 +24,7 @@ class ManyQueuesIT {
         if (agent) {
             jvm.args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"));
         }
-        ChildJvm.Result run = jvm.args("-cp", AgentRecordingIT.testClasses(), ManyQueuesWorkload.class.getName(),
+        ChildJvm.Result run = jvm.args("-cp", WorkloadRecording.testClasses(), ManyQueuesWorkload.class.getName(),
                 String.valueOf(QUEUES)).timeoutSeconds(300).run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Matcher m = RESULT.matcher(run.stdout());

@@ -8,20 +8,10 @@ import java.time.Duration;
  * Broken: the whole export is written into a ByteArrayOutputStream, to be uploaded once complete.
  * Memory needed grows with the export: a large enough one (the 4 GB file at 2 a.m.) exhausts the heap.
  */
-public final class BufferedExport implements Demo {
-    @Override
-    public String name() {
-        return "byte-buffer";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "writes an export into a ByteArrayOutputStream before a slow upload: memory grows with the data";
+public final class BufferedExport extends Demo {
+    public BufferedExport() {
+        super("byte-buffer", Variant.broken,
+                "writes an export into a ByteArrayOutputStream before a slow upload: memory grows with the data");
     }
 
     @Override

@@ -9,20 +9,10 @@ import java.time.Duration;
  * Fixed: the export streams to the upload through a 64 KB pipe. When the pipe is full the writer
  * waits for the upload, so memory holds one pipe's worth whatever the export's size.
  */
-public final class StreamedExport implements Demo {
-    @Override
-    public String name() {
-        return "byte-buffer";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "streams the export to the upload through a bounded 64 KB pipe: the writer waits for the upload";
+public final class StreamedExport extends Demo {
+    public StreamedExport() {
+        super("byte-buffer", Variant.fixed,
+                "streams the export to the upload through a bounded 64 KB pipe: the writer waits for the upload");
     }
 
     @Override

@@ -10,22 +10,12 @@ import java.util.concurrent.Semaphore;
  * Fixed: the worker takes a message only when a slot for its work is free, and acknowledges it
  * after the work is done. Unprocessed messages stay at the broker, whose bound makes the publisher wait.
  */
-public final class AckAfterProcessing implements Demo {
+public final class AckAfterProcessing extends Demo {
     static final int MAX_IN_FLIGHT = 2 * Processing.THREADS;
 
-    @Override
-    public String name() {
-        return "early-ack";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "takes a message only when a slot is free (Semaphore), acks after processing";
+    public AckAfterProcessing() {
+        super("early-ack", Variant.fixed,
+                "takes a message only when a slot is free (Semaphore), acks after processing");
     }
 
     @Override

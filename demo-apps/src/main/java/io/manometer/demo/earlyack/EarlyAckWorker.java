@@ -10,20 +10,10 @@ import java.util.concurrent.Executors;
  * work to a pool: the broker sees every message handled instantly and keeps sending, while the
  * pool's queue holds everything not yet done (and a crash would lose it all, already acked).
  */
-public final class EarlyAckWorker implements Demo {
-    @Override
-    public String name() {
-        return "early-ack";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "takes from a broker, acks at once, hands the work to a pool: the broker never slows down";
+public final class EarlyAckWorker extends Demo {
+    public EarlyAckWorker() {
+        super("early-ack", Variant.broken,
+                "takes from a broker, acks at once, hands the work to a pool: the broker never slows down");
     }
 
     @Override

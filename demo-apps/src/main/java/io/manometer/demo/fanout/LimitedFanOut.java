@@ -11,22 +11,12 @@ import java.util.concurrent.Semaphore;
  * Fixed: the same calls through a concurrency limit, the p-limit of Java. A Semaphore is acquired
  * before each call and released when it completes, so the id stream waits for the API.
  */
-public final class LimitedFanOut implements Demo {
+public final class LimitedFanOut extends Demo {
     static final int MAX_IN_FLIGHT = 50;
 
-    @Override
-    public String name() {
-        return "fan-out";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "same calls, at most 50 in flight (a Semaphore): the id stream waits for the API";
+    public LimitedFanOut() {
+        super("fan-out", Variant.fixed,
+                "same calls, at most 50 in flight (a Semaphore): the id stream waits for the API");
     }
 
     @Override

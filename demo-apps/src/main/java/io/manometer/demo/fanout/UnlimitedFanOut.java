@@ -11,20 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * limits how many are in flight: on a machine of two cores or fewer each call is a new thread, on a
  * larger one a task waiting in the common pool.
  */
-public final class UnlimitedFanOut implements Demo {
-    @Override
-    public String name() {
-        return "fan-out";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "one CompletableFuture.supplyAsync per id against a slow API, then allOf: nothing limits calls in flight";
+public final class UnlimitedFanOut extends Demo {
+    public UnlimitedFanOut() {
+        super("fan-out", Variant.broken,
+                "one CompletableFuture.supplyAsync per id against a slow API, then allOf: nothing limits calls in flight");
     }
 
     @Override

@@ -12,22 +12,12 @@ import java.util.concurrent.TimeUnit;
  * Fixed: the same pipeline with a bounded hand-off. When 100 rows wait, the reader blocks until a
  * writer takes one: the file is read only as fast as the sink writes, and memory stays flat.
  */
-public final class BoundedFileToSink implements Demo {
+public final class BoundedFileToSink extends Demo {
     static final int MAX_WAITING_ROWS = 100;
 
-    @Override
-    public String name() {
-        return "file-to-sink";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "same pipeline, bounded queue: the reader waits for the slow sink";
+    public BoundedFileToSink() {
+        super("file-to-sink", Variant.fixed,
+                "same pipeline, bounded queue: the reader waits for the slow sink");
     }
 
     @Override

@@ -9,20 +9,10 @@ import java.util.concurrent.Executors;
  * Broken: every line becomes a task for a fixed pool whose queue has no bound. The reader never
  * waits, so the backlog (and the heap) grows as fast as the file is read.
  */
-public final class UnboundedFileToSink implements Demo {
-    @Override
-    public String name() {
-        return "file-to-sink";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "reads a file into Executors.newFixedThreadPool (unbounded queue) feeding a slow sink";
+public final class UnboundedFileToSink extends Demo {
+    public UnboundedFileToSink() {
+        super("file-to-sink", Variant.broken,
+                "reads a file into Executors.newFixedThreadPool (unbounded queue) feeding a slow sink");
     }
 
     @Override

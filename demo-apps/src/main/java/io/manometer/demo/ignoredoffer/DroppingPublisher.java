@@ -8,20 +8,10 @@ import java.time.Duration;
  * Broken: the ignored signal. {@code offer} on the full queue returns false, the publisher never
  * looks, and the event is gone: no error, no log line, no count.
  */
-public final class DroppingPublisher implements Demo {
-    @Override
-    public String name() {
-        return "ignored-offer";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "offer()s audit events into a full bounded queue and ignores the false: events vanish";
+public final class DroppingPublisher extends Demo {
+    public DroppingPublisher() {
+        super("ignored-offer", Variant.broken,
+                "offer()s audit events into a full bounded queue and ignores the false: events vanish");
     }
 
     @Override

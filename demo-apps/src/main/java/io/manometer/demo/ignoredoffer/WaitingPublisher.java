@@ -5,20 +5,10 @@ import io.manometer.demo.Pace;
 import java.time.Duration;
 
 /** Fixed: {@code put} waits for room, so the publisher slows to the writer's pace and nothing is lost. */
-public final class WaitingPublisher implements Demo {
-    @Override
-    public String name() {
-        return "ignored-offer";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "put()s the same events: the publisher waits for room, nothing is lost";
+public final class WaitingPublisher extends Demo {
+    public WaitingPublisher() {
+        super("ignored-offer", Variant.fixed,
+                "put()s the same events: the publisher waits for room, nothing is lost");
     }
 
     @Override

@@ -6,20 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Fixed: the same loop waits for each save before reading the next row, so reading runs at the database's pace. */
-public final class LoopWithAwait implements Demo {
-    @Override
-    public String name() {
-        return "unawaited-loop";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.fixed;
-    }
-
-    @Override
-    public String description() {
-        return "same loop, join()s each save before the next row: reading waits for the database";
+public final class LoopWithAwait extends Demo {
+    public LoopWithAwait() {
+        super("unawaited-loop", Variant.fixed,
+                "same loop, join()s each save before the next row: reading waits for the database");
     }
 
     @Override

@@ -10,20 +10,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code for await} without {@code await}). The loop races ahead of the database; every save not
  * yet done is a future and a task in memory.
  */
-public final class LoopWithoutAwait implements Demo {
-    @Override
-    public String name() {
-        return "unawaited-loop";
-    }
-
-    @Override
-    public Variant variant() {
-        return Variant.broken;
-    }
-
-    @Override
-    public String description() {
-        return "for each row, runAsync(save) and move on: saves in flight pile up";
+public final class LoopWithoutAwait extends Demo {
+    public LoopWithoutAwait() {
+        super("unawaited-loop", Variant.broken,
+                "for each row, runAsync(save) and move on: saves in flight pile up");
     }
 
     @Override
