@@ -29,7 +29,7 @@ for demo in $(java -cp "$demos" io.manometer.demo.DemoMain | awk 'NR>1 {print $1
     set -e
     # The top finding at warning or above, and how far into the run it was first detectable.
     top=$(grep -m1 -E '^(CRITICAL|WARNING) ' "$out/$demo-$variant.txt" | awk '{print $1, $2}' || true)
-    when=$(awk '/^(CRITICAL|WARNING) /{f=1} f && /^  detected/{print $2 " s"; exit}' "$out/$demo-$variant.txt")
+    when=$(awk '/^(CRITICAL|WARNING) /{f=1} f && /^$/{exit} f && /^  detected/{print $2 " s"; exit}' "$out/$demo-$variant.txt")
     summary+=("$(printf '| %-15s | %-7s | %-4s | %-38s | %-8s |' "$demo" "$variant" "$code" "${top:-none at warning or above}" \
       "${when:--}")")
   done

@@ -30,6 +30,8 @@ final class CallSiteRewriter {
     private static final byte[][] METHOD_NAMES = utf8("supplyAsync", "runAsync", "sendAsync", "submit", "start",
             "startVirtualThread", "offer", "offerFirst", "offerLast", "write");
     private static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
+    /** For classifying a name and descriptor whose owner is not yet known. */
+    private static final String OWNER_UNKNOWN = "";
     private static final String FUTURE_RESULT = ")Ljava/util/concurrent/Future;";
     private static final String FORK_JOIN_TASK_RESULT = ")Ljava/util/concurrent/ForkJoinTask;";
     private static final String COMPLETABLE_FUTURE_RESULT = ")Ljava/util/concurrent/CompletableFuture;";
@@ -48,7 +50,7 @@ final class CallSiteRewriter {
     /** The rewritten class, or null when it has no call site of interest. */
     byte[] rewrite(String className, byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
-        if (!mentionsAnyMethod(reader, classFile)) {
+        if (!mentionsAnyMethod(reader, classFile) || !refersToAnyCall(reader)) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
@@ -69,6 +71,29 @@ final class CallSiteRewriter {
                 if (name.length == length && regionEquals(classFile, offset + 2, name)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether some method reference's name and descriptor (owner aside) is one that is rewritten:
+     * most classes naming "start" or "write" call something else by that name.
+     */
+    private static boolean refersToAnyCall(ClassReader reader) {
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int i = 1, n = reader.getItemCount(); i < n; i++) {
+            int offset = reader.getItem(i);
+            if (offset <= 0 || reader.readByte(offset - 1) != 12) { // CONSTANT_NameAndType
+                continue;
+            }
+            String name = reader.readUTF8(offset, buffer);
+            String descriptor = reader.readUTF8(offset + 2, buffer);
+            if (classify(Opcodes.INVOKEVIRTUAL, OWNER_UNKNOWN, name, descriptor) != Call.OTHER
+                    || classify(Opcodes.INVOKESTATIC, COMPLETABLE_FUTURE, name, descriptor) != Call.OTHER
+                    || classify(Opcodes.INVOKESTATIC, "java/lang/Thread", name, descriptor) != Call.OTHER
+                    || classify(Opcodes.INVOKEINTERFACE, "java/lang/Thread$Builder", name, descriptor) != Call.OTHER) {
+                return true;
             }
         }
         return false;

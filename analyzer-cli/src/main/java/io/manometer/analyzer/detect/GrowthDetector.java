@@ -145,7 +145,7 @@ abstract class GrowthDetector implements Detector {
         String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,
                 series.createdBy().isEmpty() ? site : series.createdBy(),
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"), sourceSite,
-                String.join(", ", series.producerThreadNames()));
+                String.join(", ", series.producerThreadNames()), series.type());
         if (heap != null && heap.growing()) {
             explanation += " " + (secondsToLimit != null
                     ? Messages.format("heap.limit", heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
