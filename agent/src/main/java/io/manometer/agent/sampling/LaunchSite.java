@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
  *
  * <p>Completion is seen two ways. A {@link CompletableFuture} reports it: a completion action
  * counts it the moment it happens, and dies with the future, so the agent holds nothing per
- * launch. Threads and other futures cannot report it, so they are held weakly and the sampler
- * looks at them once per period; at most {@link #MAX_WATCHED} per site, past which in-flight is an
- * upper bound (and marked so).
+ * launch (beyond the completion action itself, about 70 bytes on the future while it runs).
+ * Threads and other futures cannot report it, so they are held weakly and the sampler looks at
+ * them once per period. Either way at most {@link #MAX_WATCHED} are watched per site at a time,
+ * past which in-flight is an upper bound (and marked so).
  */
 public final class LaunchSite {
     /** What the site launches. */
@@ -45,7 +46,7 @@ public final class LaunchSite {
     private final AtomicLong launched = new AtomicLong();
     private final LongAdder completed = new LongAdder();
     private final LongAdder unwatched = new LongAdder();
-    private final BiConsumer<Object, Throwable> countCompletion = new CompletionCounter(completed);
+    private final BiConsumer<Object, Throwable> countCompletion = new CompletionCounter(this);
     private final AtomicReference<Watched> watched = new AtomicReference<>();
     private final AtomicInteger watchedCount = new AtomicInteger();
     final ThreadNames launchers = new ThreadNames();
@@ -67,6 +68,11 @@ public final class LaunchSite {
                 stack = StackCapture.capture(stackDepth);
             }
         }
+        if (watchedCount.get() >= MAX_WATCHED) {
+            unwatched.increment(); // bounded: the agent's share of a runaway fan-out stays fixed
+            return;
+        }
+        watchedCount.incrementAndGet();
         if (handle instanceof CompletableFuture) {
             ((CompletableFuture<?>) handle).whenComplete(countCompletion);
             return;
@@ -74,11 +80,6 @@ public final class LaunchSite {
         if (handle instanceof Thread && handle.getClass().getName().equals("java.lang.VirtualThread")) {
             virtualThreads = true;
         }
-        if (!(handle instanceof Thread || handle instanceof Future) || watchedCount.get() >= MAX_WATCHED) {
-            unwatched.increment();
-            return;
-        }
-        watchedCount.incrementAndGet();
         Watched node = new Watched(handle);
         Watched head;
         do {
@@ -160,15 +161,16 @@ public final class LaunchSite {
 
     /** Not a lambda: the agent's classes avoid invokedynamic bootstraps on application threads. */
     private static final class CompletionCounter implements BiConsumer<Object, Throwable> {
-        private final LongAdder completed;
+        private final LaunchSite site;
 
-        CompletionCounter(LongAdder completed) {
-            this.completed = completed;
+        CompletionCounter(LaunchSite site) {
+            this.site = site;
         }
 
         @Override
         public void accept(Object result, Throwable failure) {
-            completed.increment();
+            site.completed.increment();
+            site.watchedCount.decrementAndGet();
         }
     }
 

@@ -18,6 +18,7 @@ public final class StreamedExport extends Demo {
     @Override
     public void run(Duration duration) throws Exception {
         PipedInputStream pipe = new PipedInputStream(SlowUpload.CHUNK);
+        PipedOutputStream out = new PipedOutputStream(pipe); // connected before the uploader reads
         long[] uploaded = new long[1];
         Thread uploader = new Thread(() -> {
             try {
@@ -28,7 +29,7 @@ public final class StreamedExport extends Demo {
         }, "uploader");
         uploader.start();
         long rows;
-        try (PipedOutputStream out = new PipedOutputStream(pipe)) {
+        try (out) {
             rows = ExportRows.writeAll(System.nanoTime() + duration.toNanos(), out);
         }
         uploader.join();
