@@ -29,6 +29,13 @@ base=$(median_ms "$java" -cp "$work" Hello)
 with=$(median_ms "$java" -javaagent:"$agent" -cp "$work" Hello)
 jfr_base=$(median_ms "$java" -XX:StartFlightRecording=filename="$work/a.jfr" -cp "$work" Hello)
 jfr_with=$(median_ms "$java" -javaagent:"$agent" -XX:StartFlightRecording=filename="$work/b.jfr" -cp "$work" Hello)
-printf '%-28s %8s %8s %8s\n' "hello world" "no agent" "agent" "added"
-printf '%-28s %6s ms %6s ms %+6d ms\n' "plain" "$base" "$with" "$((with - base))"
-printf '%-28s %6s ms %6s ms %+6d ms\n' "with a JFR recording" "$jfr_base" "$jfr_with" "$((jfr_with - jfr_base))"
+# A class-heavy start: Manometer's own analyzer (picocli, Jackson) listing its detectors. Every
+# application class goes through the agent's gate and, if it names a launching call, its rewrite.
+cli=analyzer-cli/target/manometer.jar
+cli_base=$(median_ms "$java" -jar "$cli" detectors)
+cli_with=$(median_ms "$java" -javaagent:"$agent" -jar "$cli" detectors)
+classes=$("$java" -Xlog:class+load=info -jar "$cli" detectors | grep -c 'class,load')
+printf '%-28s %8s %8s %8s\n' "" "no agent" "agent" "added"
+printf '%-28s %6s ms %6s ms %+6d ms\n' "hello world" "$base" "$with" "$((with - base))"
+printf '%-28s %6s ms %6s ms %+6d ms\n' "hello world, JFR recording" "$jfr_base" "$jfr_with" "$((jfr_with - jfr_base))"
+printf '%-28s %6s ms %6s ms %+6d ms\n' "CLI, $classes classes" "$cli_base" "$cli_with" "$((cli_with - cli_base))"

@@ -68,6 +68,10 @@ public final class LaunchSite {
                 stack = StackCapture.capture(stackDepth);
             }
         }
+        if (handle instanceof Future && ((Future<?>) handle).isDone()) {
+            completed.increment(); // finished already (an inline executor): nothing to watch
+            return;
+        }
         if (watchedCount.get() >= MAX_WATCHED) {
             unwatched.increment(); // bounded: the agent's share of a runaway fan-out stays fixed
             return;
