@@ -128,6 +128,11 @@ public final class Bridge {
         }
     }
 
+    /** Entered a handler that catches RejectedExecutionException: a task was refused. */
+    public static void rejectionCaught(Object exception, int site) {
+        refusalIgnored(site);
+    }
+
     private static void refusalIgnored(int site) {
         BridgeHooks h = hooks;
         boolean[] inAgent = h == null ? null : enter();

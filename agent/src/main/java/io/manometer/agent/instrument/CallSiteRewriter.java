@@ -30,6 +30,15 @@ final class CallSiteRewriter {
     private static final byte[][] METHOD_NAMES = utf8("supplyAsync", "runAsync", "sendAsync", "submit", "start",
             "startVirtualThread", "offer", "offerFirst", "offerLast", "write");
     private static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
+    private static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
+    private static final byte[] REJECTED_EXECUTION_UTF8 = REJECTED_EXECUTION.getBytes(StandardCharsets.UTF_8);
+    static final String REJECTION_CAUGHT = "java.util.concurrent.RejectedExecutionException (caught)";
+    static final String REJECTION_DROPPED = "java.util.concurrent.RejectedExecutionException (caught and dropped)";
+    /** Calls in a rejection handler that mean the task is not simply dropped: retried, run, queued. */
+    private static final java.util.Set<String> TASK_HAND_OFFS = java.util.Set.of("run", "call", "execute", "submit",
+            "put", "offer", "add", "schedule", "invokeAll");
+    /** Instructions of a rejection handler read before giving up on judging it. */
+    private static final int HANDLER_STEPS = 40;
     /** For classifying a name and descriptor whose owner is not yet known. */
     private static final String OWNER_UNKNOWN = "";
     private static final String FUTURE_RESULT = ")Ljava/util/concurrent/Future;";
@@ -50,7 +59,8 @@ final class CallSiteRewriter {
     /** The rewritten class, or null when it has no call site of interest. */
     byte[] rewrite(String className, byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
-        if (!mentionsAnyMethod(reader, classFile) || !refersToAnyCall(reader)) {
+        boolean catchesRejection = mentions(reader, classFile, new byte[][] {REJECTED_EXECUTION_UTF8});
+        if (!catchesRejection && (!mentions(reader, classFile, METHOD_NAMES) || !refersToAnyCall(reader))) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
@@ -59,15 +69,15 @@ final class CallSiteRewriter {
         return rewriting.changed ? writer.toByteArray() : null;
     }
 
-    /** Scans the constant pool's strings for the method names above, without parsing any code. */
-    private static boolean mentionsAnyMethod(ClassReader reader, byte[] classFile) {
+    /** Scans the constant pool's strings for any of {@code names}, without parsing any code. */
+    private static boolean mentions(ClassReader reader, byte[] classFile, byte[][] names) {
         for (int i = 1, n = reader.getItemCount(); i < n; i++) {
             int offset = reader.getItem(i);
             if (offset <= 0 || classFile[offset - 1] != 1) { // CONSTANT_Utf8
                 continue;
             }
             int length = reader.readUnsignedShort(offset);
-            for (byte[] name : METHOD_NAMES) {
+            for (byte[] name : names) {
                 if (name.length == length && regionEquals(classFile, offset + 2, name)) {
                     return true;
                 }
@@ -204,6 +214,11 @@ final class CallSiteRewriter {
             private int heldOpcode;
             private boolean heldInterface;
             private Call held = Call.OTHER;
+            private final java.util.Set<Label> rejectionHandlers = new java.util.HashSet<>();
+            private boolean enteringRejectionHandler;
+            /** Site of the rejection handler being read, -1 when none. */
+            private int handlerSite = -1;
+            private int handlerSteps;
 
             Calls(MethodVisitor next, String method) {
                 super(Opcodes.ASM9, next);
@@ -212,7 +227,7 @@ final class CallSiteRewriter {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-                release();
+                instruction(opcode, name);
                 Call call = classify(opcode, owner, name, descriptor);
                 switch (call) {
                     case RETURNS_LAUNCH_HANDLE: {
@@ -257,9 +272,10 @@ final class CallSiteRewriter {
             public void visitInsn(int opcode) {
                 if (held != Call.OTHER && opcode == Opcodes.POP) {
                     discardedResult();
+                    watchHandler(opcode, null);
                     return;
                 }
-                release();
+                instruction(opcode, null);
                 super.visitInsn(opcode);
             }
 
@@ -286,6 +302,42 @@ final class CallSiteRewriter {
                 pushInt(site);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelWriteIgnored", "(Ljava/lang/Object;II)V",
                         false);
+            }
+
+            /** Before each instruction: a held call is emitted, a rejection handler entered is counted. */
+            private void instruction(int opcode, String name) {
+                release();
+                if (enteringRejectionHandler) {
+                    enteringRejectionHandler = false;
+                    // The caught exception is on the stack: hand a copy to the agent, which counts it.
+                    handlerSite = sites.registerIgnoredResult(REJECTION_CAUGHT, frame(method, line));
+                    handlerSteps = 0;
+                    if (handlerSite >= 0) {
+                        super.visitInsn(Opcodes.DUP);
+                        pushInt(handlerSite);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "rejectionCaught", "(Ljava/lang/Object;I)V",
+                                false);
+                        changed = true;
+                    }
+                }
+                watchHandler(opcode, name);
+            }
+
+            /**
+             * Reads a rejection handler's first instructions: one that leaves (a jump or a return)
+             * without rethrowing or handing the task on anywhere drops the task.
+             */
+            private void watchHandler(int opcode, String name) {
+                if (handlerSite < 0) {
+                    return;
+                }
+                if (name != null && TASK_HAND_OFFS.contains(name) || opcode == Opcodes.ATHROW
+                        || ++handlerSteps > HANDLER_STEPS) {
+                    handlerSite = -1;
+                } else if (opcode == Opcodes.GOTO || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                    sites.rename(handlerSite, REJECTION_DROPPED);
+                    handlerSite = -1;
+                }
             }
 
             /** Emits a held call unchanged: its result is used. */
@@ -329,37 +381,37 @@ final class CallSiteRewriter {
 
             @Override
             public void visitIntInsn(int opcode, int operand) {
-                release();
+                instruction(opcode, null);
                 super.visitIntInsn(opcode, operand);
             }
 
             @Override
             public void visitVarInsn(int opcode, int varIndex) {
-                release();
+                instruction(opcode, null);
                 super.visitVarInsn(opcode, varIndex);
             }
 
             @Override
             public void visitTypeInsn(int opcode, String type) {
-                release();
+                instruction(opcode, null);
                 super.visitTypeInsn(opcode, type);
             }
 
             @Override
             public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                release();
+                instruction(opcode, null);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
             }
 
             @Override
             public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
-                release();
+                instruction(Opcodes.INVOKEDYNAMIC, null);
                 super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
             }
 
             @Override
             public void visitJumpInsn(int opcode, Label label) {
-                release();
+                instruction(opcode, null);
                 super.visitJumpInsn(opcode, label);
             }
 
@@ -367,41 +419,47 @@ final class CallSiteRewriter {
             public void visitLabel(Label label) {
                 release();
                 super.visitLabel(label);
+                if (rejectionHandlers.contains(label)) {
+                    enteringRejectionHandler = true; // the call goes before its first instruction, after its frame
+                }
             }
 
             @Override
             public void visitLdcInsn(Object value) {
-                release();
+                instruction(Opcodes.LDC, null);
                 super.visitLdcInsn(value);
             }
 
             @Override
             public void visitIincInsn(int varIndex, int increment) {
-                release();
+                instruction(Opcodes.IINC, null);
                 super.visitIincInsn(varIndex, increment);
             }
 
             @Override
             public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-                release();
+                instruction(Opcodes.TABLESWITCH, null);
                 super.visitTableSwitchInsn(min, max, dflt, labels);
             }
 
             @Override
             public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-                release();
+                instruction(Opcodes.LOOKUPSWITCH, null);
                 super.visitLookupSwitchInsn(dflt, keys, labels);
             }
 
             @Override
             public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-                release();
+                instruction(Opcodes.MULTIANEWARRAY, null);
                 super.visitMultiANewArrayInsn(descriptor, numDimensions);
             }
 
             @Override
             public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
                 release();
+                if (REJECTED_EXECUTION.equals(type)) {
+                    rejectionHandlers.add(handler);
+                }
                 super.visitTryCatchBlock(start, end, handler, type);
             }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class IgnoredResultSite {
     /** The method called, e.g. {@code java.util.Queue.offer}. */
-    public final String call;
+    public volatile String call;
     /** Where, as a stack frame. */
     public final String frame;
     private final LongAdder refused = new LongAdder();

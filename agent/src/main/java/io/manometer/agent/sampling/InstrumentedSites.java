@@ -35,6 +35,14 @@ public final class InstrumentedSites {
         return id;
     }
 
+    /** Renames what an ignored-result site calls, while its class is still being rewritten. */
+    public void rename(int id, String call) {
+        IgnoredResultSite site = ignoredResult(id);
+        if (site != null) {
+            site.call = call;
+        }
+    }
+
     private int nextId() {
         int id = next.getAndIncrement();
         if (id >= MAX_SITES) {

@@ -89,8 +89,8 @@ class AsyncLaunchIT {
         RecordedEvent write = lastOf(refusals, lines[8]);
         assertThat(write.getLong("refused")).isEqualTo(7);
         assertThat(write.getString("calledMethod")).isEqualTo("java.nio.channels.WritableByteChannel.write");
-        // Exactly two sites: the checked offer, the unbounded-by-success offers, never appear.
-        assertThat(refusals.stream().map(e -> e.getString("callSite")).distinct()).hasSize(2);
+        // The checked offer never appears; the discarded offer, the write and two rejection handlers do.
+        assertThat(refusals.stream().map(e -> e.getString("callSite")).distinct()).hasSize(4);
         assertThat(run.stdout()).contains("dropped 90");
     }
 
@@ -109,6 +109,19 @@ class AsyncLaunchIT {
                 .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
         assertThat(chars.getLong("size")).isEqualTo(2L * 64 * 32 * 1024);
         assertThat(chars.getString("writerSite")).isEqualTo(PREFIX + lines[10] + ")");
+    }
+
+    @Test
+    void rejectionsCaughtAndDroppedAreCountedApartFromRejectionsHandled() {
+        List<RecordedEvent> refusals = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.IgnoredRefusalSample")).toList();
+        RecordedEvent dropped = lastOf(refusals, lines[11]);
+        assertThat(dropped.getString("calledMethod"))
+                .isEqualTo("java.util.concurrent.RejectedExecutionException (caught and dropped)");
+        assertThat(dropped.getLong("refused")).isEqualTo(8); // one running, one queued, eight refused
+        RecordedEvent handled = lastOf(refusals, lines[12]);
+        assertThat(handled.getString("calledMethod")).isEqualTo("java.util.concurrent.RejectedExecutionException (caught)");
+        assertThat(handled.getLong("refused")).isEqualTo(5);
     }
 
     private static RecordedEvent lastLaunch(int line) {

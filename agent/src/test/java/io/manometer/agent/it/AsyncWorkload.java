@@ -116,9 +116,25 @@ public final class AsyncWorkload {
             chars.write(text, 0, text.length); charsLine = line();
         }
 
+        java.util.concurrent.ThreadPoolExecutor tiny = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
+        int droppedLine = 0;
+        for (int i = 0; i < 10; i++) {
+            try {
+                tiny.execute(() -> await(hold));
+            } catch (java.util.concurrent.RejectedExecutionException e) { droppedLine = line(); } // task gone
+        }
+        int ranLine = 0;
+        for (int i = 0; i < 5; i++) {
+            Runnable task = () -> { };
+            try {
+                tiny.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) { ranLine = line(); task.run(); } // ran
+        }
+
         System.out.println("lines " + heldLine + " " + doneLine + " " + failedLine + " " + submitLine + " "
                 + threadLine + " " + shortThreadLine + " " + sendLine + " " + ignoredLine + " " + writeLine
-                + " " + bytesLine + " " + charsLine
+                + " " + bytesLine + " " + charsLine + " " + droppedLine + " " + ranLine
                 + " dropped " + dropped);
         Thread.sleep(2500); // two sampling periods after the last launch
         System.out.println("held " + large.size() + " " + smallBytes.size() + " " + chars.size());

@@ -27,7 +27,7 @@ public final class IgnoredRefusalDetector implements Detector {
 
     @Override
     public String description() {
-        return "offer() refusals or short channel writes discarded unchecked (items silently lost)";
+        return "offer() refusals, short channel writes or rejected tasks discarded unchecked (items silently lost)";
     }
 
     @Override
@@ -40,6 +40,13 @@ public final class IgnoredRefusalDetector implements Detector {
         return List.of(MIN_REFUSALS, MANY_REFUSALS);
     }
 
+    private static String kind(String calledMethod) {
+        if (calledMethod.contains("RejectedExecutionException")) {
+            return calledMethod.contains("dropped") ? "rejection-dropped" : "rejection-handled";
+        }
+        return calledMethod.endsWith(".write") ? "ignored-write" : "ignored-refusal";
+    }
+
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>();
@@ -47,9 +54,10 @@ public final class IgnoredRefusalDetector implements Detector {
             if (site.refused() < p.get(this, MIN_REFUSALS)) {
                 continue;
             }
-            boolean write = site.calledMethod().endsWith(".write");
-            String key = write ? "ignored-write" : "ignored-refusal";
-            int score = site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
+            String key = kind(site.calledMethod());
+            // A rejection the handler deals with (runs, retries, queues the task) is backpressure
+            // handled by the caller: worth knowing, not a loss.
+            int score = key.equals("rejection-handled") ? 30 : site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
             double duration = site.durationSeconds();
             Double rate = site.refusalsPerSecond();
             String summary = Messages.format(key + ".summary", site.refused(), site.calledMethod(), site.site());

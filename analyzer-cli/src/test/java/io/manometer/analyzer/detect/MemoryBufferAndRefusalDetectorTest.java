@@ -43,6 +43,18 @@ class MemoryBufferAndRefusalDetectorTest {
     }
 
     @Test
+    void aRejectionDroppedIsAWarningAndOneHandledIsInformation() {
+        Recording recording = TestRecordings.create()
+                .refusals(SITE, "java.util.concurrent.RejectedExecutionException (caught and dropped)", 5, s -> 3 * s)
+                .refusals("com.example.Other.run(Other.java:9)", "java.util.concurrent.RejectedExecutionException (caught)",
+                        5, s -> 3 * s)
+                .build();
+        assertThat(new IgnoredRefusalDetector().detect(recording, Preferences.defaults()))
+                .extracting(f -> f.kind() + " " + f.severity())
+                .containsExactlyInAnyOrder("rejection-dropped WARNING", "rejection-handled INFO");
+    }
+
+    @Test
     void aShortWriteIgnoredIsNamedAsSuch() {
         Recording writes = TestRecordings.create()
                 .refusals(SITE, "java.nio.channels.SocketChannel.write", 3, s -> 7).build();
