@@ -15,9 +15,7 @@ public final class BareRecordingRead {
         long[] events = {0};
         try (EventStream stream = EventStream.openFile(Path.of(args[0]))) {
             stream.setOrdered(false);
-            for (String name : new String[] {EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE,
-                    EventNames.AGENT_INFO, EventNames.DATA_LOSS, EventNames.GC_HEAP_SUMMARY,
-                    EventNames.GC_HEAP_CONFIGURATION, EventNames.THREAD_STATISTICS}) {
+            for (String name : EventNames.READ) {
                 stream.onEvent(name, e -> events[0]++);
             }
             stream.start();
