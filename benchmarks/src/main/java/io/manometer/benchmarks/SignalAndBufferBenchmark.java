@@ -29,6 +29,7 @@ public class SignalAndBufferBenchmark {
 
     private final ByteArrayOutputStream small = new ByteArrayOutputStream(256);
     private final byte[] chunk = new byte[64];
+    private final java.io.StringWriter text = new java.io.StringWriter();
     private final ArrayBlockingQueue<Integer> full = fullQueue();
     private final Integer element = 7;
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -45,6 +46,17 @@ public class SignalAndBufferBenchmark {
         small.reset();
         small.write(chunk, 0, chunk.length);
         return small.size();
+    }
+
+    /** A 16-char write into a small StringWriter: one racy increment, a length read one write in 256. */
+    @Benchmark
+    public int stringWriterWrite() {
+        StringBuffer buffer = text.getBuffer();
+        if (buffer.length() > 4096) {
+            buffer.setLength(0);
+        }
+        text.write("sixteen chars...");
+        return buffer.length();
     }
 
     /**

@@ -9,6 +9,8 @@ public final class Bridge {
     private static final BufferCounters UNTRACKED = new BufferCounters(Long.MAX_VALUE);
 
     private static volatile BridgeHooks hooks;
+    /** Writes into in-memory text buffers, counted racily to sample one in many (see StringWriterGrowthAdvice). */
+    public static int sampledWrites;
     private static final ThreadLocal<boolean[]> IN_AGENT = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private Bridge() {}

@@ -11,7 +11,7 @@ import jdk.jfr.StackTrace;
 
 @Name(MemoryBufferSampleEvent.NAME)
 @Label("Memory Buffer Sample")
-@Description("An in-memory byte or char buffer (ByteArrayOutputStream, CharArrayWriter) that grew past 1 MiB, "
+@Description("An in-memory byte or char buffer (ByteArrayOutputStream, CharArrayWriter, StringWriter) that grew past 1 MiB, "
         + "and how much it holds now")
 @Category({"Manometer", "Byte Buffers"})
 @Period("1 s")

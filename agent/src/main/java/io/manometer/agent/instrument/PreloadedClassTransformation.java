@@ -8,8 +8,10 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import io.manometer.agent.instrument.advice.ByteArrayGrowthAdvice;
 import io.manometer.agent.instrument.advice.CharArrayGrowthAdvice;
+import io.manometer.agent.instrument.advice.StringWriterGrowthAdvice;
 import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
+import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,9 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         if (memoryBuffers) {
             classes.add(ByteArrayOutputStream.class);
             classes.add(CharArrayWriter.class);
+            classes.add(StringWriter.class);
+            transformation.targets.put("java/io/StringWriter", (builder, bytes) -> builder.visit(
+                    Advice.to(StringWriterGrowthAdvice.class).on(WRITES)));
             transformation.targets.put("java/io/ByteArrayOutputStream", (builder, bytes) -> builder.visit(
                     Advice.to(ByteArrayGrowthAdvice.class).on(WRITES)));
             transformation.targets.put("java/io/CharArrayWriter", (builder, bytes) -> builder.visit(

@@ -43,6 +43,9 @@ public final class TrackedMemoryBuffer {
         if (b instanceof CharArrayWriter) {
             return ((CharArrayWriter) b).size() * 2L;
         }
+        if (b instanceof java.io.StringWriter) {
+            return ((java.io.StringWriter) b).getBuffer().length() * 2L;
+        }
         return -1;
     }
 }

@@ -98,7 +98,7 @@ class AsyncLaunchIT {
     void largeInMemoryBuffersAreSampledAtTheLineThatFillsThemAndSmallOnesAreNot() {
         List<RecordedEvent> buffers = events.stream()
                 .filter(e -> e.getEventType().getName().equals("manometer.MemoryBufferSample")).toList();
-        assertThat(buffers.stream().map(e -> e.getLong("bufferId")).distinct()).hasSize(2);
+        assertThat(buffers.stream().map(e -> e.getLong("bufferId")).distinct()).hasSize(3);
         RecordedEvent bytes = buffers.stream().filter(e -> e.getString("bufferType").equals("java.io.ByteArrayOutputStream"))
                 .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
         assertThat(bytes.getLong("size")).isEqualTo(128L * 64 * 1024);
@@ -109,6 +109,10 @@ class AsyncLaunchIT {
                 .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
         assertThat(chars.getLong("size")).isEqualTo(2L * 64 * 32 * 1024);
         assertThat(chars.getString("writerSite")).isEqualTo(PREFIX + lines[10] + ")");
+        RecordedEvent text = buffers.stream().filter(e -> e.getString("bufferType").equals("java.io.StringWriter"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(text.getLong("size")).isEqualTo(2L * 16 * 100_000);
+        assertThat(text.getString("writerSite")).isEqualTo(PREFIX + lines[13] + ")");
     }
 
     @Test

@@ -116,6 +116,12 @@ public final class AsyncWorkload {
             chars.write(text, 0, text.length); charsLine = line();
         }
 
+        java.io.StringWriter report = new java.io.StringWriter();
+        int textLine = 0;
+        for (int i = 0; i < 100_000; i++) {
+            report.write("sixteen chars..."); textLine = line();
+        }
+
         java.util.concurrent.ThreadPoolExecutor tiny = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
                 java.util.concurrent.TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
         int droppedLine = 0;
@@ -134,7 +140,7 @@ public final class AsyncWorkload {
 
         System.out.println("lines " + heldLine + " " + doneLine + " " + failedLine + " " + submitLine + " "
                 + threadLine + " " + shortThreadLine + " " + sendLine + " " + ignoredLine + " " + writeLine
-                + " " + bytesLine + " " + charsLine + " " + droppedLine + " " + ranLine
+                + " " + bytesLine + " " + charsLine + " " + droppedLine + " " + ranLine + " " + textLine
                 + " dropped " + dropped);
         Thread.sleep(2500); // two sampling periods after the last launch
         System.out.println("held " + large.size() + " " + smallBytes.size() + " " + chars.size());
