@@ -77,7 +77,7 @@ class DemoEndToEndIT {
 
     @Test
     void brokenDemosRunOutOfMemoryUnderASmallHeapWhileTheirTwinsFinish() throws Exception {
-        for (String demo : List.of("file-to-sink", "byte-buffer")) {
+        for (String demo : List.of("file-to-sink", "byte-buffer", "early-ack", "unawaited-loop")) {
             ChildJvm.Result bad = runDemo(demo, "broken", "90", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError");
             assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(3);
             assertThat(bad.stderr() + bad.stdout()).contains("OutOfMemoryError");

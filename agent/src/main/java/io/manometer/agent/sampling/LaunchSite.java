@@ -17,8 +17,8 @@ import java.util.function.BiConsumer;
  * counts it the moment it happens, and dies with the future, so the agent holds nothing per
  * launch (beyond the completion action itself, about 70 bytes on the future while it runs).
  * Threads and other futures cannot report it, so they are held weakly and the sampler looks at
- * them once per period. Either way at most {@link #MAX_WATCHED} are watched per site at a time,
- * past which in-flight is an upper bound (and marked so).
+ * them once per period. Either way at most {@link #MAX_WATCHED} are watched per site at a time
+ * (and {@link #MAX_WATCHED_TOTAL} in all), past which in-flight is an upper bound (and marked so).
  */
 public final class LaunchSite {
     /** What the site launches. */
@@ -37,6 +37,9 @@ public final class LaunchSite {
     }
 
     static final int MAX_WATCHED = 100_000;
+    /** Watched at once across all sites: many runaway sites together stay bounded too (~40 MB at most). */
+    static final int MAX_WATCHED_TOTAL = 500_000;
+    private static final AtomicInteger WATCHED_TOTAL = new AtomicInteger();
     /** Launches between two looks at which threads launch here. */
     private static final long RECHECK_MASK = 1023;
 
@@ -72,11 +75,12 @@ public final class LaunchSite {
             completed.increment(); // finished already (an inline executor): nothing to watch
             return;
         }
-        if (watchedCount.get() >= MAX_WATCHED) {
+        if (watchedCount.get() >= MAX_WATCHED || WATCHED_TOTAL.get() >= MAX_WATCHED_TOTAL) {
             unwatched.increment(); // bounded: the agent's share of a runaway fan-out stays fixed
             return;
         }
         watchedCount.incrementAndGet();
+        WATCHED_TOTAL.incrementAndGet();
         if (handle instanceof CompletableFuture) {
             ((CompletableFuture<?>) handle).whenComplete(countCompletion);
             return;
@@ -117,6 +121,7 @@ public final class LaunchSite {
         if (finished > 0) {
             completed.add(finished);
             watchedCount.addAndGet(-finished);
+            WATCHED_TOTAL.addAndGet(-finished);
         }
         if (keptHead != null) {
             Watched head;
@@ -175,6 +180,7 @@ public final class LaunchSite {
         public void accept(Object result, Throwable failure) {
             site.completed.increment();
             site.watchedCount.decrementAndGet();
+            WATCHED_TOTAL.decrementAndGet();
         }
     }
 

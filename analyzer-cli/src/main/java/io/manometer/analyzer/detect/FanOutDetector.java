@@ -3,6 +3,10 @@ package io.manometer.analyzer.detect;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.analyzer.stats.SeriesWindow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +40,72 @@ public final class FanOutDetector extends GrowthDetector {
     @Override
     boolean covers(BufferSeries series) {
         return series.subject == BufferSeries.Subject.LAUNCH_SITE;
+    }
+
+    static final Preference MIN_LIMITED_LAUNCHES = new Preference("minLimitedLaunches", 100,
+            "launches after warm-up before a plateau of in-flight work is reported as a working limit");
+
+    @Override
+    public List<Preference> preferences() {
+        List<Preference> all = new ArrayList<>(super.preferences());
+        all.add(MIN_LIMITED_LAUNCHES);
+        return all;
+    }
+
+    /** Growth findings, and at info level the sites whose in-flight work sits at a limit. */
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        List<Finding> findings = new ArrayList<>(super.detect(recording, p));
+        for (BufferSeries series : recording.series(BufferSeries.Subject.LAUNCH_SITE)) {
+            if (!grows(series, p)) {
+                Finding limited = limited(recording, series, p);
+                if (limited != null) {
+                    findings.add(limited);
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * A working limit: after warm-up, many launches, and in-flight work at or near its peak in most
+     * of the later samples (the launcher waits for a permit). The limit is the backpressure.
+     */
+    private Finding limited(Recording recording, BufferSeries series, Preferences p) {
+        SampleSeries samples = series.samples;
+        SeriesWindow window = SeriesWindow.afterWarmup(samples, p.get(this, WARMUP));
+        int n = samples.size();
+        int from = window.from();
+        if (window.count() < p.get(this, MIN_SAMPLES) || samples.peakDepth() < 2) {
+            return null;
+        }
+        long launched = samples.in(n - 1) - samples.in(from);
+        if (launched < p.get(this, MIN_LIMITED_LAUNCHES)) {
+            return null;
+        }
+        double[] values = window.values();
+        int later = values.length / 2;
+        int atLimit = 0;
+        for (int i = later; i < values.length; i++) {
+            if (values[i] >= 0.8 * samples.peakDepth()) {
+                atLimit++;
+            }
+        }
+        if (atLimit < 0.8 * (values.length - later)) {
+            return null;
+        }
+        double duration = window.durationSeconds();
+        double inRate = launched / duration;
+        double outRate = (samples.out(n - 1) - samples.out(from)) / duration;
+        String site = series.site();
+        Finding.Metrics metrics = new Finding.Metrics(0, 0, samples.peakDepth(), samples.lastDepth(), -1, inRate,
+                outRate, duration, window.count(), null, null, null, null, null);
+        int score = 25;
+        return new Finding(id(), "fan-out-limited", Severity.ofScore(score), score, site, "", series.type(), series.id,
+                site, Messages.format("fan-out-limited.summary", samples.peakDepth(), site),
+                Messages.format("fan-out-limited.explanation", inRate, outRate, samples.peakDepth(), series.type()),
+                Messages.format("fan-out-limited.solution"), metrics, series.creationStack(), series.producerStack(),
+                recording.file.toString(), Chart.of(samples, "tasks", recording.heapAfterGc()));
     }
 
     @Override

@@ -27,16 +27,25 @@ class FanOutDetectorTest {
     }
 
     @Test
-    void aLimitThatMakesInFlightPlateauIsNotAFinding() {
+    void aLimitThatMakesInFlightPlateauIsReportedAsBoundedInformationOnly() {
         // A Semaphore of 50: in flight rises to 50 in the first second and stays there.
         assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 50 - s % 2)
-                .build())).isEmpty();
+                .build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("fan-out-limited");
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.metrics().peakDepth()).isEqualTo(50);
+                });
     }
 
     @Test
     void launchesThatCompleteAsFastAsTheyStartAreHealthy() {
         assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 5000, "main", s -> 30 + s % 5).build()))
-                .isEmpty();
+                .noneMatch(f -> f.severity() != Severity.INFO);
+    }
+
+    @Test
+    void aFewLaunchesSayNothing() {
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 3, "main", s -> 1).build())).isEmpty();
     }
 
     @Test

@@ -16,7 +16,10 @@ public final class LoopWithAwait extends Demo {
     public void run(Duration duration) throws Exception {
         Database db = new Database();
         long rows = Pace.forEach(System.nanoTime() + duration.toNanos(), Database.ROWS_PER_SECOND,
-                row -> CompletableFuture.runAsync(() -> db.save(row), db.connections).join());
+                row -> {
+                    byte[] columns = Database.read(row);
+                    CompletableFuture.runAsync(() -> db.save(columns), db.connections).join();
+                });
         System.out.printf("read %,d rows, saved %,d%n", rows, db.saved());
         db.connections.shutdownNow();
     }
