@@ -24,7 +24,7 @@ public final class MemoryBufferGrowthDetector extends GrowthDetector {
 
     @Override
     public String description() {
-        return "In-memory byte buffer (ByteArrayOutputStream, CharArrayWriter) that keeps growing";
+        return "In-memory byte or char buffer (ByteArrayOutputStream, CharArrayWriter, StringWriter) that keeps growing";
     }
 
     @Override
