@@ -92,16 +92,8 @@ abstract class GrowthDetector implements Detector {
      * the series as if the recording had ended there: how soon a run like this one is caught.
      */
     private Double detectedAfter(Recording recording, BufferSeries series, SeriesWindow window, Preferences p) {
-        double[] values = window.values();
-        double peak = 0;
-        for (int k = 1; k <= values.length; k++) {
-            peak = Math.max(peak, values[k - 1]);
-            if (holds(window.prefix(k), values[k - 1], peak, p)) {
-                double seriesStart = (series.samples.time(0) - recording.startNanos()) / 1e9;
-                return seriesStart + window.seconds()[k - 1];
-            }
-        }
-        return null;
+        Double at = window.firstHolding((prefix, last, peak) -> holds(prefix, last, peak, p));
+        return at == null ? null : (series.samples.time(0) - recording.startNanos()) / 1e9 + at;
     }
 
     private Finding describe(Recording recording, BufferSeries series, Preferences p) {

@@ -43,6 +43,17 @@ public final class ThreadGrowthDetector implements Detector {
         return List.of(WARMUP, MIN_SAMPLES, MIN_GROWTH, MANY_THREADS);
     }
 
+    /** Significant growth that adds up to enough threads and has not drained back. */
+    private boolean holds(SeriesWindow window, double last, double peak, Preferences p) {
+        if (window.durationSeconds() <= 0) {
+            return false;
+        }
+        Trend trend = window.trend();
+        boolean drained = last <= 0.5 * peak;
+        return trend.isSignificantIncrease() && trend.slopePerSecond() * window.durationSeconds() >= p.get(this, MIN_GROWTH)
+                && !drained;
+    }
+
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         SampleSeries threads = recording.threads();
@@ -54,10 +65,11 @@ public final class ThreadGrowthDetector implements Detector {
         double duration = window.durationSeconds();
         long last = threads.lastDepth();
         long peak = threads.peakDepth();
-        boolean drained = last <= 0.5 * peak;
-        if (!trend.isSignificantIncrease() || trend.slopePerSecond() * duration < p.get(this, MIN_GROWTH) || drained) {
+        if (!holds(window, last, peak, p)) {
             return List.of();
         }
+        Double at = window.firstHolding((prefix, l, pk) -> prefix.count() >= p.get(this, MIN_SAMPLES) && holds(prefix, l, pk, p));
+        Double detectedAfter = at == null ? null : (threads.time(0) - recording.startNanos()) / 1e9 + at;
         int n = threads.size();
         int from = window.from();
         double started = (threads.in(n - 1) - threads.in(from)) / duration;
@@ -66,7 +78,8 @@ public final class ThreadGrowthDetector implements Detector {
         int score = !stillGrowing ? 35 : 70 + (last >= p.get(this, MANY_THREADS) ? 15 : 0); // as for backlogs
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, last, -1,
-                started, ended, duration, window.count(), heap, heap == null ? null : heap.secondsToLimit(), null, null, null);
+                started, ended, duration, window.count(), heap, heap == null ? null : heap.secondsToLimit(), null, null,
+                detectedAfter);
         String summary = Messages.format("thread-growth.summary", trend.slopePerSecond(), last, peak);
         String explanation = Messages.format("thread-growth.explanation", started, ended, duration,
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"));

@@ -39,6 +39,26 @@ public record SeriesWindow(int from, double[] seconds, double[] values) {
         return new SeriesWindow(from, seconds, values);
     }
 
+    /** A judgement of a window as if the series had ended at its last sample. */
+    public interface Evidence {
+        boolean holds(SeriesWindow prefix, double last, double peak);
+    }
+
+    /**
+     * Seconds since the series began at which {@code evidence} first held, judging each growing
+     * prefix of this window; null if it never did.
+     */
+    public Double firstHolding(Evidence evidence) {
+        double peak = 0;
+        for (int k = 1; k <= values.length; k++) {
+            peak = Math.max(peak, values[k - 1]);
+            if (evidence.holds(prefix(k), values[k - 1], peak)) {
+                return seconds[k - 1];
+            }
+        }
+        return null;
+    }
+
     /** The first {@code count} samples of this window. */
     public SeriesWindow prefix(int count) {
         return new SeriesWindow(from, java.util.Arrays.copyOf(seconds, count), java.util.Arrays.copyOf(values, count));
