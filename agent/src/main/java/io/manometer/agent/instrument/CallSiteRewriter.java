@@ -41,8 +41,6 @@ final class CallSiteRewriter {
     private static final int HANDLER_STEPS = 40;
     /** For classifying a name and descriptor whose owner is not yet known. */
     private static final String OWNER_UNKNOWN = "";
-    private static final String FUTURE_RESULT = ")Ljava/util/concurrent/Future;";
-    private static final String FORK_JOIN_TASK_RESULT = ")Ljava/util/concurrent/ForkJoinTask;";
     private static final String COMPLETABLE_FUTURE_RESULT = ")Ljava/util/concurrent/CompletableFuture;";
 
     private final InstrumentedSites sites;
@@ -138,8 +136,9 @@ final class CallSiteRewriter {
                 return descriptor.startsWith("(Ljava/net/http/HttpRequest;")
                         && descriptor.endsWith(COMPLETABLE_FUTURE_RESULT) ? LaunchSite.Kind.HTTP_SEND_ASYNC : null;
             case "submit":
-                return descriptor.endsWith(FUTURE_RESULT) || descriptor.endsWith(FORK_JOIN_TASK_RESULT)
-                        || descriptor.endsWith(COMPLETABLE_FUTURE_RESULT) ? LaunchSite.Kind.EXECUTOR_SUBMIT : null;
+                // Any object: libraries return their own futures (Guava's ListenableFuture, Netty's
+                // Future, Spring's); the agent counts only what turns out to be a Future.
+                return descriptor.endsWith(";") ? LaunchSite.Kind.EXECUTOR_SUBMIT : null;
             case "startVirtualThread":
                 return owner.equals("java/lang/Thread") ? LaunchSite.Kind.VIRTUAL_THREAD_START : null;
             case "start":
