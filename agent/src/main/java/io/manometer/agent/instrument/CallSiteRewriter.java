@@ -229,30 +229,14 @@ final class CallSiteRewriter {
                 instruction(opcode, name);
                 Call call = classify(opcode, owner, name, descriptor);
                 switch (call) {
-                    case RETURNS_LAUNCH_HANDLE: {
-                        int site = sites.registerLaunch(launchKind(owner, name, descriptor), frame(method, line));
+                    case RETURNS_LAUNCH_HANDLE:
                         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
-                        if (site >= 0) {
-                            super.visitInsn(Opcodes.DUP);
-                            pushInt(site);
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "asyncLaunched", "(Ljava/lang/Object;I)V",
-                                    false);
-                            changed = true;
-                        }
+                        handOver(launchKind(owner, name, descriptor)); // the returned future or thread
                         return;
-                    }
-                    case STARTS_THREAD: {
-                        int site = sites.registerLaunch(LaunchSite.Kind.THREAD_START, frame(method, line));
-                        if (site >= 0) {
-                            super.visitInsn(Opcodes.DUP);
-                            pushInt(site);
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "asyncLaunched", "(Ljava/lang/Object;I)V",
-                                    false);
-                            changed = true;
-                        }
+                    case STARTS_THREAD:
+                        handOver(LaunchSite.Kind.THREAD_START); // the thread, before it starts
                         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
                         return;
-                    }
                     case OFFER:
                     case CHANNEL_WRITE:
                         held = call;
@@ -301,6 +285,17 @@ final class CallSiteRewriter {
                 pushInt(site);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelWriteIgnored", "(Ljava/lang/Object;II)V",
                         false);
+            }
+
+            /** Hands a copy of the reference on top of the stack to the agent as a launch at this line. */
+            private void handOver(LaunchSite.Kind kind) {
+                int site = sites.registerLaunch(kind, frame(method, line));
+                if (site >= 0) {
+                    super.visitInsn(Opcodes.DUP);
+                    pushInt(site);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "asyncLaunched", "(Ljava/lang/Object;I)V", false);
+                    changed = true;
+                }
             }
 
             /** Before each instruction: a held call is emitted, a rejection handler entered is counted. */
