@@ -59,6 +59,10 @@ final class RecordingAnalyzer {
         if (recording.untrackedBuffers() > 0) {
             notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
         }
+        if (recording.blockedElsewhereSeconds() > 0) {
+            notes.add(String.format(Locale.ROOT, "%.1f s of blocked writes came from more distinct lines than the "
+                    + "analyzer keeps apart; they are counted but not attributed", recording.blockedElsewhereSeconds()));
+        }
         if (recording.agentWarnings() > 0) {
             notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
         }

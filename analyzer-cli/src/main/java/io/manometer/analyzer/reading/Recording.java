@@ -50,6 +50,11 @@ public final class Recording {
         return refusalSites.values();
     }
 
+    /** Blocked-write time from lines beyond the {@value #MAX_BLOCKED_STAGES} kept apart. */
+    public double blockedElsewhereSeconds() {
+        return blockedElsewhereNanos / 1e9;
+    }
+
     public Collection<BlockedStage> blockedStages() {
         return blockedStages.values();
     }
