@@ -30,10 +30,6 @@ public final class TrackedMemoryBuffer {
         return capacityBytes;
     }
 
-    boolean collected() {
-        return buffer.get() == null;
-    }
-
     /** Bytes written and held now; -1 once the buffer is gone. size() is O(1) on both kinds. */
     public long sizeBytes() {
         Object b = buffer.get();
