@@ -39,6 +39,9 @@ public record SeriesWindow(int from, double[] seconds, double[] values) {
         return new SeriesWindow(from, seconds, values);
     }
 
+    /** Prefixes probed before the search narrows down (every one, in series up to this long). */
+    private static final int PROBES = 32;
+
     /** A judgement of a window as if the series had ended at its last sample. */
     public interface Evidence {
         boolean holds(SeriesWindow prefix, double last, double peak);
@@ -49,12 +52,30 @@ public record SeriesWindow(int from, double[] seconds, double[] values) {
      * prefix of this window; null if it never did.
      */
     public Double firstHolding(Evidence evidence) {
-        double peak = 0;
-        for (int k = 1; k <= values.length; k++) {
-            peak = Math.max(peak, values[k - 1]);
-            if (evidence.holds(prefix(k), values[k - 1], peak)) {
-                return seconds[k - 1];
+        int n = values.length;
+        double[] peaks = new double[n];
+        for (int k = 0; k < n; k++) {
+            peaks[k] = Math.max(k == 0 ? 0 : peaks[k - 1], values[k]);
+        }
+        // Probe every step-th prefix, then bisect the step in which the evidence first held (within
+        // one step, more data is taken to keep it holding): a long series costs PROBES + log2(step)
+        // judgements instead of one per sample, and a short one is judged sample by sample.
+        int step = Math.max(1, n / PROBES);
+        int notHeld = 0;
+        for (int k = Math.min(step, n); k <= n; k = k == n ? n + 1 : Math.min(k + step, n)) {
+            if (evidence.holds(prefix(k), values[k - 1], peaks[k - 1])) {
+                int held = k;
+                while (held - notHeld > 1) {
+                    int mid = (notHeld + held) >>> 1;
+                    if (evidence.holds(prefix(mid), values[mid - 1], peaks[mid - 1])) {
+                        held = mid;
+                    } else {
+                        notHeld = mid;
+                    }
+                }
+                return seconds[held - 1];
             }
+            notHeld = k;
         }
         return null;
     }

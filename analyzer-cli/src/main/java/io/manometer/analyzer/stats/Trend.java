@@ -94,9 +94,53 @@ public record Trend(double slopePerSecond, double mannKendallZ, int points) {
         return new double[][] {t, v};
     }
 
+    /** The median, reordering {@code values}: a selection, not a sort, as there can be 20,000 slopes. */
     static double median(double[] values) {
-        Arrays.sort(values);
         int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+        double upper = select(values, mid);
+        if (values.length % 2 == 1) {
+            return upper;
+        }
+        double lower = values[0]; // select left the smaller half in front: its largest is the lower middle
+        for (int i = 1; i < mid; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return (lower + upper) / 2.0;
+    }
+
+    /** Hoare's selection: the {@code k}-th smallest, with smaller values before it and larger after. */
+    private static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = a[i];
+                    a[i++] = a[j];
+                    a[j--] = swap;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break; // between the partitions: equal to the pivot
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

@@ -55,6 +55,22 @@ class TrendTest {
         assertThat(trend.slopePerSecond()).isCloseTo(3, within(0.01));
     }
 
+    @Test
+    void medianBySelectionMatchesTheSortedMiddle() {
+        Random random = new Random(7);
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + random.nextInt(60);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(round % 2 == 0 ? 5 : 1000); // many ties, then few
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+            assertThat(Trend.median(values)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
     private static Trend trend(int n, IntToDoubleFunction f) {
         double[] t = new double[n];
         double[] v = new double[n];
