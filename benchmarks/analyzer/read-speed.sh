@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Analyzer reading speed and memory: records a dense recording (2,000 tracked queues under the
 # agent, JFR's profile settings), lays copies of it end to end into one large multi-chunk recording
-# (chunks are self-contained, so that is a valid recording; analysing it is meaningless, reading it
-# is real work), then times `manometer analyze` in -Xmx256m against a bare unordered EventStream
+# whose clock keeps going (each copy's chunk headers are moved to start where the previous copy
+# ended: a long run of the same workload, two thirds of whose queues grow), then times `manometer analyze` in -Xmx256m against a bare unordered EventStream
 # loop over the same file with handlers for the same events. Prints the ratio.
 # Usage: benchmarks/analyzer/read-speed.sh [copies] [seconds-of-recording]   (build first)
 set -euo pipefail
@@ -21,7 +21,7 @@ echo "recording ${seconds}s of $queues busy queues..."
 "$java" -javaagent:agent/target/manometer-agent.jar=max.buffers=$queues \
   -XX:StartFlightRecording=filename="$one",settings=profile -Xlog:jfr+startup=error \
   -cp "$bench" io.manometer.benchmarks.analyzer.ManyBuffersWorkload "$seconds" "$queues" > /dev/null
-for _ in $(seq "$copies"); do cat "$one"; done > "$jfr"
+"$java" -cp "$bench" io.manometer.benchmarks.analyzer.RecordingCopies "$one" "$copies" "$jfr"
 size=$(stat -c %s "$jfr")
 
 time_ms() { local s e; s=$(date +%s%N); "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
