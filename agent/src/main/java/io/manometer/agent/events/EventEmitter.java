@@ -104,6 +104,7 @@ public final class EventEmitter {
             event.refused = s.refused();
             event.inserted = s.inserted();
             event.removed = s.removed();
+            event.oldestWaitMillis = millis(s.oldestWaitNanos());
             event.commit();
         }
     }
@@ -134,8 +135,14 @@ public final class EventEmitter {
             event.queueCapacity = s.queueCapacity();
             event.tasksSubmitted = s.tasksSubmitted();
             event.tasksCompleted = s.tasksCompleted();
+            event.oldestTaskWaitMillis = millis(s.oldestTaskWaitNanos());
             event.commit();
         }
+    }
+
+    /** Nanoseconds to milliseconds, keeping -1 (unknown) as it is. */
+    private static long millis(long nanos) {
+        return nanos < 0 ? -1 : nanos / 1_000_000L;
     }
 
     private void emitLaunchSamples() {

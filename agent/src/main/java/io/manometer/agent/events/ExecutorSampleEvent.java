@@ -7,7 +7,10 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
 
+// Fields read on every sample come first: JFR's consumer finds a field by name by scanning the
+// event's fields in declaration order, and a reader pays that scan per field per sample.
 @Name(ExecutorSampleEvent.NAME)
 @Label("Executor Sample")
 @Description("Task backlog and throughput of one thread pool")
@@ -21,6 +24,38 @@ public final class ExecutorSampleEvent extends Event {
     @Description("Identifies the executor for the life of the JVM")
     @Count("identifier")
     public long executorId;
+
+    @Label("Queue Depth")
+    @Description("Tasks waiting for a worker (a ForkJoinPool's queued submissions plus queued tasks; a thread-per-task "
+            + "executor's tasks in flight)")
+    @Count("tasks")
+    public long queueDepth;
+
+    @Label("Tasks Submitted")
+    @Description("Tasks accepted since the executor was created (ThreadPoolExecutor.getTaskCount; for a ForkJoinPool, "
+            + "calls of its public execute, submit and invoke methods)")
+    @Count("tasks")
+    public long tasksSubmitted;
+
+    @Label("Tasks Completed")
+    @Description("Tasks finished since the executor was created; -1 when the executor does not count them (ForkJoinPool)")
+    @Count("tasks")
+    public long tasksCompleted;
+
+    @Label("Tasks Rejected")
+    @Description("Tasks turned away since the executor was created (ThreadPoolExecutor.reject, whatever the handler did)")
+    @Count("tasks")
+    public long tasksRejected;
+
+    @Label("At Capacity")
+    @Description("A bounded work queue with no room left: submitters now wait, run tasks themselves, or are rejected")
+    public boolean atCapacity;
+
+    @Label("Oldest Task Wait")
+    @Description("How long the oldest queued task has waited, estimated from the submission count at past samples "
+            + "(ThreadPoolExecutor); 0 for thread-per-task executors, -1 when not known (ForkJoinPool)")
+    @Timespan(Timespan.MILLISECONDS)
+    public long oldestTaskWaitMillis;
 
     @Label("Executor Type")
     @Description("Class name of the executor")
@@ -57,15 +92,6 @@ public final class ExecutorSampleEvent extends Event {
     @Count("thread name")
     public String producerThread;
 
-    @Label("At Capacity")
-    @Description("A bounded work queue with no room left: submitters now wait, run tasks themselves, or are rejected")
-    public boolean atCapacity;
-
-    @Label("Tasks Rejected")
-    @Description("Tasks turned away since the executor was created (ThreadPoolExecutor.reject, whatever the handler did)")
-    @Count("tasks")
-    public long tasksRejected;
-
     @Label("Common Pool")
     @Description("True for ForkJoinPool.commonPool(), whose creation site says nothing: see the producer site")
     public boolean commonPool;
@@ -86,25 +112,8 @@ public final class ExecutorSampleEvent extends Event {
     @Count("threads")
     public int maximumPoolSize;
 
-    @Label("Queue Depth")
-    @Description("Tasks waiting for a worker (a ForkJoinPool's queued submissions plus queued tasks; a thread-per-task "
-            + "executor's tasks in flight)")
-    @Count("tasks")
-    public long queueDepth;
-
     @Label("Queue Capacity")
     @Description("Most tasks that may wait; -1 when unbounded")
     @Count("tasks")
     public long queueCapacity;
-
-    @Label("Tasks Submitted")
-    @Description("Tasks accepted since the executor was created (ThreadPoolExecutor.getTaskCount; for a ForkJoinPool, "
-            + "calls of its public execute, submit and invoke methods)")
-    @Count("tasks")
-    public long tasksSubmitted;
-
-    @Label("Tasks Completed")
-    @Description("Tasks finished since the executor was created; -1 when the executor does not count them (ForkJoinPool)")
-    @Count("tasks")
-    public long tasksCompleted;
 }

@@ -7,7 +7,10 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
 
+// Fields read on every sample come first: JFR's consumer finds a field by name by scanning the
+// event's fields in declaration order, and a reader pays that scan per field per sample.
 @Name(QueueSampleEvent.NAME)
 @Label("Queue Sample")
 @Description("Depth and cumulative counters of one tracked queue used as a buffer")
@@ -21,6 +24,36 @@ public final class QueueSampleEvent extends Event {
     @Description("Identifies the queue for the life of the JVM")
     @Count("identifier")
     public long bufferId;
+
+    @Label("Depth")
+    @Description("Elements waiting in the queue")
+    @Count("elements")
+    public long depth;
+
+    @Label("Inserted")
+    @Description("Elements accepted since the queue was created; -1 when not counted (ArrayDeque, loaded before the agent)")
+    @Count("elements")
+    public long inserted;
+
+    @Label("Removed")
+    @Description("Elements removed since the queue was created; -1 when not counted")
+    @Count("elements")
+    public long removed;
+
+    @Label("Refused")
+    @Description("Elements refused since the queue was created (offer returned false); -1 when not counted")
+    @Count("elements")
+    public long refused;
+
+    @Label("At Capacity")
+    @Description("A bounded queue with no room left: producers now block or are refused (backpressure engaged)")
+    public boolean atCapacity;
+
+    @Label("Oldest Wait")
+    @Description("How long the oldest waiting element has waited, estimated from the insert count at past samples "
+            + "(exact to a sampling period for FIFO queues, a lower bound otherwise); -1 when inserts are not counted")
+    @Timespan(Timespan.MILLISECONDS)
+    public long oldestWaitMillis;
 
     @Label("Buffer Type")
     @Description("Class name of the queue")
@@ -73,31 +106,7 @@ public final class QueueSampleEvent extends Event {
     @Count("elements")
     public long capacity;
 
-    @Label("Depth")
-    @Description("Elements waiting in the queue")
-    @Count("elements")
-    public long depth;
-
-    @Label("At Capacity")
-    @Description("A bounded queue with no room left: producers now block or are refused (backpressure engaged)")
-    public boolean atCapacity;
-
-    @Label("Refused")
-    @Description("Elements refused since the queue was created (offer returned false); -1 when not counted")
-    @Count("elements")
-    public long refused;
-
     @Label("Depth Exact")
     @Description("True when depth was read from the queue, false when derived from inserted minus removed")
     public boolean depthExact;
-
-    @Label("Inserted")
-    @Description("Elements accepted since the queue was created; -1 when not counted (ArrayDeque, loaded before the agent)")
-    @Count("elements")
-    public long inserted;
-
-    @Label("Removed")
-    @Description("Elements removed since the queue was created; -1 when not counted")
-    @Count("elements")
-    public long removed;
 }

@@ -24,9 +24,9 @@ public final class BufferSampler {
     /** A capacity of 2^30 elements or more is no bound at all. */
     private static final long UNBOUNDED_FROM = 1L << 30;
 
-    /** One buffer at one instant; capacity -1 means unbounded. */
+    /** One buffer at one instant; capacity -1 means unbounded, oldestWaitNanos -1 unknown. */
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
-                               long removed, long refused) {
+                               long removed, long refused, long oldestWaitNanos) {
 
         /** A bounded buffer with no room: producers now wait or are refused. */
         public boolean atCapacity() {
@@ -36,11 +36,12 @@ public final class BufferSampler {
 
     /**
      * One executor at one instant; queueCapacity -1 means unbounded, tasksCompleted -1 unknown (a
-     * ForkJoinPool does not count them).
+     * ForkJoinPool does not count them), oldestTaskWaitNanos -1 unknown (only a ThreadPoolExecutor's
+     * queue is first in, first out with counted submissions).
      */
     public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
                                  long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
-                                 long tasksRejected, boolean commonPool) {
+                                 long tasksRejected, boolean commonPool, long oldestTaskWaitNanos) {
 
         /** A bounded work queue with no room: submitters now wait, run tasks themselves, or are rejected. */
         public boolean atCapacity() {
@@ -131,10 +132,11 @@ public final class BufferSampler {
         registry.purgeCollected();
         Set<Object> executorQueues = registry.executorQueues();
         List<BufferSample> buffers = new ArrayList<>();
+        long now = System.nanoTime();
         for (TrackedBuffer tracked : registry.buffers()) {
             Object buffer = tracked.buffer.get();
             if (buffer != null && !executorQueues.contains(buffer) && tracked.worthReporting()) {
-                buffers.add(sample(tracked, buffer));
+                buffers.add(sample(tracked, buffer, now));
             }
         }
         List<ExecutorSample> executors = new ArrayList<>();
@@ -143,7 +145,7 @@ public final class BufferSampler {
             // Shut down, an executor takes no more work and may have discarded its queue
             // (shutdownNow): it is no longer a buffer between a producer and a consumer.
             if (executor != null && !executor.isShutdown()) {
-                executors.add(sample(tracked, executor));
+                executors.add(sample(tracked, executor, now));
             }
         }
         buffers.sort(Comparator.comparingLong(BufferSample::depth).reversed());
@@ -197,40 +199,43 @@ public final class BufferSampler {
         return launches;
     }
 
-    private static BufferSample sample(TrackedBuffer tracked, Object buffer) {
+    private static BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {
         String type = buffer.getClass().getName();
         boolean exact = QueueTypes.hasExactSize(type);
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
-            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1);
+            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, ArrivalMarks.UNKNOWN);
         }
         long inserted = tracked.counters.inserted;
         long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - tracked.counters.removed);
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth) : tracked.counters.removed;
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
-                tracked.counters.refused);
+                tracked.counters.refused, tracked.arrivals.oldestWaitNanos(now, inserted, depth));
     }
 
-    private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor) {
+    private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor, long now) {
         if (executor instanceof ForkJoinPool) {
             ForkJoinPool pool = (ForkJoinPool) executor;
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
-                    depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool());
+                    depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool(),
+                    ArrivalMarks.UNKNOWN); // forked subtasks queue beside submissions uncounted: no order to reason from
         }
         if (!(executor instanceof ThreadPoolExecutor)) {
             // Thread per task: no queue, no pool; the backlog is the tasks in flight.
             long started = tracked.counters.inserted;
             long completed = tracked.counters.removed;
             int inFlight = (int) Math.max(0, Math.min(Integer.MAX_VALUE, started - completed));
-            return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false);
+            return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false, 0);
         }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
         long depth = queue.size();
+        long submitted = tpe.getTaskCount();
         return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
-                capacity(queue, depth), tpe.getTaskCount(), tpe.getCompletedTaskCount(), tracked.counters.refused, false);
+                capacity(queue, depth), submitted, tpe.getCompletedTaskCount(), tracked.counters.refused, false,
+                tracked.arrivals.oldestWaitNanos(now, submitted, depth));
     }
 
     private static long capacity(Object buffer, long depth) {

@@ -16,6 +16,8 @@ public final class TrackedBuffer {
     final boolean builtForHandOff;
     final ThreadNames producers = new ThreadNames();
     final ThreadNames consumers = new ThreadNames();
+    /** For the oldest element's wait; touched by the sampler only. */
+    final ArrivalMarks arrivals = new ArrivalMarks();
 
     TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {

@@ -12,6 +12,8 @@ public final class TrackedExecutor {
     final WeakReference<ExecutorService> executor;
     final WeakReference<Object> workQueue;
     final BufferCounters counters;
+    /** For the oldest queued task's wait; touched by the sampler only. */
+    final ArrivalMarks arrivals = new ArrivalMarks();
     /** The thread that submitted the task that made the executor tracked; set once, read by the sampler. */
     private volatile CallSite producer = CallSite.UNKNOWN;
     private volatile String producerThread = "";

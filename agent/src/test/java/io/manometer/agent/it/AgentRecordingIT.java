@@ -204,6 +204,32 @@ class AgentRecordingIT {
     }
 
     @Test
+    void theOldestWaitOfElementsThatNeverMoveGrowsWithEverySample() {
+        // The unbounded queue's 301 elements and the saturated pool's queued task were put there
+        // before the first sample and never left: at each sample they have waited at least since the
+        // first, and the agent says exactly that (to the sampler's clock, within 100 ms).
+        for (String type : List.of("manometer.QueueSample", "manometer.ExecutorSample")) {
+            int line = type.equals("manometer.QueueSample") ? lines[0] : lines[12];
+            String field = type.equals("manometer.QueueSample") ? "oldestWaitMillis" : "oldestTaskWaitMillis";
+            List<RecordedEvent> samples = samplesOf(type, line);
+            assertThat(samples).as(type).hasSizeGreaterThanOrEqualTo(2);
+            long first = samples.get(0).getStartTime().toEpochMilli();
+            for (RecordedEvent sample : samples) {
+                long sinceFirst = sample.getStartTime().toEpochMilli() - first;
+                assertThat(sample.getLong(field)).as(type + " at +" + sinceFirst + " ms").isBetween(sinceFirst - 100,
+                        sinceFirst + 100);
+            }
+        }
+    }
+
+    @Test
+    void aDrainedExecutorHasNoTaskWaiting() {
+        assertThat(lastSample("manometer.ExecutorSample", lines[4]).getLong("oldestTaskWaitMillis")).isZero();
+        assertThat(lastSample("manometer.ExecutorSample", lines[5]).getLong("oldestTaskWaitMillis"))
+                .as("a ForkJoinPool: not known").isEqualTo(-1);
+    }
+
+    @Test
     void everyManometerFieldIsLabelledAndDescribed() {
         events.stream().filter(e -> e.getEventType().getName().startsWith("manometer.")).map(RecordedEvent::getEventType)
                 .distinct().forEach(type -> type.getFields().stream()
@@ -212,6 +238,13 @@ class AgentRecordingIT {
                             assertThat(f.getLabel()).as(type.getName() + "." + f.getName()).isNotBlank();
                             assertThat(f.getDescription()).as(type.getName() + "." + f.getName()).isNotBlank();
                         }));
+    }
+
+    private static List<RecordedEvent> samplesOf(String type, int line) {
+        return events.stream()
+                .filter(e -> e.getEventType().getName().equals(type))
+                .filter(e -> e.getString("createdAt").equals(PREFIX + line + ")"))
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
     }
 
     private static RecordedEvent lastSample(String type, int line) {
