@@ -73,7 +73,7 @@ public final class BackpressureEngagedDetector implements Detector {
             }
             Finding.Metrics metrics = new Finding.Metrics(0, 0, samples.peakDepth(), samples.lastDepth(),
                     series.capacity(), null, outRate, duration, n, null, null, null,
-                    Finding.Metrics.estimatedWait(samples.lastDepth(), outRate), null);
+                    Finding.Metrics.estimatedWait(samples.lastDepth(), outRate), null, series.oldestWaitSeconds());
             int score = 30;
             findings.add(new Finding(ID, ID, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                     series.id, series.producerSite(), summary, explanation, Messages.format("backpressure.solution"),

@@ -44,11 +44,23 @@ public record Finding(String detector, String kind, Severity severity, int score
      *                        removal rate); null when removals are not counted or none happened
      * @param detectedAfterSeconds seconds into the recording at which the evidence first held: how
      *                        early this run would have raised it; null when not a growth finding
+     * @param oldestWaitSeconds how long the oldest waiting element had waited at the last sample, as
+     *                        the agent measured it; null when not recorded
      */
     public record Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
                           Double inPerSecond, Double outPerSecond, double durationSeconds, int samples,
                           HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement,
-                          Double estimatedWaitSeconds, Double detectedAfterSeconds) {
+                          Double estimatedWaitSeconds, Double detectedAfterSeconds, Double oldestWaitSeconds) {
+
+        /** Metrics of a finding about something that does not queue elements (no oldest wait). */
+        public Metrics(double growthPerSecond, double trendZ, long peakDepth, long finalDepth, long capacity,
+                       Double inPerSecond, Double outPerSecond, double durationSeconds, int samples,
+                       HeapContext heap, Double secondsToHeapLimit, Double bytesPerElement,
+                       Double estimatedWaitSeconds, Double detectedAfterSeconds) {
+            this(growthPerSecond, trendZ, peakDepth, finalDepth, capacity, inPerSecond, outPerSecond, durationSeconds,
+                    samples, heap, secondsToHeapLimit, bytesPerElement, estimatedWaitSeconds, detectedAfterSeconds,
+                    null);
+        }
 
         /** Little's law: the time an element now waits is the backlog divided by how fast it drains. */
         static Double estimatedWait(long backlog, Double outPerSecond) {

@@ -124,7 +124,8 @@ abstract class GrowthDetector implements Detector {
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
         Finding.Metrics metrics = new Finding.Metrics(trend.slopePerSecond(), trend.mannKendallZ(), peak, finalDepth,
                 series.capacity(), inRate, outRate, duration, window.count(), heap, secondsToLimit, bytesPerElement,
-                Finding.Metrics.estimatedWait(finalDepth, outRate), detectedAfter(recording, series, window, p));
+                Finding.Metrics.estimatedWait(finalDepth, outRate), detectedAfter(recording, series, window, p),
+                series.oldestWaitSeconds());
         Naming naming = naming(recording, series, p);
         String kind = naming.kind();
         String site = series.site().isEmpty() ? "(site not captured)" : series.site();

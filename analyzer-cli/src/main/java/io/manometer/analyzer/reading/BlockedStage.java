@@ -31,6 +31,13 @@ public final class BlockedStage {
         this.site = site;
     }
 
+    /** Adds the waits a later chunk of the recording saw at the same stage. */
+    void absorb(BlockedStage later) {
+        waits += later.waits;
+        totalNanos += later.totalNanos;
+        maxNanos = Math.max(maxNanos, later.maxNanos);
+    }
+
     public Kind kind() {
         return kind;
     }

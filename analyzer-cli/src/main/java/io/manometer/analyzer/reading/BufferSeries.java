@@ -38,12 +38,59 @@ public final class BufferSeries {
     int samplesAtCapacity;
     int samplesRead;
     long refused;
+    /** The agent's oldest-element wait at the latest sample read (-1: not recorded), and that sample's time. */
+    long oldestWaitMillis = -1;
+    long oldestWaitAtNanos = Long.MIN_VALUE;
     /** Whether this buffer's events carry atCapacity and refusal fields; null until the first is read. */
     Boolean hasPressureFields;
+    /** Whether this buffer's events carry the oldest wait, and thread lists; null until the first is read. */
+    Boolean hasWaitField;
+    Boolean hasThreadFields;
 
-    BufferSeries(Subject subject, long id) {
+    /** Known by name (a launch site) and numbered by the reader, rather than by the agent's id. */
+    final boolean named;
+
+    BufferSeries(Subject subject, long id, boolean named) {
         this.subject = subject;
         this.id = id;
+        this.named = named;
+    }
+
+    /** Takes in what a later chunk of the recording said about the same buffer. */
+    void absorb(BufferSeries later) {
+        if (type.isEmpty()) {
+            type = later.type;
+            createdAt = later.createdAt;
+            createdBy = later.createdBy;
+            creationStack = later.creationStack;
+        }
+        if (producerSite.isEmpty()) {
+            producerSite = later.producerSite;
+            producerStack = later.producerStack;
+            producerThread = later.producerThread;
+        }
+        producerThreads = later.producerThreads.isEmpty() ? producerThreads : later.producerThreads;
+        consumerThreads = later.consumerThreads.isEmpty() ? consumerThreads : later.consumerThreads;
+        if (samplesRead == 0) {
+            capacity = later.capacity;
+            commonPool = later.commonPool;
+        }
+        hasPressureFields = hasPressureFields == null ? later.hasPressureFields : hasPressureFields;
+        hasWaitField = hasWaitField == null ? later.hasWaitField : hasWaitField;
+        hasThreadFields = hasThreadFields == null ? later.hasThreadFields : hasThreadFields;
+        samplesRead += later.samplesRead;
+        samplesAtCapacity += later.samplesAtCapacity;
+        refused = Math.max(refused, later.refused);
+        if (later.oldestWaitAtNanos >= oldestWaitAtNanos) {
+            oldestWaitMillis = later.oldestWaitMillis;
+            oldestWaitAtNanos = later.oldestWaitAtNanos;
+        }
+        samples.append(later.samples);
+    }
+
+    /** How long the oldest waiting element had waited at the last sample; null when the agent did not say. */
+    public Double oldestWaitSeconds() {
+        return oldestWaitMillis < 0 ? null : oldestWaitMillis / 1000.0;
     }
 
     public String type() {

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Walks the chunk headers of a recording before it is streamed. JFR's reader stops quietly at a
@@ -18,8 +20,11 @@ final class ChunkHeaders {
 
     private ChunkHeaders() {}
 
-    /** How many chunks a whole recording has and when its last chunk ends. */
-    record Layout(int chunks, long endEpochNanos) {}
+    /** Where one chunk lies in the file. */
+    record Chunk(long offset, long size) {}
+
+    /** The chunks of a whole recording, in file order, and when its last chunk ends. */
+    record Layout(List<Chunk> chunks, long endEpochNanos) {}
 
     /** Returns the layout of a whole recording, or throws with a one-line problem. */
     static Layout check(Path file) throws IOException, RecordingReadException {
@@ -28,6 +33,7 @@ final class ChunkHeaders {
             long offset = 0;
             int chunk = 0;
             long end = 0;
+            List<Chunk> chunks = new ArrayList<>();
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
             while (offset < length) {
                 chunk++;
@@ -63,9 +69,10 @@ final class ChunkHeaders {
                             chunk, size, length - offset));
                 }
                 end = Math.max(end, startNanos + durationNanos);
+                chunks.add(new Chunk(offset, size));
                 offset += size;
             }
-            return new Layout(chunk, end);
+            return new Layout(chunks, end);
         }
     }
 

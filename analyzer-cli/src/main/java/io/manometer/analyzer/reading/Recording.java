@@ -12,7 +12,7 @@ import java.util.HashSet;
 /** What the analyzer keeps of one recording: compact per-buffer series and a few facts. */
 public final class Recording {
     public final Path file;
-    final Map<String, BufferSeries> series = new LinkedHashMap<>();
+    final Map<SeriesKey, BufferSeries> series = new LinkedHashMap<>();
     final Set<String> eventTypesSeen = new HashSet<>();
     long firstEventNanos = Long.MAX_VALUE;
     long lastEventNanos = Long.MIN_VALUE;
@@ -31,13 +31,17 @@ public final class Recording {
         this.file = file;
     }
 
+    /** A buffer by the agent's id, or a launch site by name: a key built without formatting, as it is built per event. */
+    record SeriesKey(BufferSeries.Subject subject, long id, String name) {}
+
     BufferSeries series(BufferSeries.Subject subject, long id) {
-        return series.computeIfAbsent(subject.label + ":" + id, k -> new BufferSeries(subject, id));
+        return series.computeIfAbsent(new SeriesKey(subject, id, null), k -> new BufferSeries(subject, id, false));
     }
 
     /** A series known by name (a launch site), numbered in the order first seen. */
     BufferSeries series(BufferSeries.Subject subject, String name) {
-        return series.computeIfAbsent(subject.label + ":" + name, k -> new BufferSeries(subject, series.size() + 1));
+        return series.computeIfAbsent(new SeriesKey(subject, 0, name),
+                k -> new BufferSeries(subject, series.size() + 1, true));
     }
 
     /** Distinct blocked stages kept at most: beyond it, waits are still counted in {@link #blockedElsewhere}. */
@@ -61,11 +65,51 @@ public final class Recording {
 
     long eventsRead;
 
+    /** The type last added to {@link #eventTypesSeen}: events come in runs of a type, and the names are constants. */
+    private String lastTypeSeen;
+
     void saw(String eventType, long epochNanos) {
         eventsRead++;
-        eventTypesSeen.add(eventType);
+        if (eventType != lastTypeSeen) {
+            eventTypesSeen.add(eventType);
+            lastTypeSeen = eventType;
+        }
         firstEventNanos = Math.min(firstEventNanos, epochNanos);
         lastEventNanos = Math.max(lastEventNanos, epochNanos);
+    }
+
+    /**
+     * Takes in what was read from a later chunk of the same recording (chunks are read apart and
+     * taken in in file order), as if it had been read here.
+     */
+    void absorb(Recording later) {
+        later.series.forEach((key, part) -> series.computeIfAbsent(key,
+                k -> new BufferSeries(part.subject, part.named ? series.size() + 1 : part.id, part.named)).absorb(part));
+        later.refusalSites.forEach((key, part) -> refusalSites.computeIfAbsent(key,
+                k -> new RefusalSite(part.site, part.calledMethod)).absorb(part));
+        later.blockedStages.forEach((key, part) -> {
+            BlockedStage stage = blockedStages.get(key);
+            if (stage != null) {
+                stage.absorb(part);
+            } else if (blockedStages.size() < MAX_BLOCKED_STAGES) {
+                blockedStages.put(key, part);
+            } else {
+                blockedElsewhereNanos += part.totalNanos;
+            }
+        });
+        blockedElsewhereNanos += later.blockedElsewhereNanos;
+        eventTypesSeen.addAll(later.eventTypesSeen);
+        eventsRead += later.eventsRead;
+        firstEventNanos = Math.min(firstEventNanos, later.firstEventNanos);
+        lastEventNanos = Math.max(lastEventNanos, later.lastEventNanos);
+        agentVersion = later.agentVersion != null ? later.agentVersion : agentVersion;
+        schemaVersion = Math.max(schemaVersion, later.schemaVersion);
+        agentWarnings = Math.max(agentWarnings, later.agentWarnings);
+        untrackedBuffers = Math.max(untrackedBuffers, later.untrackedBuffers);
+        lostDataBytes += later.lostDataBytes;
+        heapAfterGc.append(later.heapAfterGc);
+        heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
+        threads.append(later.threads);
     }
 
     public Collection<BufferSeries> series() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -14,7 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Streams a recording once, event by event, into a {@link Recording}. The file is never loaded
  * whole: events arrive unordered (JFR then needs no buffering across chunks) and each handler
- * keeps only a few numbers per sample.
+ * keeps only a few numbers per sample. A large recording of several chunks is read on several
+ * threads ({@link ChunkParallelReading}).
  */
 public final class RecordingReader {
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
@@ -37,11 +39,39 @@ public final class RecordingReader {
     public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
         Recording recording = new Recording(file);
+        int flushes;
+        try {
+            Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(file, layout);
+            flushes = parallel.isPresent() ? parallel.get().readInto(recording, RecordingReader::stream, progress)
+                    : stream(file, recording, () -> progress.eventsRead(recording.eventsRead));
+        } catch (RuntimeException | IOException | InternalError e) {
+            throw new RecordingReadException(file + ": not a readable JFR recording ("
+                    + oneLine(e) + "); is it truncated or still being written?", e);
+        }
+        boolean endedEarly = flushes < layout.chunks().size()
+                || !recording.agentPresent()
+                || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
+        if (endedEarly) {
+            verifyWholeFile(file);
+        }
+        if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
+            throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "
+                    + recording.schemaVersion + "); this analyzer reads schema " + EventNames.SUPPORTED_SCHEMA
+                    + " and older; upgrade the analyzer");
+        }
+        return recording;
+    }
+
+    /**
+     * Streams one file (a whole recording or one chunk of it) into {@code recording}, calling
+     * {@code onFlush} at each flush point; returns how many there were.
+     */
+    static int stream(Path file, Recording recording, Runnable onFlush) throws IOException {
         int[] flushes = {0};
         try (EventStream stream = EventStream.openFile(file)) {
             stream.onFlush(() -> {
                 flushes[0]++;
-                progress.eventsRead(recording.eventsRead);
+                onFlush.run();
             });
             stream.setOrdered(false);
             stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
@@ -59,22 +89,8 @@ public final class RecordingReader {
             stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
             stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
             stream.start();
-        } catch (RuntimeException | IOException | InternalError e) {
-            throw new RecordingReadException(file + ": not a readable JFR recording ("
-                    + oneLine(e) + "); is it truncated or still being written?", e);
         }
-        boolean endedEarly = flushes[0] < layout.chunks()
-                || !recording.agentPresent()
-                || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
-        if (endedEarly) {
-            verifyWholeFile(file);
-        }
-        if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
-            throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "
-                    + recording.schemaVersion + "); this analyzer reads schema " + EventNames.SUPPORTED_SCHEMA
-                    + " and older; upgrade the analyzer");
-        }
-        return recording;
+        return flushes[0];
     }
 
     /**
@@ -133,13 +149,17 @@ public final class RecordingReader {
             s.capacity = e.getLong("capacity"); // fixed for the life of a queue
         }
         readSites(s, e, "bufferType");
-        // Consumers are often seen only after the first samples: look at every sample until some are.
-        boolean early = s.samplesRead < THREAD_LIST_EVERY && s.consumerThreads.isEmpty();
-        if ((early || s.samplesRead % THREAD_LIST_EVERY == 0) && e.hasField("consumerThreads")) {
+        // Consumers are often seen only after the first samples: look at every other one until some are.
+        boolean early = s.samplesRead < THREAD_LIST_EVERY && s.samplesRead % 2 == 0 && s.consumerThreads.isEmpty();
+        if (s.hasThreadFields == null) {
+            s.hasThreadFields = e.hasField("consumerThreads");
+        }
+        if ((early || s.samplesRead % THREAD_LIST_EVERY == 0) && s.hasThreadFields) {
             s.consumerThreads = orEmpty(e.getString("consumerThreads"));
             s.producerThreads = orEmpty(e.getString("producerThreads"));
         }
         readPressure(s, e, "refused");
+        readOldestWait(s, e, t, "oldestWaitMillis");
         s.samples.add(t, e.getLong("depth"), e.getLong("inserted"), e.getLong("removed"));
     }
 
@@ -214,6 +234,7 @@ public final class RecordingReader {
             s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
         }
         readPressure(s, e, "tasksRejected");
+        readOldestWait(s, e, t, "oldestTaskWaitMillis");
         s.samples.add(t, e.getLong("queueDepth"), e.getLong("tasksSubmitted"), e.getLong("tasksCompleted"));
     }
 
@@ -229,10 +250,23 @@ public final class RecordingReader {
             s.createdBy = orEmpty(e.getString("createdBy"));
             s.creationStack = orEmpty(e.getString("creationStack"));
         }
-        if (s.producerSite.isEmpty() && e.hasField("producerSite")) {
+        // The producer site is captured once a buffer grows, so it may come late; look for it on the
+        // first sample and every THREAD_LIST_EVERY-th, not on every sample of a buffer that never grows.
+        if (s.producerSite.isEmpty() && s.samplesRead % THREAD_LIST_EVERY == 0 && e.hasField("producerSite")) {
             s.producerSite = orEmpty(e.getString("producerSite"));
             s.producerStack = orEmpty(e.getString("producerStack"));
             s.producerThread = orEmpty(e.getString("producerThread"));
+        }
+    }
+
+    /** The agent's estimate of the oldest element's wait (agents before it wrote none: the field is looked for once). */
+    private static void readOldestWait(BufferSeries s, RecordedEvent e, long t, String field) {
+        if (s.hasWaitField == null) {
+            s.hasWaitField = e.hasField(field);
+        }
+        if (s.hasWaitField && t >= s.oldestWaitAtNanos) {
+            s.oldestWaitMillis = e.getLong(field);
+            s.oldestWaitAtNanos = t;
         }
     }
 
@@ -242,7 +276,9 @@ public final class RecordingReader {
         }
         s.samplesRead++;
         if (s.hasPressureFields) {
-            if (e.getBoolean("atCapacity")) {
+            // Only a known bound can be reached: spare the lookup for the rest. A queue of unknown
+            // bound can still refuse, so refusals are read for every one.
+            if (s.capacity >= 0 && e.getBoolean("atCapacity")) {
                 s.samplesAtCapacity++;
             }
             s.refused = Math.max(s.refused, e.getLong(refusedField));

@@ -16,6 +16,20 @@ public final class RefusalSite {
         this.calledMethod = calledMethod;
     }
 
+    /** Takes in what a later chunk of the recording said about the same site. */
+    void absorb(RefusalSite later) {
+        if (stack.isEmpty()) {
+            stack = later.stack;
+            threads = later.threads;
+        }
+        if (later.firstSeenNanos < firstSeenNanos) {
+            refusedAtFirstSample = later.refusedAtFirstSample;
+        }
+        refused = Math.max(refused, later.refused);
+        firstSeenNanos = Math.min(firstSeenNanos, later.firstSeenNanos);
+        lastSeenNanos = Math.max(lastSeenNanos, later.lastSeenNanos);
+    }
+
     public String site() {
         return site;
     }

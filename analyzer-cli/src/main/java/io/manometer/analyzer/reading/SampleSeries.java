@@ -68,6 +68,30 @@ public final class SampleSeries {
         size++;
     }
 
+    /**
+     * Adds the samples of a later part of the same buffer's series (read from a later chunk of the
+     * recording), keeping the exact peak and last values even where either part dropped points.
+     */
+    void append(SampleSeries later) {
+        if (later.offered == 0) {
+            return;
+        }
+        long peak = offered == 0 ? later.peakDepth : Math.max(peakDepth, later.peakDepth);
+        boolean laterEnds = later.lastTime >= lastTime;
+        long[] last = {lastTime, lastDepth, lastIn, lastOut};
+        for (int i = 0; i < later.size(); i++) {
+            add(later.time(i), later.depth(i), later.in(i), later.out(i));
+        }
+        peakDepth = peak;
+        if (laterEnds) {
+            last = new long[] {later.lastTime, later.lastDepth, later.lastIn, later.lastOut};
+        }
+        lastTime = last[0];
+        lastDepth = last[1];
+        lastIn = last[2];
+        lastOut = last[3];
+    }
+
     private void halve() {
         sortIfNeeded();
         int kept = 0;

@@ -67,6 +67,10 @@ final class HtmlReport {
             }
             row(h, "why", esc(f.explanation()));
             row(h, "fix", esc(f.solution()));
+            if (f.metrics().oldestWaitSeconds() != null) {
+                row(h, "waited", String.format(Locale.ROOT, "the oldest waiting element has waited %.1f s",
+                        f.metrics().oldestWaitSeconds()));
+            }
             if (f.metrics().estimatedWaitSeconds() != null) {
                 row(h, "wait", String.format(Locale.ROOT, "an element now waits about %.1f s",
                         f.metrics().estimatedWaitSeconds()));

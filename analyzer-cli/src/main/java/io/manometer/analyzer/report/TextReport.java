@@ -53,6 +53,10 @@ final class TextReport {
             }
             out.println("  why       " + f.explanation());
             out.println("  fix       " + f.solution());
+            if (f.metrics().oldestWaitSeconds() != null) {
+                out.printf(Locale.ROOT, "  waited    the oldest waiting element has waited %.1f s (measured)%n",
+                        f.metrics().oldestWaitSeconds());
+            }
             if (f.metrics().estimatedWaitSeconds() != null) {
                 out.printf(Locale.ROOT, "  wait      an element now waits about %.1f s (backlog / drain rate)%n",
                         f.metrics().estimatedWaitSeconds());

@@ -28,6 +28,15 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void theMeasuredWaitOfTheOldestElementIsReportedWhenTheAgentRecordedIt() {
+        List<Finding> measured = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s)
+                .oldestWait(1, 12_500).build());
+        assertThat(measured).singleElement().satisfies(f -> assertThat(f.metrics().oldestWaitSeconds()).isEqualTo(12.5));
+        List<Finding> unknown = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s).build());
+        assertThat(unknown).singleElement().satisfies(f -> assertThat(f.metrics().oldestWaitSeconds()).isNull());
+    }
+
+    @Test
     void hugeBacklogStillGrowingIsCritical() {
         List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 20, 50_000, s -> 20_000 * s).build());
         assertThat(findings).singleElement().extracting(Finding::severity).isEqualTo(Severity.CRITICAL);

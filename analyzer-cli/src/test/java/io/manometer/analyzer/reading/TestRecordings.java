@@ -121,6 +121,14 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Sets what the agent said, at the last sample, of how long a queue's oldest element had waited. */
+    public TestRecordings oldestWait(long queueId, long millis) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
+        s.oldestWaitMillis = millis;
+        s.oldestWaitAtNanos = s.samples.lastTime();
+        return this;
+    }
+
     /** Adds one collection a second whose surviving heap is {@code usedBytes(second)}, and the heap's maximum. */
     public TestRecordings heap(int seconds, long maxBytes, LongUnaryOperator usedBytes) {
         recording.heapMaxBytes = maxBytes;

@@ -1,0 +1,120 @@
+package io.manometer.analyzer.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recording of several chunks read chunk by chunk on several threads must come out exactly as
+ * read in one pass: same series, samples, peaks, last values, descriptive fields and counts.
+ */
+class ChunkParallelReadingTest {
+    @Name(EventNames.QUEUE_SAMPLE)
+    static class QueueSample extends Event {
+        long bufferId;
+        String bufferType;
+        String createdAt;
+        String createdBy;
+        String creationStack;
+        long capacity;
+        long depth;
+        long inserted;
+        long removed;
+        boolean atCapacity;
+        long refused;
+    }
+
+    @TempDir
+    Path dir;
+
+    private static long chunkDirectories() throws java.io.IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("manometer-chunks")).count();
+        }
+    }
+
+    @Test
+    void chunksReadApartAddUpToTheWholeRecording() throws Exception {
+        Path whole = dir.resolve("three-chunks.jfr");
+        try (OutputStream out = Files.newOutputStream(whole)) {
+            for (int chunk = 0; chunk < 3; chunk++) { // separate recordings laid end to end: one chunk each
+                Path part = dir.resolve("part-" + chunk + ".jfr");
+                try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+                    r.enable(EventNames.QUEUE_SAMPLE);
+                    r.start();
+                    for (int i = 0; i < 50; i++) {
+                        for (int id = 1; id <= 3; id++) {
+                            QueueSample e = new QueueSample();
+                            e.bufferId = id;
+                            e.bufferType = chunk == 0 && id == 3 ? null : "java.util.concurrent.LinkedBlockingQueue";
+                            e.createdAt = "Q" + id;
+                            e.capacity = id == 2 ? 100 : -1;
+                            long n = chunk * 50L + i;
+                            e.depth = id * n + (id == 1 && n == 70 ? 10_000 : 0); // buffer 1 peaks in the middle chunk
+                            e.inserted = 10 * n + e.depth;
+                            e.removed = 10 * n;
+                            e.atCapacity = id == 2 && n % 3 == 0;
+                            e.refused = id == 2 ? n : 0;
+                            e.commit();
+                        }
+                    }
+                    r.stop();
+                    r.dump(part);
+                }
+                out.write(Files.readAllBytes(part));
+            }
+        }
+        ChunkHeaders.Layout layout = ChunkHeaders.check(whole);
+        assertThat(layout.chunks()).hasSize(3);
+
+        Recording oneThread = new Recording(whole);
+        RecordingReader.stream(whole, oneThread, () -> { });
+        long chunkDirectoriesBefore = chunkDirectories();
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, layout, 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(parallel.isPresent(), "one processor: nothing to read in parallel");
+        Recording chunked = new Recording(whole);
+        long[] progress = {0};
+        int flushes = parallel.get().readInto(chunked, RecordingReader::stream, events -> progress[0] = events);
+
+        assertThat(flushes).isGreaterThanOrEqualTo(3);
+        assertThat(progress[0]).isEqualTo(450);
+        assertThat(chunked.eventsRead).isEqualTo(oneThread.eventsRead).isEqualTo(450);
+        // A chunk read alone converts its ticks to time on its own: the same instants to within a microsecond.
+        assertThat(chunked.startNanos()).isCloseTo(oneThread.startNanos(), within(1_000L));
+        assertThat(chunked.durationSeconds()).isCloseTo(oneThread.durationSeconds(), within(1e-6));
+        List<BufferSeries> expected = List.copyOf(oneThread.series());
+        List<BufferSeries> actual = List.copyOf(chunked.series());
+        assertThat(actual).hasSize(3);
+        for (int i = 0; i < expected.size(); i++) {
+            BufferSeries e = expected.get(i);
+            BufferSeries a = actual.get(i);
+            assertThat(a.id).isEqualTo(e.id);
+            assertThat(a.type()).isEqualTo(e.type()).isEqualTo("java.util.concurrent.LinkedBlockingQueue");
+            assertThat(a.createdAt()).isEqualTo(e.createdAt());
+            assertThat(a.capacity()).isEqualTo(e.capacity());
+            assertThat(a.refused()).isEqualTo(e.refused());
+            assertThat(a.fractionAtCapacity()).isEqualTo(e.fractionAtCapacity());
+            assertThat(a.samples.size()).isEqualTo(e.samples.size()).isEqualTo(150);
+            assertThat(a.samples.peakDepth()).isEqualTo(e.samples.peakDepth());
+            assertThat(a.samples.lastDepth()).isEqualTo(e.samples.lastDepth());
+            assertThat(a.samples.lastIn()).isEqualTo(e.samples.lastIn());
+            for (int k = 0; k < e.samples.size(); k++) {
+                assertThat(a.samples.time(k)).isCloseTo(e.samples.time(k), within(1_000L));
+                assertThat(a.samples.depth(k)).isEqualTo(e.samples.depth(k));
+                assertThat(a.samples.out(k)).isEqualTo(e.samples.out(k));
+            }
+        }
+        assertThat(actual.get(0).samples.peakDepth()).isEqualTo(10_070);
+        assertThat(actual.get(1).refused()).isEqualTo(149);
+        assertThat(chunkDirectories()).as("temporary chunk copies deleted").isEqualTo(chunkDirectoriesBefore);
+    }
+}
