@@ -9,22 +9,29 @@ import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.TestRecordings;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report as a browser draws it: headless Chromium takes a screenshot, and the picture must
- * show the critical finding's red badge and backlog line and the heap's blue line on a mostly light
- * page (a blank page, an error page or unstyled text fails). Skipped
- * (not passed) where no Chromium is installed; {@code MANOMETER_CHROMIUM} names one elsewhere.
+ * The HTML report as it is drawn. Headless Chromium takes a screenshot, and the picture must show
+ * the critical finding's red badge and backlog line and the heap's blue line on a mostly light page
+ * (a blank page, an error page or unstyled text fails); skipped (not passed) where no Chromium is
+ * installed ({@code MANOMETER_CHROMIUM} names one elsewhere). The charts are also drawn by Batik,
+ * which needs no browser, so every machine checks them.
  */
 class HtmlRenderingTest {
     private static final int CRITICAL_RED = 0xc62828;
@@ -33,10 +40,8 @@ class HtmlRenderingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void headlessChromiumDrawsTheBadgeAndTheChart() throws Exception {
-        Optional<String> chromium = chromium();
-        assumeTrue(chromium.isPresent(), "no Chromium on this machine");
+    /** A report of one critical, steadily growing backlog with the heap growing beside it. */
+    private Path writeReport() throws Exception {
         Path page = dir.resolve("report.html");
         RecordingResult result = new RecordingResult("app.jfr", null, 20, "test", List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(TestRecordings.create()
@@ -45,6 +50,71 @@ class HtmlRenderingTest {
         try (Writer out = Files.newBufferedWriter(page)) {
             ReportFormat.html.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
         }
+        return page;
+    }
+
+    /**
+     * Where no browser is installed, the charts are still drawn: Batik renders each inline SVG as
+     * the page holds it (text left out, so no fonts are needed), and the red backlog line and the
+     * blue heap line must both rise from the lower left to the upper right of the plot.
+     */
+    @Test
+    void everyInlineChartDrawsARisingBacklogAndHeapLine() throws Exception {
+        String html = Files.readString(writeReport());
+        Matcher svg = Pattern.compile("(?s)<svg .*?</svg>").matcher(html);
+        int charts = 0;
+        int withHeap = 0;
+        while (svg.find()) {
+            charts++;
+            BufferedImage image = render(svg.group().replaceAll("(?s)<text[^>]*>.*?</text>", ""));
+            assertThat(rises(image, CRITICAL_RED)).as("chart %d: the red line of what grows rises", charts).isTrue();
+            withHeap += rises(image, HEAP_BLUE) ? 1 : 0;
+        }
+        assertThat(charts).as("a chart per finding: the backlog and the heap").isEqualTo(2);
+        assertThat(withHeap).as("the backlog's chart has the heap's blue line rising beside it").isEqualTo(1);
+    }
+
+    /** Whether a line of that colour runs from the lower left to the upper right, and not across the top left. */
+    private static boolean rises(BufferedImage image, int colour) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        return count(image, colour, 0, w / 3, h / 2, h) > 20 && count(image, colour, w * 2 / 3, w, 0, h / 2) > 20
+                && count(image, colour, 0, w / 3, 0, h / 3) == 0;
+    }
+
+    private static BufferedImage render(String svg) throws Exception {
+        BufferedImage[] drawn = new BufferedImage[1];
+        ImageTranscoder transcoder = new ImageTranscoder() {
+            @Override
+            public BufferedImage createImage(int width, int height) {
+                return new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            }
+
+            @Override
+            public void writeImage(BufferedImage image, TranscoderOutput output) {
+                drawn[0] = image;
+            }
+        };
+        transcoder.transcode(new TranscoderInput(new StringReader(svg)), null);
+        return drawn[0];
+    }
+
+    private static long count(BufferedImage image, int colour, int x0, int x1, int y0, int y1) {
+        long n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int argb = image.getRGB(x, y);
+                n += (argb >>> 24) > 128 && near(argb & 0xffffff, colour) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void headlessChromiumDrawsTheBadgeAndTheChart() throws Exception {
+        Optional<String> chromium = chromium();
+        assumeTrue(chromium.isPresent(), "no Chromium on this machine");
+        Path page = writeReport();
         Path png = dir.resolve("report.png");
         Process browser = new ProcessBuilder(chromium.get(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--window-size=1200,1400", "--screenshot=" + png, page.toUri().toString())
