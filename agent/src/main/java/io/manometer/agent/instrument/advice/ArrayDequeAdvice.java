@@ -35,7 +35,10 @@ public final class ArrayDequeAdvice {
     static void exit(@Advice.This Object self, @Advice.FieldValue("head") int head,
                      @Advice.FieldValue("tail") int tail, @Advice.FieldValue("elements") Object[] elements,
                      @AtTail boolean atTail, @Insert boolean insert) {
-        if (((atTail ? tail : head) & 127) == 0) {
+        // The array's length is tested first: for a deque made in the method being compiled, it is
+        // the constant its constructor allocated, so the JIT drops the rest, call included, and the
+        // deque can still be scalar-replaced (a call it might be passed to would make it escape).
+        if (elements.length > LARGE && ((atTail ? tail : head) & 127) == 0) {
             int size = tail - head;
             if ((size < 0 ? size + elements.length : size) >= LARGE) {
                 Bridge.largeQueueUsed(self, insert);
