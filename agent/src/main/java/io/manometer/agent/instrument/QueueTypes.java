@@ -27,6 +27,31 @@ public final class QueueTypes {
 
     private QueueTypes() {}
 
+    /**
+     * Whether the class (below {@code AbstractCollection}) declares its own {@code isEmpty()}. Such a
+     * method reads a head or two indices; the inherited one calls {@code size()}, which may walk.
+     */
+    private static final ClassValue<Boolean> DECLARES_IS_EMPTY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != java.util.AbstractCollection.class && c != Object.class;
+                    c = c.getSuperclass()) {
+                try {
+                    java.lang.reflect.Method m = c.getDeclaredMethod("isEmpty");
+                    return !java.lang.reflect.Modifier.isAbstract(m.getModifiers());
+                } catch (NoSuchMethodException e) {
+                    // look further up
+                }
+            }
+            return false;
+        }
+    };
+
+    /** Whether {@code isEmpty()} can be called every sampling period without walking the queue. */
+    public static boolean hasCheapEmptyCheck(Class<?> type) {
+        return DECLARES_IS_EMPTY.get(type);
+    }
+
     public static boolean hasExactSize(String className) {
         return EXACT_SIZE_BLOCKING.contains(className) || EXACT_SIZE_PLAIN.contains(className);
     }

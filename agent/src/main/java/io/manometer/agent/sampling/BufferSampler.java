@@ -207,11 +207,24 @@ public final class BufferSampler {
             return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, ArrivalMarks.UNKNOWN);
         }
         long inserted = tracked.counters.inserted;
-        long depth = exact ? ((Collection<?>) buffer).size() : Math.max(0, inserted - tracked.counters.removed);
+        long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted);
+        if (!exact && depth > 0 && QueueTypes.hasCheapEmptyCheck(buffer.getClass())
+                && ((Collection<?>) buffer).isEmpty()) {
+            // Empty, yet the counts say otherwise: elements left by a way the advice does not count.
+            // Taken up as removals, so a queue drained that way is not mistaken for a growing one.
+            inserted = tracked.counters.inserted;
+            tracked.removalsNotSeen += derivedDepth(tracked, inserted);
+            depth = 0;
+        }
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
-        long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth) : tracked.counters.removed;
+        long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth)
+                : tracked.counters.removed + tracked.removalsNotSeen;
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
                 tracked.counters.refused, tracked.arrivals.oldestWaitNanos(now, inserted, depth));
+    }
+
+    private static long derivedDepth(TrackedBuffer tracked, long inserted) {
+        return Math.max(0, inserted - tracked.counters.removed - tracked.removalsNotSeen);
     }
 
     private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor, long now) {

@@ -16,6 +16,11 @@ public final class TrackedBuffer {
     final boolean builtForHandOff;
     final ThreadNames producers = new ThreadNames();
     final ThreadNames consumers = new ThreadNames();
+    /**
+     * Removals the advice did not see (a library's drain(), removeIf, an iterator's remove),
+     * inferred when the queue is found empty while its counts say otherwise; sampler only.
+     */
+    long removalsNotSeen;
     /** For the oldest element's wait; touched by the sampler only. */
     final ArrivalMarks arrivals = new ArrivalMarks();
 

@@ -223,6 +223,17 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aLibraryQueueEmptiedByAnUncountedDrainIsFoundEmptyNotGrowing() {
+        List<RecordedEvent> samples = samplesOf("manometer.QueueSample", lines[14]);
+        assertThat(samples).isNotEmpty();
+        RecordedEvent last = samples.get(samples.size() - 1);
+        assertThat(last.getLong("inserted")).isEqualTo(300);
+        assertThat(last.getLong("depth")).as("relaxedPoll counted, then the drain taken up").isZero();
+        assertThat(last.getLong("removed")).isEqualTo(300);
+        assertThat(samples).allSatisfy(s -> assertThat(s.getLong("depth")).isLessThanOrEqualTo(200));
+    }
+
+    @Test
     void aDrainedExecutorHasNoTaskWaiting() {
         assertThat(lastSample("manometer.ExecutorSample", lines[4]).getLong("oldestTaskWaitMillis")).isZero();
         assertThat(lastSample("manometer.ExecutorSample", lines[5]).getLong("oldestTaskWaitMillis"))

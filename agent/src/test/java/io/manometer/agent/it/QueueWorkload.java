@@ -152,9 +152,24 @@ public final class QueueWorkload {
             finish.countDown();
         }
 
+        // A library queue emptied by a bulk drain the agent does not count: once found empty it must
+        // not look like a backlog.
+        DrainingLibraryQueue draining = new DrainingLibraryQueue(); int drainingLine = line();
+        for (int i = 0; i < 300; i++) {
+            draining.offer("x");
+        }
+        Thread drainer = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                draining.relaxedPoll();
+            }
+            draining.drain(e -> { });
+        }, "workload-drainer");
+        drainer.start();
+        drainer.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
@@ -163,6 +178,55 @@ public final class QueueWorkload {
 
     private static int line() {
         return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** A queue with JCTools' extra operations: relaxedPoll is counted, the bulk drain is not. */
+    public static final class DrainingLibraryQueue extends AbstractQueue<String> {
+        private final java.util.concurrent.ConcurrentLinkedQueue<String> items =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public boolean offer(String e) {
+            return items.offer(e);
+        }
+
+        @Override
+        public String poll() {
+            return items.poll();
+        }
+
+        public String relaxedPoll() {
+            return items.poll();
+        }
+
+        public int drain(java.util.function.Consumer<String> consumer) {
+            int n = 0;
+            for (java.util.Iterator<String> it = items.iterator(); it.hasNext(); n++) {
+                consumer.accept(it.next());
+                it.remove();
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        @Override
+        public String peek() {
+            return items.peek();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return items.iterator();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
     }
 
     /** A third-party lock-free-style queue that is not a BlockingQueue (the shape of JCTools' queues). */
