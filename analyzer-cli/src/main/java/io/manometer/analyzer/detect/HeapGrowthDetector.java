@@ -2,6 +2,7 @@ package io.manometer.analyzer.detect;
 
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RetainedObjects;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ public final class HeapGrowthDetector implements Detector {
     static final Preference WARMUP = new Preference("warmupSeconds", 5, "seconds at the start that are ignored");
     static final Preference MIN_GROWTH_FRACTION = new Preference("minGrowthFraction", 0.05,
             "growth over the window, as a fraction of the maximum heap, below which nothing is said");
+    static final Preference RETAINED_SHARE = new Preference("retainedShare", 0.25,
+            "share of JFR's old-object samples one type and allocation line must have to be named as where the heap is held");
     static final Preference LIMIT_SOON = new Preference("limitSoonSeconds", 1800,
             "growth that would reach the heap limit sooner than this is critical");
 
@@ -35,7 +38,7 @@ public final class HeapGrowthDetector implements Detector {
 
     @Override
     public List<Preference> preferences() {
-        return List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON);
+        return List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE);
     }
 
     @Override
@@ -57,10 +60,22 @@ public final class HeapGrowthDetector implements Detector {
         String explanation = Messages.format("heap-growth.explanation", heap.durationSeconds(), heap.collections(),
                 Messages.format(recording.agentPresent() ? "heap-growth.explanation.agent"
                         : "heap-growth.explanation.no-agent"));
+        // Where the memory is held, when JFR's old-object sampler says so clearly enough.
+        RetainedObjects retained = recording.retained();
+        RetainedObjects.Group held = retained.largest();
+        boolean named = held != null && held.samples() >= retained.samples() * p.get(this, RETAINED_SHARE);
+        String site = "(whole heap)";
+        String stack = "";
+        if (named) {
+            explanation += " " + Messages.format(held.site().isEmpty() ? "heap-growth.retained.type" : "heap-growth.retained",
+                    retained.samples(), held.samples(), held.type(), held.site());
+            site = held.site().isEmpty() ? site : held.site();
+            stack = held.stack();
+        }
         Finding.Metrics metrics = new Finding.Metrics(heap.growthBytesPerSecond(), heap.trendZ(), -1, heap.lastUsedBytes(),
                 heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null, null, null);
-        return List.of(new Finding(ID, "heap-growth", Severity.ofScore(score), score, "(whole heap)", "",
+        return List.of(new Finding(ID, "heap-growth", Severity.ofScore(score), score, site, "",
                 "java heap", 0, "", summary, explanation, Messages.format("heap-growth.solution"), metrics,
-                "", "", recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null)));
+                stack, "", recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null)));
     }
 }

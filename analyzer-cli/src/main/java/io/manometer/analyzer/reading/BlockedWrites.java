@@ -11,10 +11,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * instruments none of this: JFR already times socket and file writes, monitor waits and parks.
  */
 final class BlockedWrites {
-    private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     private static final List<String> INSERTS = List.of("put", "offer", "putFirst", "putLast", "offerFirst",
             "offerLast", "transfer");
-    private static final int STACK_FRAMES = 12;
 
     private BlockedWrites() {}
 
@@ -61,7 +59,7 @@ final class BlockedWrites {
         long nanos = e.getDuration().toNanos();
         recording.saw(e.getEventType().getName(), e.getStartTime().getEpochSecond() * 1_000_000_000L
                 + e.getStartTime().getNano());
-        String site = stack == null ? "" : applicationFrame(stack);
+        String site = stack == null ? "" : StackFrames.applicationFrame(stack, false);
         String key = kind.name() + " " + site;
         BlockedStage stage = recording.blockedStages.get(key);
         if (stage == null) {
@@ -70,52 +68,12 @@ final class BlockedWrites {
                 return;
             }
             stage = new BlockedStage(kind, site);
-            stage.stack = stack == null ? "" : format(stack);
+            stage.stack = stack == null ? "" : StackFrames.format(stack);
             stage.thread = e.getThread() == null ? "" : String.valueOf(e.getThread().getJavaName());
             recording.blockedStages.put(key, stage);
         }
         stage.waits++;
         stage.totalNanos += nanos;
         stage.maxNanos = Math.max(stage.maxNanos, nanos);
-    }
-
-    private static String applicationFrame(RecordedStackTrace stack) {
-        for (RecordedFrame frame : stack.getFrames()) {
-            if (frame.isJavaFrame() && !isJdk(frame.getMethod().getType().getName())) {
-                return format(frame);
-            }
-        }
-        return "";
-    }
-
-    private static String format(RecordedStackTrace stack) {
-        StringBuilder text = new StringBuilder();
-        List<RecordedFrame> frames = stack.getFrames();
-        for (int i = 0; i < Math.min(STACK_FRAMES, frames.size()); i++) {
-            if (i > 0) {
-                text.append('\n');
-            }
-            text.append(format(frames.get(i)));
-        }
-        return text.toString();
-    }
-
-    /** As the agent formats frames; JFR keeps no file name, so the source file is inferred from the class. */
-    static String format(RecordedFrame frame) {
-        String type = frame.getMethod().getType().getName();
-        String outer = type.substring(type.lastIndexOf('.') + 1);
-        int nested = outer.indexOf('$');
-        String file = (nested > 0 ? outer.substring(0, nested) : outer) + ".java";
-        int line = frame.getLineNumber();
-        return type + "." + frame.getMethod().getName() + "(" + (line > 0 ? file + ":" + line : file) + ")";
-    }
-
-    private static boolean isJdk(String className) {
-        for (String prefix : JDK_PACKAGES) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

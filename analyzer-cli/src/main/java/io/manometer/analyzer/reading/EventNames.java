@@ -16,10 +16,12 @@ public final class EventNames {
     public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
     public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
     public static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
+    public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
     public static final java.util.List<String> READ = java.util.List.of(QUEUE_SAMPLE, EXECUTOR_SAMPLE,
             ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
-            GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK);
+            GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
+            OLD_OBJECT_SAMPLE);
 
     /** Newest manometer event schema this analyzer understands. */
     public static final int SUPPORTED_SCHEMA = 1;

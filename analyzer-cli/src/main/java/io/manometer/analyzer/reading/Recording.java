@@ -44,6 +44,13 @@ public final class Recording {
                 k -> new BufferSeries(subject, series.size() + 1, true));
     }
 
+    /** Objects JFR's old-object sampler found alive at the end, by type and allocation line. */
+    final RetainedObjects retained = new RetainedObjects();
+
+    public RetainedObjects retained() {
+        return retained;
+    }
+
     /** Distinct blocked stages kept at most: beyond it, waits are still counted in {@link #blockedElsewhere}. */
     static final int MAX_BLOCKED_STAGES = 1000;
     final Map<String, RefusalSite> refusalSites = new LinkedHashMap<>();
@@ -98,6 +105,7 @@ public final class Recording {
             }
         });
         blockedElsewhereNanos += later.blockedElsewhereNanos;
+        retained.absorb(later.retained);
         eventTypesSeen.addAll(later.eventTypesSeen);
         eventsRead += later.eventsRead;
         firstEventNanos = Math.min(firstEventNanos, later.firstEventNanos);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -88,6 +91,7 @@ public final class RecordingReader {
             stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
             stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
             stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
+            stream.onEvent(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
             stream.start();
         }
         return flushes[0];
@@ -300,6 +304,16 @@ public final class RecordingReader {
         long live = e.getLong("activeCount");
         long started = e.getLong("accumulatedCount");
         recording.threads.add(t, live, started, Math.max(0, started - live));
+    }
+
+    private static void onOldObjectSample(Recording recording, RecordedEvent e) {
+        recording.saw(EventNames.OLD_OBJECT_SAMPLE, epochNanos(e.getStartTime()));
+        RecordedObject object = e.hasField("object") ? e.getValue("object") : null;
+        RecordedClass type = object != null && object.hasField("type") ? object.getClass("type") : null;
+        RecordedStackTrace stack = e.getStackTrace();
+        recording.retained.add(type == null ? "(unknown type)" : type.getName(),
+                stack == null ? "" : StackFrames.applicationFrame(stack, true),
+                stack == null ? "" : StackFrames.format(stack));
     }
 
     private static void onAgentInfo(Recording recording, RecordedEvent e) {

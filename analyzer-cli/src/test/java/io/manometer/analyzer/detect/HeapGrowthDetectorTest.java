@@ -26,6 +26,28 @@ class HeapGrowthDetectorTest {
     }
 
     @Test
+    void theLineThatAllocatedMostOfWhatIsStillAliveIsNamedWhenJfrSampledIt() {
+        String line = "com.example.Sender.send(Sender.java:31)";
+        List<Finding> named = detector.detect(TestRecordings.create().withoutAgent()
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).retained("byte[]", line, 70)
+                .retained("java.lang.String", "com.example.Cache.put(Cache.java:9)", 30).build(), Preferences.defaults());
+        assertThat(named).singleElement().satisfies(f -> {
+            assertThat(f.site()).isEqualTo(line);
+            assertThat(f.explanation()).contains("70 were byte[] allocated at " + line);
+        });
+        List<Finding> scattered = detector.detect(TestRecordings.create().withoutAgent()
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).retained("byte[]", line, 10)
+                .retained("java.lang.String", "com.example.Cache.put(Cache.java:9)", 10)
+                .retained("java.lang.Object", "com.example.A.b(A.java:1)", 10)
+                .retained("java.lang.Long", "com.example.C.d(C.java:2)", 10)
+                .retained("java.lang.Integer", "com.example.E.f(E.java:3)", 10).build(), Preferences.defaults());
+        assertThat(scattered).singleElement().satisfies(f -> {
+            assertThat(f.site()).as("no line holds a quarter of the samples").isEqualTo("(whole heap)");
+            assertThat(f.explanation()).doesNotContain("old-object sampler");
+        });
+    }
+
+    @Test
     void flatHeapWithGarbageNoiseSaysNothing() {
         assertThat(detector.detect(TestRecordings.create()
                 .heap(60, 256 * MB, s -> 50 * MB + (s % 7) * MB).build(), Preferences.defaults())).isEmpty();

@@ -121,6 +121,14 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds {@code count} objects of {@code type} allocated at {@code site} to what the old-object sampler found. */
+    public TestRecordings retained(String type, String site, int count) {
+        for (int i = 0; i < count; i++) {
+            recording.retained.add(type, site, site);
+        }
+        return this;
+    }
+
     /** Sets what the agent said, at the last sample, of how long a queue's oldest element had waited. */
     public TestRecordings oldestWait(long queueId, long millis) {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
