@@ -38,6 +38,13 @@ final class ChunkParallelReading {
 
     private record Part(Recording recording, int flushes) {}
 
+    /** A chunk could not be copied (no room on the temporary disk): reading in one pass still can. */
+    static final class CopyFailed extends IOException {
+        CopyFailed(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     private final Path file;
     private final List<ChunkHeaders.Chunk> chunks;
     private final Path copies;
@@ -64,6 +71,11 @@ final class ChunkParallelReading {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /** Where the chunks are copied while they are read. */
+    Path copies() {
+        return copies;
     }
 
     /** Reads every chunk into {@code recording}; returns the flush points met. */
@@ -110,6 +122,8 @@ final class ChunkParallelReading {
                     }
                     done += moved;
                 }
+            } catch (IOException e) {
+                throw new CopyFailed(e);
             }
             Recording part = new Recording(file);
             int flushes = reader.stream(copy, part, () -> { });

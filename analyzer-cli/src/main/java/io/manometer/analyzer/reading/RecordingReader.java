@@ -41,17 +41,15 @@ public final class RecordingReader {
 
     public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
-        Recording recording = new Recording(file);
-        int flushes;
+        Recording recording;
+        int[] flushCount = {0};
         try {
-            Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(file, layout);
-            flushes = parallel.isPresent() ? parallel.get().readInto(recording, RecordingReader::stream, progress)
-                    : stream(file, recording, () -> progress.eventsRead(recording.eventsRead));
+            recording = readAll(file, layout, progress, flushCount);
         } catch (RuntimeException | IOException | InternalError e) {
             throw new RecordingReadException(file + ": not a readable JFR recording ("
                     + oneLine(e) + "); is it truncated or still being written?", e);
         }
-        boolean endedEarly = flushes < layout.chunks().size()
+        boolean endedEarly = flushCount[0] < layout.chunks().size()
                 || !recording.agentPresent()
                 || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
         if (endedEarly) {
@@ -62,6 +60,24 @@ public final class RecordingReader {
                     + recording.schemaVersion + "); this analyzer reads schema " + EventNames.SUPPORTED_SCHEMA
                     + " and older; upgrade the analyzer");
         }
+        return recording;
+    }
+
+    /** Reads every chunk, on several threads when worth it; {@code flushes[0]} gets the flush points met. */
+    private static Recording readAll(Path file, ChunkHeaders.Layout layout, Progress progress, int[] flushes)
+            throws IOException {
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(file, layout);
+        if (parallel.isPresent()) {
+            Recording recording = new Recording(file);
+            try {
+                flushes[0] = parallel.get().readInto(recording, RecordingReader::stream, progress);
+                return recording;
+            } catch (ChunkParallelReading.CopyFailed e) {
+                // No room for the chunk copies: read it again, in one pass, with nothing copied.
+            }
+        }
+        Recording recording = new Recording(file);
+        flushes[0] = stream(file, recording, () -> progress.eventsRead(recording.eventsRead));
         return recording;
     }
 

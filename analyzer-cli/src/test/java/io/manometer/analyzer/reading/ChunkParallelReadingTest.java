@@ -1,6 +1,7 @@
 package io.manometer.analyzer.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.OutputStream;
@@ -42,8 +43,8 @@ class ChunkParallelReadingTest {
         }
     }
 
-    @Test
-    void chunksReadApartAddUpToTheWholeRecording() throws Exception {
+    /** Three separate recordings laid end to end: one chunk each, 150 samples of three queues. */
+    private Path threeChunks() throws Exception {
         Path whole = dir.resolve("three-chunks.jfr");
         try (OutputStream out = Files.newOutputStream(whole)) {
             for (int chunk = 0; chunk < 3; chunk++) { // separate recordings laid end to end: one chunk each
@@ -73,8 +74,26 @@ class ChunkParallelReadingTest {
                 out.write(Files.readAllBytes(part));
             }
         }
+        assertThat(ChunkHeaders.check(whole).chunks()).hasSize(3);
+        return whole;
+    }
+
+    @Test
+    void aChunkThatCannotBeCopiedIsReportedAsSuchSoTheReaderFallsBackToOnePass() throws Exception {
+        Path whole = threeChunks();
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, ChunkHeaders.check(whole), 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(parallel.isPresent(), "one processor: nothing to read in parallel");
+        Files.createFile(parallel.get().copies().resolve("chunk-0.jfr")); // the copy cannot be written
+        assertThatThrownBy(() -> parallel.get().readInto(new Recording(whole), RecordingReader::stream, events -> { }))
+                .isInstanceOf(ChunkParallelReading.CopyFailed.class);
+        assertThat(Files.exists(parallel.get().copies())).as("copies cleaned up").isFalse();
+        assertThat(new RecordingReader().read(whole).eventsRead).isEqualTo(450);
+    }
+
+    @Test
+    void chunksReadApartAddUpToTheWholeRecording() throws Exception {
+        Path whole = threeChunks();
         ChunkHeaders.Layout layout = ChunkHeaders.check(whole);
-        assertThat(layout.chunks()).hasSize(3);
 
         Recording oneThread = new Recording(whole);
         RecordingReader.stream(whole, oneThread, () -> { });
@@ -96,7 +115,7 @@ class ChunkParallelReadingTest {
         assertThat(actual).hasSize(3);
         for (int i = 0; i < expected.size(); i++) {
             BufferSeries e = expected.get(i);
-            BufferSeries a = actual.get(i);
+            BufferSeries a = chunked.series(BufferSeries.Subject.QUEUE, e.id);
             assertThat(a.id).isEqualTo(e.id);
             assertThat(a.type()).isEqualTo(e.type()).isEqualTo("java.util.concurrent.LinkedBlockingQueue");
             assertThat(a.createdAt()).isEqualTo(e.createdAt());
@@ -113,8 +132,8 @@ class ChunkParallelReadingTest {
                 assertThat(a.samples.out(k)).isEqualTo(e.samples.out(k));
             }
         }
-        assertThat(actual.get(0).samples.peakDepth()).isEqualTo(10_070);
-        assertThat(actual.get(1).refused()).isEqualTo(149);
+        assertThat(chunked.series(BufferSeries.Subject.QUEUE, 1).samples.peakDepth()).isEqualTo(10_070);
+        assertThat(chunked.series(BufferSeries.Subject.QUEUE, 2).refused()).isEqualTo(149);
         assertThat(chunkDirectories()).as("temporary chunk copies deleted").isEqualTo(chunkDirectoriesBefore);
     }
 }
