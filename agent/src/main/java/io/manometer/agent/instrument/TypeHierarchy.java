@@ -7,6 +7,8 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
@@ -109,7 +111,7 @@ final class TypeHierarchy {
     }
 
     private int facts(ClassLoader loader, ClassReader reader, int depth) {
-        int f = 0;
+        int f = isQueueShapedInterface(reader) ? 1 : 0;
         String superName = reader.getSuperName();
         if (superName != null) {
             f |= facts(loader, superName, depth + 1);
@@ -118,6 +120,29 @@ final class TypeHierarchy {
             f |= facts(loader, iface, depth + 1);
         }
         return f;
+    }
+
+    /**
+     * A library's own queue abstraction that does not extend {@link Queue} (RxJava's SimpleQueue,
+     * the shape of many): an interface outside the JDK declaring both {@code boolean offer(E)} and
+     * {@code E poll()}. Its implementations are buffers like any Queue; only an interface counts,
+     * as a class that merely has two such methods says less about what it is.
+     */
+    private static boolean isQueueShapedInterface(ClassReader reader) {
+        if ((reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 || reader.getClassName().startsWith("java/")) {
+            return false;
+        }
+        boolean[] offerAndPoll = new boolean[2];
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                offerAndPoll[0] |= name.equals("offer") && descriptor.equals("(Ljava/lang/Object;)Z");
+                offerAndPoll[1] |= name.equals("poll") && descriptor.equals("()Ljava/lang/Object;");
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return offerAndPoll[0] && offerAndPoll[1];
     }
 
     /** JDK classes are the boot loader's wherever they are asked from; caching them once saves reads. */

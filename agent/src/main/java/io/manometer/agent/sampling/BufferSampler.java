@@ -208,7 +208,7 @@ public final class BufferSampler {
         }
         long inserted = tracked.counters.inserted;
         long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted);
-        if (!exact && depth > 0 && QueueTypes.hasCheapEmptyCheck(buffer.getClass())
+        if (!exact && depth > 0 && buffer instanceof Collection && QueueTypes.hasCheapEmptyCheck(buffer.getClass())
                 && ((Collection<?>) buffer).isEmpty()) {
             // Empty, yet the counts say otherwise: elements left by a way the advice does not count.
             // Taken up as removals, so a queue drained that way is not mistaken for a growing one.

@@ -2,6 +2,7 @@ package io.manometer.agent.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.manometer.agent.instrument.advice.CounterField;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 
@@ -65,7 +66,7 @@ public final class StackCapture {
         return WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !f.getDeclaringClass().isAssignableFrom(own))
                 .limit(1)
-                .anyMatch(f -> Queue.class.isAssignableFrom(f.getDeclaringClass())));
+                .anyMatch(f -> BUFFER_CLASS.get(f.getDeclaringClass())));
     }
 
     public static boolean isJdkClass(String className) {
@@ -92,7 +93,33 @@ public final class StackCapture {
 
     private static boolean isInsideBuffer(StackWalker.StackFrame frame) {
         Class<?> type = frame.getDeclaringClass();
-        return Queue.class.isAssignableFrom(type)
+        return BUFFER_CLASS.get(type)
                 || frame.getMethodName().equals("<init>") && Executor.class.isAssignableFrom(type);
     }
+
+    /**
+     * A queue, or a library's own queue type that is not a {@link Queue} (instrumented because its
+     * interface has offer and poll): that one carries the agent's counters field somewhere up its
+     * class hierarchy. Frames of either are the buffer's own, not the line that uses it.
+     */
+    private static final ClassValue<Boolean> BUFFER_CLASS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (Queue.class.isAssignableFrom(type)) {
+                return true;
+            }
+            if (Executor.class.isAssignableFrom(type)) {
+                return false; // executors carry the field too, and their execute frame is worth showing
+            }
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                try {
+                    c.getDeclaredField(CounterField.NAME);
+                    return true;
+                } catch (NoSuchFieldException | RuntimeException | LinkageError e) {
+                    // not this class
+                }
+            }
+            return false;
+        }
+    };
 }

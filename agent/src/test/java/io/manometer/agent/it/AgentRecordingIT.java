@@ -234,6 +234,16 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aLibrarysOwnQueueInterfaceThatIsNotAJavaUtilQueueIsWatchedToo() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[15]);
+        assertThat(q.getString("bufferType")).isEqualTo(QueueWorkload.LinkedSimpleQueue.class.getName());
+        assertThat(q.getLong("inserted")).isEqualTo(500);
+        assertThat(q.getLong("removed")).isEqualTo(200);
+        assertThat(q.getLong("depth")).isEqualTo(300);
+        assertThat(q.getString("consumerThreads")).contains("simple-consumer");
+    }
+
+    @Test
     void aDrainedExecutorHasNoTaskWaiting() {
         assertThat(lastSample("manometer.ExecutorSample", lines[4]).getLong("oldestTaskWaitMillis")).isZero();
         assertThat(lastSample("manometer.ExecutorSample", lines[5]).getLong("oldestTaskWaitMillis"))

@@ -167,9 +167,22 @@ public final class QueueWorkload {
         drainer.start();
         drainer.join();
 
+        // A library's own queue abstraction that is not a java.util.Queue (RxJava's SimpleQueue shape).
+        LinkedSimpleQueue<Integer> simple = new LinkedSimpleQueue<>(); int simpleLine = line();
+        for (int i = 0; i < 500; i++) {
+            simple.offer(i);
+        }
+        Thread simpleConsumer = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                simple.poll();
+            }
+        }, "simple-consumer");
+        simpleConsumer.start();
+        simpleConsumer.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
@@ -178,6 +191,60 @@ public final class QueueWorkload {
 
     private static int line() {
         return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** A library's queue interface: offer and poll, but not a java.util.Queue. */
+    public interface SimpleQueue<T> {
+        boolean offer(T value);
+
+        T poll();
+
+        boolean isEmpty();
+    }
+
+    /** Its implementation, with storage of its own (no JDK collection inside). */
+    public static final class LinkedSimpleQueue<T> implements SimpleQueue<T> {
+        private static final class Node<T> {
+            final T value;
+            Node<T> next;
+
+            Node(T value) {
+                this.value = value;
+            }
+        }
+
+        private Node<T> head;
+        private Node<T> tail;
+
+        @Override
+        public synchronized boolean offer(T value) {
+            Node<T> node = new Node<>(value);
+            if (tail == null) {
+                head = node;
+            } else {
+                tail.next = node;
+            }
+            tail = node;
+            return true;
+        }
+
+        @Override
+        public synchronized T poll() {
+            if (head == null) {
+                return null;
+            }
+            T value = head.value;
+            head = head.next;
+            if (head == null) {
+                tail = null;
+            }
+            return value;
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return head == null;
+        }
     }
 
     /** A queue with JCTools' extra operations: relaxedPoll is counted, the bulk drain is not. */
