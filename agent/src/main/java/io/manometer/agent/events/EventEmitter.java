@@ -126,6 +126,7 @@ public final class EventEmitter {
             event.producerStack = s.executor().producer().stack();
             event.producerThread = s.executor().producerThread();
             event.commonPool = s.commonPool();
+            event.scheduled = s.scheduled();
             event.atCapacity = s.atCapacity();
             event.tasksRejected = s.tasksRejected();
             event.poolSize = s.poolSize();

@@ -96,6 +96,11 @@ public final class ExecutorSampleEvent extends Event {
     @Description("True for ForkJoinPool.commonPool(), whose creation site says nothing: see the producer site")
     public boolean commonPool;
 
+    @Label("Scheduled")
+    @Description("A ScheduledThreadPoolExecutor: its queue holds tasks waiting for their time, and its oldest task "
+            + "wait is how late the next due task is")
+    public boolean scheduled;
+
     @Label("Pool Size")
     @Description("Worker threads alive")
     @Count("threads")

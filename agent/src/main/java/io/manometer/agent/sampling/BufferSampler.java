@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -37,11 +40,12 @@ public final class BufferSampler {
     /**
      * One executor at one instant; queueCapacity -1 means unbounded, tasksCompleted -1 unknown (a
      * ForkJoinPool does not count them), oldestTaskWaitNanos -1 unknown (only a ThreadPoolExecutor's
-     * queue is first in, first out with counted submissions).
+     * queue is first in, first out with counted submissions). For a scheduled executor, whose
+     * queue holds tasks waiting for their time, the wait is how late the next due task is.
      */
     public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
                                  long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
-                                 long tasksRejected, boolean commonPool, long oldestTaskWaitNanos) {
+                                 long tasksRejected, boolean commonPool, boolean scheduled, long oldestTaskWaitNanos) {
 
         /** A bounded work queue with no room: submitters now wait, run tasks themselves, or are rejected. */
         public boolean atCapacity() {
@@ -233,22 +237,34 @@ public final class BufferSampler {
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
                     depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool(),
-                    ArrivalMarks.UNKNOWN); // forked subtasks queue beside submissions uncounted: no order to reason from
+                    false, ArrivalMarks.UNKNOWN); // forked subtasks queue beside submissions uncounted: no order to reason from
         }
         if (!(executor instanceof ThreadPoolExecutor)) {
             // Thread per task: no queue, no pool; the backlog is the tasks in flight.
             long started = tracked.counters.inserted;
             long completed = tracked.counters.removed;
             int inFlight = (int) Math.max(0, Math.min(Integer.MAX_VALUE, started - completed));
-            return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false, 0);
+            return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false, false,
+                    0);
         }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
         long depth = queue.size();
         long submitted = tpe.getTaskCount();
+        boolean scheduled = tpe instanceof ScheduledThreadPoolExecutor;
         return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
                 capacity(queue, depth), submitted, tpe.getCompletedTaskCount(), tracked.counters.refused, false,
-                tracked.arrivals.oldestWaitNanos(now, submitted, depth));
+                scheduled, scheduled ? overdueNanos(queue) : tracked.arrivals.oldestWaitNanos(now, submitted, depth));
+    }
+
+    /**
+     * How late the next due task of a scheduled executor is. Its queue holds tasks waiting for their
+     * time (timeouts, periodic jobs, cancelled tasks kept until their delay ends): only a task past
+     * its time is waiting for a worker.
+     */
+    private static long overdueNanos(BlockingQueue<Runnable> queue) {
+        Runnable next = queue.peek();
+        return next instanceof Delayed ? Math.max(0, -((Delayed) next).getDelay(TimeUnit.NANOSECONDS)) : 0;
     }
 
     private static long capacity(Object buffer, long depth) {

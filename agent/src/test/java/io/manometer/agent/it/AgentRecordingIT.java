@@ -244,6 +244,22 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aScheduledExecutorSaysHowLateItsNextDueTaskIsNotHowLongTasksWaitedForTheirTime() {
+        RecordedEvent timeouts = lastSample("manometer.ExecutorSample", lines[16]);
+        assertThat(timeouts.getBoolean("scheduled")).isTrue();
+        assertThat(timeouts.getLong("queueDepth")).isEqualTo(200);
+        assertThat(timeouts.getLong("oldestTaskWaitMillis")).as("a minute ahead: not late").isZero();
+        List<RecordedEvent> stuck = samplesOf("manometer.ExecutorSample", lines[17]);
+        RecordedEvent last = stuck.get(stuck.size() - 1);
+        assertThat(last.getBoolean("scheduled")).isTrue();
+        assertThat(last.getLong("queueDepth")).isEqualTo(100);
+        long sinceFirst = last.getStartTime().toEpochMilli() - stuck.get(0).getStartTime().toEpochMilli();
+        assertThat(last.getLong("oldestTaskWaitMillis")).as("due since they were scheduled")
+                .isGreaterThanOrEqualTo(sinceFirst);
+        assertThat(lastSample("manometer.ExecutorSample", lines[4]).getBoolean("scheduled")).isFalse();
+    }
+
+    @Test
     void aDrainedExecutorHasNoTaskWaiting() {
         assertThat(lastSample("manometer.ExecutorSample", lines[4]).getLong("oldestTaskWaitMillis")).isZero();
         assertThat(lastSample("manometer.ExecutorSample", lines[5]).getLong("oldestTaskWaitMillis"))

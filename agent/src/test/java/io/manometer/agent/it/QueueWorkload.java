@@ -180,13 +180,32 @@ public final class QueueWorkload {
         simpleConsumer.start();
         simpleConsumer.join();
 
+        // Scheduled executors: 200 timeouts a minute ahead are not late; behind a stuck worker, due tasks are.
+        java.util.concurrent.ScheduledThreadPoolExecutor timeouts = new java.util.concurrent.ScheduledThreadPoolExecutor(1); int timeoutsLine = line();
+        for (int i = 0; i < 200; i++) {
+            timeouts.schedule(() -> { }, 60, TimeUnit.SECONDS);
+        }
+        java.util.concurrent.ScheduledThreadPoolExecutor stuck = new java.util.concurrent.ScheduledThreadPoolExecutor(1); int stuckLine = line();
+        stuck.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 100; i++) {
+            stuck.schedule(() -> { }, 0, TimeUnit.SECONDS);
+        }
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
         saturated.shutdown();
+        timeouts.shutdownNow();
+        stuck.shutdownNow();
     }
 
     private static int line() {

@@ -3,6 +3,8 @@ package io.manometer.analyzer.detect;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +33,29 @@ public final class BacklogGrowthDetector extends GrowthDetector {
     @Override
     public Set<String> requiredEvents() {
         return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE);
+    }
+
+    static final Preference SCHEDULED_OVERDUE = new Preference("scheduledOverdueSeconds", 1,
+            "a scheduled executor's growing queue is a backlog only once its next due task is this late "
+                    + "(its other tasks wait for their time, not for a worker)");
+
+    @Override
+    public List<Preference> preferences() {
+        List<Preference> all = new ArrayList<>(super.preferences());
+        all.add(SCHEDULED_OVERDUE);
+        return all;
+    }
+
+    @Override
+    boolean grows(BufferSeries series, Preferences p) {
+        if (series.isScheduled()) {
+            // Timeouts and delayed jobs pile up by design (a cancelled one stays until its time).
+            Double overdue = series.oldestWaitSeconds();
+            if (overdue == null || overdue < p.get(this, SCHEDULED_OVERDUE)) {
+                return false;
+            }
+        }
+        return super.grows(series, p);
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class BufferSeries {
     String consumerThreads = "";
     long capacity = -1;
     boolean commonPool;
+    /** A scheduled executor: its queue holds tasks waiting for their time, not for a worker. */
+    boolean scheduled;
     int samplesAtCapacity;
     int samplesRead;
     long refused;
@@ -74,6 +76,7 @@ public final class BufferSeries {
         if (samplesRead == 0) {
             capacity = later.capacity;
             commonPool = later.commonPool;
+            scheduled = later.scheduled;
         }
         hasPressureFields = hasPressureFields == null ? later.hasPressureFields : hasPressureFields;
         hasWaitField = hasWaitField == null ? later.hasWaitField : hasWaitField;
@@ -161,6 +164,10 @@ public final class BufferSeries {
      */
     public boolean isBounded() {
         return capacity >= 0 && capacity < (1L << 30);
+    }
+
+    public boolean isScheduled() {
+        return scheduled;
     }
 
     /** True for ForkJoinPool.commonPool(): shared by the whole JVM, created by whatever touched it first. */

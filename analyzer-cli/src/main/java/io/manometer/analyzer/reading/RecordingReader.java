@@ -252,6 +252,7 @@ public final class RecordingReader {
         readSites(s, e, "executorType");
         if (s.samplesRead == 0) {
             s.commonPool = e.hasField("commonPool") && e.getBoolean("commonPool");
+            s.scheduled = e.hasField("scheduled") && e.getBoolean("scheduled");
         }
         readPressure(s, e, "tasksRejected");
         readOldestWait(s, e, t, "oldestTaskWaitMillis");

@@ -37,6 +37,18 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void scheduledTasksWaitingForTheirTimeAreNotABacklogUntilTheyRunLate() {
+        // 1,000 timeouts a second, each 30 s ahead (CompletableFuture.orTimeout): the queue grows for
+        // 30 s by design while every task runs on time.
+        assertThat(detect(TestRecordings.create().scheduledExecutor(1, 20, 1000, 0).build())).isEmpty();
+        assertThat(detect(TestRecordings.create().scheduledExecutor(1, 20, 1000, 4_000).build()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("executor-backlog");
+                    assertThat(f.metrics().oldestWaitSeconds()).isEqualTo(4.0);
+                });
+    }
+
+    @Test
     void hugeBacklogStillGrowingIsCritical() {
         List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 20, 50_000, s -> 20_000 * s).build());
         assertThat(findings).singleElement().extracting(Finding::severity).isEqualTo(Severity.CRITICAL);

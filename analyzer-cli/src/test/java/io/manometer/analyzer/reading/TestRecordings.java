@@ -112,6 +112,25 @@ public final class TestRecordings {
         return this;
     }
 
+    /**
+     * Adds a ScheduledThreadPoolExecutor whose queue grows by {@code perSecond} a second, its next due
+     * task {@code overdueMillis} late at the last sample.
+     */
+    public TestRecordings scheduledExecutor(long id, int seconds, long perSecond, long overdueMillis) {
+        BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, id);
+        s.type = "java.util.concurrent.ScheduledThreadPoolExecutor";
+        s.createdAt = "com.example.Timeouts.init(Timeouts.java:12)";
+        s.scheduled = true;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.EXECUTOR_SAMPLE, t);
+            s.samples.add(t, perSecond * sec, perSecond * sec, 0);
+        }
+        s.oldestWaitMillis = overdueMillis;
+        s.oldestWaitAtNanos = s.samples.lastTime();
+        return this;
+    }
+
     /** Marks a series' samples as taken at capacity (for the first {@code full} of them), with refusals. */
     public TestRecordings atCapacity(long queueId, int full, long refused) {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
