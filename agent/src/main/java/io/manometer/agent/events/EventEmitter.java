@@ -105,6 +105,7 @@ public final class EventEmitter {
             event.inserted = s.inserted();
             event.removed = s.removed();
             event.oldestWaitMillis = millis(s.oldestWaitNanos());
+            event.delayed = s.delayed();
             event.commit();
         }
     }

@@ -51,9 +51,15 @@ public final class QueueSampleEvent extends Event {
 
     @Label("Oldest Wait")
     @Description("How long the oldest waiting element has waited, estimated from the insert count at past samples "
-            + "(exact to a sampling period for FIFO queues, a lower bound otherwise); -1 when inserts are not counted")
+            + "(exact to a sampling period for FIFO queues, a lower bound otherwise; for a DelayQueue, how late the "
+            + "next due element is); -1 when inserts are not counted")
     @Timespan(Timespan.MILLISECONDS)
     public long oldestWaitMillis;
+
+    @Label("Delayed")
+    @Description("A DelayQueue: its elements wait for their time, and its oldest wait is how late the next due "
+            + "element is")
+    public boolean delayed;
 
     @Label("Buffer Type")
     @Description("Class name of the queue")

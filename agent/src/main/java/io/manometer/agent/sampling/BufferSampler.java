@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -27,9 +28,13 @@ public final class BufferSampler {
     /** A capacity of 2^30 elements or more is no bound at all. */
     private static final long UNBOUNDED_FROM = 1L << 30;
 
-    /** One buffer at one instant; capacity -1 means unbounded, oldestWaitNanos -1 unknown. */
+    /**
+     * One buffer at one instant; capacity -1 means unbounded, oldestWaitNanos -1 unknown. A delayed
+     * buffer (a DelayQueue) holds elements waiting for their time: its oldest wait is how late the
+     * next due element is.
+     */
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
-                               long removed, long refused, long oldestWaitNanos) {
+                               long removed, long refused, boolean delayed, long oldestWaitNanos) {
 
         /** A bounded buffer with no room: producers now wait or are refused. */
         public boolean atCapacity() {
@@ -208,7 +213,8 @@ public final class BufferSampler {
         boolean exact = QueueTypes.hasExactSize(type);
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
-            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, ArrivalMarks.UNKNOWN);
+            return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, false,
+                    ArrivalMarks.UNKNOWN);
         }
         long inserted = tracked.counters.inserted;
         long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted);
@@ -223,8 +229,10 @@ public final class BufferSampler {
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth)
                 : tracked.counters.removed + tracked.removalsNotSeen;
+        boolean delayed = buffer instanceof DelayQueue;
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
-                tracked.counters.refused, tracked.arrivals.oldestWaitNanos(now, inserted, depth));
+                tracked.counters.refused, delayed, delayed ? overdueNanos((DelayQueue<?>) buffer)
+                        : tracked.arrivals.oldestWaitNanos(now, inserted, depth));
     }
 
     private static long derivedDepth(TrackedBuffer tracked, long inserted) {
@@ -258,12 +266,12 @@ public final class BufferSampler {
     }
 
     /**
-     * How late the next due task of a scheduled executor is. Its queue holds tasks waiting for their
-     * time (timeouts, periodic jobs, cancelled tasks kept until their delay ends): only a task past
-     * its time is waiting for a worker.
+     * How late the next due task of a scheduled executor (or element of a DelayQueue) is. Such a
+     * queue holds tasks waiting for their time (timeouts, periodic jobs, cancelled tasks kept until
+     * their delay ends): only one past its time is waiting for a consumer.
      */
-    private static long overdueNanos(BlockingQueue<Runnable> queue) {
-        Runnable next = queue.peek();
+    private static long overdueNanos(BlockingQueue<?> queue) {
+        Object next = queue.peek();
         return next instanceof Delayed ? Math.max(0, -((Delayed) next).getDelay(TimeUnit.NANOSECONDS)) : 0;
     }
 

@@ -260,6 +260,19 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aDelayQueueSaysHowLateItsNextDueElementIs() {
+        RecordedEvent ahead = lastSample("manometer.QueueSample", lines[18]);
+        assertThat(ahead.getBoolean("delayed")).isTrue();
+        assertThat(ahead.getLong("depth")).isEqualTo(150);
+        assertThat(ahead.getLong("oldestWaitMillis")).as("a minute ahead: not late").isZero();
+        List<RecordedEvent> due = samplesOf("manometer.QueueSample", lines[19]);
+        RecordedEvent last = due.get(due.size() - 1);
+        long sinceFirst = last.getStartTime().toEpochMilli() - due.get(0).getStartTime().toEpochMilli();
+        assertThat(last.getLong("oldestWaitMillis")).as("due since made").isGreaterThanOrEqualTo(sinceFirst);
+        assertThat(lastSample("manometer.QueueSample", lines[0]).getBoolean("delayed")).isFalse();
+    }
+
+    @Test
     void aDrainedExecutorHasNoTaskWaiting() {
         assertThat(lastSample("manometer.ExecutorSample", lines[4]).getLong("oldestTaskWaitMillis")).isZero();
         assertThat(lastSample("manometer.ExecutorSample", lines[5]).getLong("oldestTaskWaitMillis"))

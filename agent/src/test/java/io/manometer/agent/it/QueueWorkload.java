@@ -197,9 +197,17 @@ public final class QueueWorkload {
             stuck.schedule(() -> { }, 0, TimeUnit.SECONDS);
         }
 
+        // DelayQueues: elements a minute ahead are not late; elements due now that nobody takes are.
+        java.util.concurrent.DelayQueue<Due> ahead = new java.util.concurrent.DelayQueue<>(); int aheadLine = line();
+        java.util.concurrent.DelayQueue<Due> due = new java.util.concurrent.DelayQueue<>(); int dueLine = line();
+        for (int i = 0; i < 150; i++) {
+            ahead.offer(new Due(60_000));
+            due.offer(new Due(0));
+        }
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
@@ -210,6 +218,25 @@ public final class QueueWorkload {
 
     private static int line() {
         return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    /** An element due {@code delayMillis} after it was made. */
+    static final class Due implements java.util.concurrent.Delayed {
+        private final long dueNanos;
+
+        Due(long delayMillis) {
+            this.dueNanos = System.nanoTime() + delayMillis * 1_000_000L;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed other) {
+            return Long.compare(dueNanos, ((Due) other).dueNanos);
+        }
     }
 
     /** A library's queue interface: offer and poll, but not a java.util.Queue. */

@@ -36,8 +36,8 @@ public final class BacklogGrowthDetector extends GrowthDetector {
     }
 
     static final Preference SCHEDULED_OVERDUE = new Preference("scheduledOverdueSeconds", 1,
-            "a scheduled executor's growing queue is a backlog only once its next due task is this late "
-                    + "(its other tasks wait for their time, not for a worker)");
+            "a scheduled executor's (or DelayQueue's) growing queue is a backlog only once its next due task is "
+                    + "this late (the others wait for their time, not for a consumer)");
 
     @Override
     public List<Preference> preferences() {

@@ -35,7 +35,7 @@ public final class BufferSeries {
     String consumerThreads = "";
     long capacity = -1;
     boolean commonPool;
-    /** A scheduled executor: its queue holds tasks waiting for their time, not for a worker. */
+    /** A scheduled executor or a DelayQueue: what it holds waits for its time, not for a consumer. */
     boolean scheduled;
     int samplesAtCapacity;
     int samplesRead;

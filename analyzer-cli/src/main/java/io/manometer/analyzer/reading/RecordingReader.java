@@ -167,6 +167,7 @@ public final class RecordingReader {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, e.getLong("bufferId"));
         if (s.samplesRead == 0) {
             s.capacity = e.getLong("capacity"); // fixed for the life of a queue
+            s.scheduled = e.hasField("delayed") && e.getBoolean("delayed");
         }
         readSites(s, e, "bufferType");
         // Consumers are often seen only after the first samples: look at every other one until some are.

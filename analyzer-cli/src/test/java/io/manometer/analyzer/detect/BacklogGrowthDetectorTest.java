@@ -41,6 +41,8 @@ class BacklogGrowthDetectorTest {
         // 1,000 timeouts a second, each 30 s ahead (CompletableFuture.orTimeout): the queue grows for
         // 30 s by design while every task runs on time.
         assertThat(detect(TestRecordings.create().scheduledExecutor(1, 20, 1000, 0).build())).isEmpty();
+        assertThat(detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 1000 * s).delayed(1).oldestWait(1, 0)
+                .build())).as("a DelayQueue of elements not yet due").isEmpty();
         assertThat(detect(TestRecordings.create().scheduledExecutor(1, 20, 1000, 4_000).build()))
                 .singleElement().satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("executor-backlog");

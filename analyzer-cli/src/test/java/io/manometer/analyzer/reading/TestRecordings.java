@@ -112,6 +112,12 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Marks a queue added before as a DelayQueue, whose elements wait for their time. */
+    public TestRecordings delayed(long queueId) {
+        recording.series(BufferSeries.Subject.QUEUE, queueId).scheduled = true;
+        return this;
+    }
+
     /**
      * Adds a ScheduledThreadPoolExecutor whose queue grows by {@code perSecond} a second, its next due
      * task {@code overdueMillis} late at the last sample.
