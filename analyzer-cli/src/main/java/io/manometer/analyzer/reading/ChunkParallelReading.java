@@ -23,13 +23,20 @@ import java.util.stream.Stream;
  * metadata and constant pools), so each is copied into a file of its own, streamed by a worker into
  * a {@link Recording} of its own, and the parts are taken in in file order. The copy is a kernel
  * transfer, far cheaper than parsing; at most one chunk per worker plus one is copied or held at a
- * time, so memory and temporary disk stay bounded by the chunk size (12 MB by JFR's default).
+ * time, so memory and temporary disk stay bounded by the chunk size (12 MB by JFR's default; a
+ * recording with chunks over 128 MB is read in one pass).
  */
 final class ChunkParallelReading {
     private static final int WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     /** Below this a recording is read sooner on one thread than the copies and the pool take to set up. */
     private static final long MIN_BYTES = 16L << 20;
+
+    /**
+     * Chunks larger than this (a recording made with a large maxchunksize) are not copied: a few of
+     * them at once would be gigabytes of temporary disk.
+     */
+    private static final long MAX_CHUNK_BYTES = 128L << 20;
 
     /** Streams one file into a recording, returning the flush points it met. */
     interface FileReader {
@@ -62,7 +69,8 @@ final class ChunkParallelReading {
 
     static Optional<ChunkParallelReading> prepare(Path file, ChunkHeaders.Layout layout, long minBytes) {
         long bytes = layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).sum();
-        if (WORKERS < 2 || layout.chunks().size() < 2 || bytes < minBytes) {
+        long largest = layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).max().orElse(0);
+        if (WORKERS < 2 || layout.chunks().size() < 2 || bytes < minBytes || largest > MAX_CHUNK_BYTES) {
             return Optional.empty();
         }
         try {

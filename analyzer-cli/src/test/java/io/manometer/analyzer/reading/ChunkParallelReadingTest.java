@@ -79,6 +79,23 @@ class ChunkParallelReadingTest {
     }
 
     @Test
+    void onlyRecordingsOfSeveralModerateChunksAreReadInParallel() {
+        Path file = dir.resolve("any.jfr");
+        long mb = 1 << 20;
+        List<ChunkHeaders.Chunk> twelveMb = List.of(new ChunkHeaders.Chunk(0, 12 * mb), new ChunkHeaders.Chunk(12 * mb, 12 * mb));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1);
+        assertThat(ChunkParallelReading.prepare(file, new ChunkHeaders.Layout(twelveMb, 0))).isPresent()
+                .hasValueSatisfying(reading -> assertThat(reading.copies().toFile().delete()).isTrue());
+        assertThat(ChunkParallelReading.prepare(file, new ChunkHeaders.Layout(twelveMb.subList(0, 1), 0)))
+                .as("one chunk").isEmpty();
+        assertThat(ChunkParallelReading.prepare(file, new ChunkHeaders.Layout(List.of(
+                new ChunkHeaders.Chunk(0, 4 * mb), new ChunkHeaders.Chunk(4 * mb, 4 * mb)), 0))).as("8 MB in all").isEmpty();
+        assertThat(ChunkParallelReading.prepare(file, new ChunkHeaders.Layout(List.of(
+                new ChunkHeaders.Chunk(0, 300 * mb), new ChunkHeaders.Chunk(300 * mb, 300 * mb)), 0)))
+                .as("chunks too large to copy").isEmpty();
+    }
+
+    @Test
     void aChunkThatCannotBeCopiedIsReportedAsSuchSoTheReaderFallsBackToOnePass() throws Exception {
         Path whole = threeChunks();
         Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, ChunkHeaders.check(whole), 0);
