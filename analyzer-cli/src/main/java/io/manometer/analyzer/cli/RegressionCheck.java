@@ -1,7 +1,9 @@
 package io.manometer.analyzer.cli;
 
 import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.HeapGrowthDetector;
 import io.manometer.analyzer.detect.Severity;
+import io.manometer.analyzer.detect.ThreadGrowthDetector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +65,15 @@ record RegressionCheck(List<Finding> newFindings, List<GrownPeak> grownPeaks, Li
         return keys;
     }
 
-    /** A finding is "the same" across runs when its kind and site are: line numbers included. */
+    /** Rules about the whole JVM: one finding per recording, whichever line it names this time. */
+    private static final Set<String> WHOLE_JVM = Set.of(HeapGrowthDetector.ID, ThreadGrowthDetector.ID);
+
+    /**
+     * A finding is "the same" across runs when its kind and site are (line numbers included); a
+     * whole-JVM finding by its kind alone, as the line it names (where most long-lived objects were
+     * allocated) can differ between two runs of the same leak.
+     */
     private static String key(Finding f) {
-        return f.kind() + " " + f.site();
+        return WHOLE_JVM.contains(f.detector()) ? f.kind() : f.kind() + " " + f.site();
     }
 }

@@ -40,6 +40,21 @@ class RegressionCheckTest {
     }
 
     @Test
+    void heapGrowthNamingAnotherAllocationLineIsStillTheSameFinding() {
+        long mb = 1_000_000;
+        RecordingAnalyzer.Analysed before = analyzer.analyse(TestRecordings.create().withoutAgent()
+                .heap(60, 256 * mb, s -> 20 * mb + 2 * mb * s).build());
+        RecordingAnalyzer.Analysed after = analyzer.analyse(TestRecordings.create().withoutAgent()
+                .heap(60, 256 * mb, s -> 20 * mb + 2 * mb * s)
+                .retained("byte[]", "com.example.Sender.send(Sender.java:31)", 10).build());
+        assertThat(after.result().findings()).singleElement()
+                .satisfies(f -> assertThat(f.site()).isEqualTo("com.example.Sender.send(Sender.java:31)"));
+        RegressionCheck check = RegressionCheck.compare(before, after, Severity.WARNING, 2, 1000);
+        assertThat(check.newFindings()).isEmpty();
+        assertThat(check.fixedFindings()).isEmpty();
+    }
+
+    @Test
     void aPeakThatGrewPastTheFactorFailsEvenWithoutAFinding() {
         RegressionCheck check = RegressionCheck.compare(flatAt(1_000), flatAt(5_000), Severity.WARNING, 2, 1000);
         assertThat(check.newFindings()).isEmpty();
