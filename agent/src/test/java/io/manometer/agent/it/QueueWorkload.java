@@ -294,20 +294,7 @@ public final class QueueWorkload {
     }
 
     /** A queue with JCTools' extra operations: relaxedPoll is counted, the bulk drain is not. */
-    public static final class DrainingLibraryQueue extends AbstractQueue<String> {
-        private final java.util.concurrent.ConcurrentLinkedQueue<String> items =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-        @Override
-        public boolean offer(String e) {
-            return items.offer(e);
-        }
-
-        @Override
-        public String poll() {
-            return items.poll();
-        }
-
+    public static final class DrainingLibraryQueue extends PlainLibraryQueue {
         public String relaxedPoll() {
             return items.poll();
         }
@@ -325,26 +312,11 @@ public final class QueueWorkload {
         public boolean isEmpty() {
             return items.isEmpty();
         }
-
-        @Override
-        public String peek() {
-            return items.peek();
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return items.iterator();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
     }
 
     /** A third-party lock-free-style queue that is not a BlockingQueue (the shape of JCTools' queues). */
-    public static final class PlainLibraryQueue extends AbstractQueue<String> {
-        private final java.util.concurrent.ConcurrentLinkedQueue<String> items =
+    public static class PlainLibraryQueue extends AbstractQueue<String> {
+        protected final java.util.concurrent.ConcurrentLinkedQueue<String> items =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         @Override
