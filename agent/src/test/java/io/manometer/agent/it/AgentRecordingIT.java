@@ -6,7 +6,6 @@ import io.manometer.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,11 +297,8 @@ class AgentRecordingIT {
     }
 
     private static RecordedEvent lastSample(String type, int line) {
-        Optional<RecordedEvent> last = events.stream()
-                .filter(e -> e.getEventType().getName().equals(type))
-                .filter(e -> e.getString("createdAt").equals(PREFIX + line + ")"))
-                .max(Comparator.comparing(RecordedEvent::getStartTime));
-        assertThat(last).as(type + " created at line " + line + " in\n" + run).isPresent();
-        return last.get();
+        List<RecordedEvent> samples = samplesOf(type, line);
+        assertThat(samples).as(type + " created at line " + line + " in\n" + run).isNotEmpty();
+        return samples.get(samples.size() - 1);
     }
 }

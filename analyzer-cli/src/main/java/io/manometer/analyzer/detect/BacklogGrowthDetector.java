@@ -3,8 +3,6 @@ package io.manometer.analyzer.detect;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +15,7 @@ public final class BacklogGrowthDetector extends GrowthDetector {
 
     public BacklogGrowthDetector() {
         super(new Preference("minGrowth", 200, "elements the backlog must grow by, and hold at the end, to matter"),
-                new Preference("largeBacklog", 100_000, "a backlog this large scores higher"));
+                new Preference("largeBacklog", 100_000, "a backlog this large scores higher"), SCHEDULED_OVERDUE);
     }
 
     @Override
@@ -38,13 +36,6 @@ public final class BacklogGrowthDetector extends GrowthDetector {
     static final Preference SCHEDULED_OVERDUE = new Preference("scheduledOverdueSeconds", 1,
             "a scheduled executor's (or DelayQueue's) growing queue is a backlog only once its next due task is "
                     + "this late (the others wait for their time, not for a consumer)");
-
-    @Override
-    public List<Preference> preferences() {
-        List<Preference> all = new ArrayList<>(super.preferences());
-        all.add(SCHEDULED_OVERDUE);
-        return all;
-    }
 
     @Override
     boolean grows(BufferSeries series, Preferences p) {

@@ -19,7 +19,7 @@ public final class FanOutDetector extends GrowthDetector {
 
     public FanOutDetector() {
         super(new Preference("minGrowth", 200, "tasks in flight must grow by this many, and hold at the end, to matter"),
-                new Preference("largeInFlight", 10_000, "this much in flight scores higher"));
+                new Preference("largeInFlight", 10_000, "this much in flight scores higher"), MIN_LIMITED_LAUNCHES);
     }
 
     @Override
@@ -44,13 +44,6 @@ public final class FanOutDetector extends GrowthDetector {
 
     static final Preference MIN_LIMITED_LAUNCHES = new Preference("minLimitedLaunches", 100,
             "launches after warm-up before a plateau of in-flight work is reported as a working limit");
-
-    @Override
-    public List<Preference> preferences() {
-        List<Preference> all = new ArrayList<>(super.preferences());
-        all.add(MIN_LIMITED_LAUNCHES);
-        return all;
-    }
 
     /** Growth findings, and at info level the sites whose in-flight work sits at a limit. */
     @Override

@@ -35,10 +35,13 @@ abstract class GrowthDetector implements Detector {
 
     private final Preference minGrowth;
     private final Preference large;
+    /** Preferences of the detector's own rules, listed after the shared ones. */
+    private final List<Preference> own;
 
-    GrowthDetector(Preference minGrowth, Preference large) {
+    GrowthDetector(Preference minGrowth, Preference large, Preference... own) {
         this.minGrowth = minGrowth;
         this.large = large;
+        this.own = List.of(own);
     }
 
     /** Whether this detector looks at the series at all. */
@@ -48,7 +51,10 @@ abstract class GrowthDetector implements Detector {
 
     @Override
     public List<Preference> preferences() {
-        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION, large, HEAP_LIMIT_SOON);
+        List<Preference> all = new ArrayList<>(List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION,
+                large, HEAP_LIMIT_SOON));
+        all.addAll(own);
+        return all;
     }
 
     @Override
