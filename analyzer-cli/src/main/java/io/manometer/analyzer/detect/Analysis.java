@@ -22,6 +22,7 @@ public final class Analysis {
     }
 
     public List<DetectorResult> run(Recording recording) {
+        recording.sortSamples(); // detectors judge series in parallel
         List<DetectorResult> results = new ArrayList<>();
         for (Detector detector : detectors) {
             List<String> missing = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class BacklogGrowthDetector extends GrowthDetector {
                     + "this late (the others wait for their time, not for a consumer)");
 
     @Override
-    boolean grows(BufferSeries series, Preferences p) {
+    boolean grows(BufferSeries series, HeapContext heap, Preferences p) {
         if (series.isScheduled()) {
             // Timeouts and delayed jobs pile up by design (a cancelled one stays until its time).
             Double overdue = series.oldestWaitSeconds();
@@ -46,7 +46,7 @@ public final class BacklogGrowthDetector extends GrowthDetector {
                 return false;
             }
         }
-        return super.grows(series, p);
+        return super.grows(series, heap, p);
     }
 
     @Override

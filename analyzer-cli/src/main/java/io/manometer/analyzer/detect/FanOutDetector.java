@@ -50,7 +50,7 @@ public final class FanOutDetector extends GrowthDetector {
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>(super.detect(recording, p));
         for (BufferSeries series : recording.series(BufferSeries.Subject.LAUNCH_SITE)) {
-            if (!grows(series, p)) {
+            if (!grows(series, null, p)) { // a launch site has no bound: the heap's pace does not enter
                 Finding limited = limited(recording, series, p);
                 if (limited != null) {
                     findings.add(limited);

@@ -57,21 +57,27 @@ abstract class GrowthDetector implements Detector {
         return all;
     }
 
+    /**
+     * Judges every series it covers. A busy service has thousands, each judged apart by trends that
+     * cost O(n^2) in its points: they are judged on every core, and the findings keep the
+     * recording's order.
+     */
     @Override
     public List<Finding> detect(Recording recording, Preferences preferences) {
-        List<Finding> findings = new ArrayList<>();
-        for (BufferSeries series : recording.series()) {
-            if (covers(series) && grows(series, preferences)) {
-                findings.add(describe(recording, series, preferences));
-            }
-        }
-        return findings;
+        HeapContext heap = HeapContext.of(recording, preferences.get(this, WARMUP));
+        return List.copyOf(recording.series()).parallelStream()
+                .filter(series -> covers(series) && grows(series, heap, preferences))
+                .map(series -> describe(recording, series, heap, preferences))
+                .toList();
     }
 
-    /** Whether the series meets every part of the evidence above. */
-    boolean grows(BufferSeries series, Preferences p) {
-        if (series.isBounded()) {
-            return false; // a bound makes the producer wait or fail: backpressure exists
+    /**
+     * Whether the series meets every part of the evidence above and nothing pushes back in time: a
+     * bound makes the producer wait or fail, unless the heap, at its pace, runs out first.
+     */
+    boolean grows(BufferSeries series, HeapContext heap, Preferences p) {
+        if (series.isBounded() && (heap == null || heap.secondsToLimit() == null)) {
+            return false; // spare the trend: without a heap running out, the bound is backpressure
         }
         SampleSeries samples = series.samples;
         double min = p.get(this, minGrowth);
@@ -79,7 +85,22 @@ abstract class GrowthDetector implements Detector {
             return false; // cannot meet the effect size: spare the trend computation
         }
         SeriesWindow window = SeriesWindow.afterWarmup(samples, p.get(this, WARMUP));
-        return holds(window, samples.lastDepth(), samples.peakDepth(), p);
+        return holds(window, samples.lastDepth(), samples.peakDepth(), p)
+                && (!series.isBounded() || heapRunsOutFirst(series, window.trend(), heap));
+    }
+
+    /**
+     * A bound pushes back only once reached. One so large that, at the backlog's pace, the heap
+     * runs out before it fills (new LinkedBlockingQueue<>(1_000_000) of large elements) is none.
+     */
+    static boolean heapRunsOutFirst(BufferSeries series, Trend trend, HeapContext heap) {
+        Double toLimit = heap == null ? null : heap.secondsToLimit();
+        return toLimit != null && trend.slopePerSecond() > 0
+                && toLimit < secondsToFill(series, trend);
+    }
+
+    private static double secondsToFill(BufferSeries series, Trend trend) {
+        return Math.max(0, series.capacity() - series.samples.lastDepth()) / trend.slopePerSecond();
     }
 
     private boolean holds(SeriesWindow window, double last, double peak, Preferences p) {
@@ -102,7 +123,7 @@ abstract class GrowthDetector implements Detector {
         return at == null ? null : (series.samples.time(0) - recording.startNanos()) / 1e9 + at;
     }
 
-    private Finding describe(Recording recording, BufferSeries series, Preferences p) {
+    private Finding describe(Recording recording, BufferSeries series, HeapContext heap, Preferences p) {
         SampleSeries samples = series.samples;
         int n = samples.size();
         double warmup = p.get(this, WARMUP);
@@ -115,7 +136,6 @@ abstract class GrowthDetector implements Detector {
         Trend recent = window.recentTrend(0.5); // the later half, never under 3 points
         boolean stillGrowing = recent.slopePerSecond() >= 0.5 * trend.slopePerSecond();
         double largeLevel = p.get(this, large);
-        HeapContext heap = HeapContext.of(recording, warmup);
         Double secondsToLimit = heap == null ? null : heap.secondsToLimit();
         Double bytesPerElement = heap != null && heap.growing() ? heap.growthBytesPerSecond() / trend.slopePerSecond()
                 : null;
@@ -145,13 +165,19 @@ abstract class GrowthDetector implements Detector {
                 series.createdBy().isEmpty() ? site : series.createdBy(),
                 stillGrowing ? Messages.format("still-growing") : Messages.format("slowing"), sourceSite,
                 String.join(", ", series.producerThreadNames()), series.type());
+        if (series.isBounded()) {
+            explanation += " " + Messages.format("bound.beyond-heap", series.capacity(),
+                    secondsToFill(series, trend) / 60, secondsToLimit == null ? 0 : secondsToLimit / 60);
+        }
         if (heap != null && heap.growing()) {
             explanation += " " + (secondsToLimit != null
                     ? Messages.format("heap.limit", heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
                             heap.maxBytes() / 1e6, secondsToLimit / 60, bytesPerElement == null ? 0 : bytesPerElement)
                     : Messages.format("heap.growing", heap.growthBytesPerSecond() / 1e6));
         }
-        String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool" : ".solution"));
+        String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool"
+                : series.isBounded() ? ".solution.lower-bound" : ".solution"),
+                bytesPerElement == null || heap == null ? 0 : heap.maxBytes() / 4 / bytesPerElement);
         return new Finding(id(), kind, Severity.ofScore(score), score, site, series.createdBy(), series.type(),
                 series.id, series.producerSite(), summary, explanation, solution, metrics, series.creationStack(),
                 series.producerStack(), recording.file.toString(), Chart.of(samples, naming.unit(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -20,17 +21,24 @@ import java.util.stream.Stream;
 
 /**
  * Reads a recording of several chunks on several threads. A JFR chunk is self-contained (its own
- * metadata and constant pools), so each is copied into a file of its own, streamed by a worker into
- * a {@link Recording} of its own, and the parts are taken in in file order. The copy is a kernel
- * transfer, far cheaper than parsing; at most one chunk per worker plus one is copied or held at a
- * time, so memory and temporary disk stay bounded by the chunk size (12 MB by JFR's default; a
- * recording with chunks over 128 MB is read in one pass).
+ * metadata and constant pools), so a run of whole chunks is a recording too: the file is cut at
+ * chunk boundaries into segments, each segment is copied into a file of its own, streamed by a
+ * worker into a {@link Recording} of its own, and the parts are taken in in file order. The copy
+ * is a kernel transfer, far cheaper than parsing. Segments are tens of megabytes, not single
+ * chunks: each part costs a stream to open and a series per buffer to merge, which for JFR's small
+ * chunks (a flush or a dump can end one after a megabyte) outweighed the parallelism. At most one
+ * segment per worker plus one is copied or held at a time, so memory and temporary disk stay
+ * bounded (a recording with chunks over 128 MB is read in one pass).
  */
 final class ChunkParallelReading {
     private static final int WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     /** Below this a recording is read sooner on one thread than the copies and the pool take to set up. */
     private static final long MIN_BYTES = 16L << 20;
+
+    /** Segments aim at a share of the file that keeps every worker busy twice, within these bounds. */
+    private static final long MIN_SEGMENT_BYTES = 8L << 20;
+    private static final long MAX_SEGMENT_BYTES = 64L << 20;
 
     /**
      * Chunks larger than this (a recording made with a large maxchunksize) are not copied: a few of
@@ -45,6 +53,9 @@ final class ChunkParallelReading {
 
     private record Part(Recording recording, int flushes) {}
 
+    /** A run of whole chunks, copied and read as one recording. */
+    record Segment(long offset, long size) {}
+
     /** A chunk could not be copied (no room on the temporary disk): reading in one pass still can. */
     static final class CopyFailed extends IOException {
         CopyFailed(IOException cause) {
@@ -53,32 +64,59 @@ final class ChunkParallelReading {
     }
 
     private final Path file;
-    private final List<ChunkHeaders.Chunk> chunks;
+    private final List<Segment> segments;
     private final Path copies;
 
-    private ChunkParallelReading(Path file, List<ChunkHeaders.Chunk> chunks, Path copies) {
+    private ChunkParallelReading(Path file, List<Segment> segments, Path copies) {
         this.file = file;
-        this.chunks = chunks;
+        this.segments = segments;
         this.copies = copies;
     }
 
     /** Ready to read {@code file} in parallel; empty when one thread is the better choice or no temporary directory can be made. */
     static Optional<ChunkParallelReading> prepare(Path file, ChunkHeaders.Layout layout) {
-        return prepare(file, layout, MIN_BYTES);
+        long bytes = layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).sum();
+        long segmentBytes = Math.max(MIN_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, bytes / (2L * WORKERS)));
+        return prepare(file, layout, MIN_BYTES, segmentBytes);
     }
 
-    static Optional<ChunkParallelReading> prepare(Path file, ChunkHeaders.Layout layout, long minBytes) {
+    /** As {@link #prepare(Path, ChunkHeaders.Layout)}, with the thresholds given (tests read small files apart). */
+    static Optional<ChunkParallelReading> prepare(Path file, ChunkHeaders.Layout layout, long minBytes,
+            long segmentBytes) {
         long bytes = layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).sum();
         long largest = layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).max().orElse(0);
-        if (WORKERS < 2 || layout.chunks().size() < 2 || bytes < minBytes || largest > MAX_CHUNK_BYTES) {
+        List<Segment> segments = segments(layout.chunks(), segmentBytes);
+        if (WORKERS < 2 || segments.size() < 2 || bytes < minBytes || largest > MAX_CHUNK_BYTES) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ChunkParallelReading(file, layout.chunks(),
+            return Optional.of(new ChunkParallelReading(file, segments,
                     Files.createTempDirectory("manometer-chunks")));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /** Consecutive chunks grouped until each group holds at least {@code targetBytes} (the last may hold less). */
+    static List<Segment> segments(List<ChunkHeaders.Chunk> chunks, long targetBytes) {
+        List<Segment> segments = new ArrayList<>();
+        long start = -1;
+        long size = 0;
+        for (ChunkHeaders.Chunk chunk : chunks) {
+            if (start < 0) {
+                start = chunk.offset();
+            }
+            size += chunk.size();
+            if (size >= targetBytes) {
+                segments.add(new Segment(start, size));
+                start = -1;
+                size = 0;
+            }
+        }
+        if (start >= 0) {
+            segments.add(new Segment(start, size));
+        }
+        return segments;
     }
 
     /** Where the chunks are copied while they are read. */
@@ -86,7 +124,7 @@ final class ChunkParallelReading {
         return copies;
     }
 
-    /** Reads every chunk into {@code recording}; returns the flush points met. */
+    /** Reads every segment into {@code recording}; returns the flush points met. */
     int readInto(Recording recording, FileReader reader, RecordingReader.Progress progress) throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS, task -> {
@@ -98,11 +136,11 @@ final class ChunkParallelReading {
             Deque<Future<Part>> pending = new ArrayDeque<>();
             int next = 0;
             int flushes = 0;
-            while (next < chunks.size() || !pending.isEmpty()) {
-                while (next < chunks.size() && pending.size() <= WORKERS) {
-                    ChunkHeaders.Chunk chunk = chunks.get(next);
-                    Path copy = copies.resolve("chunk-" + next + ".jfr");
-                    pending.add(pool.submit(() -> readChunk(chunk, copy, reader)));
+            while (next < segments.size() || !pending.isEmpty()) {
+                while (next < segments.size() && pending.size() <= WORKERS) {
+                    Segment segment = segments.get(next);
+                    Path copy = copies.resolve("segment-" + next + ".jfr");
+                    pending.add(pool.submit(() -> readSegment(segment, copy, reader)));
                     next++;
                 }
                 Part part = await(pending.poll());
@@ -118,13 +156,13 @@ final class ChunkParallelReading {
         }
     }
 
-    private Part readChunk(ChunkHeaders.Chunk chunk, Path copy, FileReader reader) throws IOException {
+    private Part readSegment(Segment segment, Path copy, FileReader reader) throws IOException {
         try {
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
                     FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 long done = 0;
-                while (done < chunk.size()) {
-                    long moved = in.transferTo(chunk.offset() + done, chunk.size() - done, out);
+                while (done < segment.size()) {
+                    long moved = in.transferTo(segment.offset() + done, segment.size() - done, out);
                     if (moved <= 0) {
                         throw new IOException("the file shrank while it was read");
                     }

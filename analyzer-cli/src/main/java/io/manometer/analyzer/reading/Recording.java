@@ -124,6 +124,13 @@ public final class Recording {
         return series.values();
     }
 
+    /** Sorts every series now, so that detectors can read them from several threads (see {@link SampleSeries#sortIfNeeded()}). */
+    public void sortSamples() {
+        series.values().forEach(s -> s.samples.sortIfNeeded());
+        heapAfterGc.sortIfNeeded();
+        threads.sortIfNeeded();
+    }
+
     public List<BufferSeries> series(BufferSeries.Subject subject) {
         List<BufferSeries> result = new ArrayList<>();
         for (BufferSeries s : series.values()) {

@@ -106,7 +106,11 @@ public final class SampleSeries {
         stride *= 2;
     }
 
-    private void sortIfNeeded() {
+    /**
+     * Puts the samples in time order now. Reads sort on first use, the one write a read makes:
+     * series read from several threads at once are sorted first.
+     */
+    public void sortIfNeeded() {
         if (sorted) {
             return;
         }

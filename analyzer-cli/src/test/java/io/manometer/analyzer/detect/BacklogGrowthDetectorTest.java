@@ -114,6 +114,32 @@ class BacklogGrowthDetectorTest {
         assertThat(detect(TestRecordings.create().queue(1, 100_000, 20, 1000, s -> 500 * s).build())).isEmpty();
     }
 
+    private static final long MB = 1 << 20;
+
+    @Test
+    void aBoundTheHeapRunsOutBeforeIsNoBackpressure() {
+        // 500 elements/s more each second, 2 MB/s more heap: the heap limit is about a minute away,
+        // a bound of a million about half an hour.
+        List<Finding> findings = detect(TestRecordings.create().queue(1, 1_000_000, 60, 1000, s -> 500 * s)
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("queue-backlog");
+            assertThat(f.metrics().capacity()).isEqualTo(1_000_000);
+            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(58, org.assertj.core.data.Offset.offset(2.0));
+            assertThat(f.explanation()).contains("bounded at 1,000,000").contains("fills in about 32.3 min");
+            // About 4 KB per element: a quarter of the 256 MB heap holds some 16,000.
+            assertThat(f.solution()).startsWith("Lower the bound").contains("16,0");
+        });
+    }
+
+    @Test
+    void aBoundReachedBeforeTheHeapRunsOutIsBackpressure() {
+        assertThat(detect(TestRecordings.create().queue(1, 40_000, 60, 1000, s -> 500 * s)
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).build())).as("fills in 20 s, heap lasts a minute").isEmpty();
+        assertThat(detect(TestRecordings.create().queue(1, 1_000_000, 60, 1000, s -> 500 * s)
+                .heap(60, 256 * MB, s -> 100 * MB + (s % 5) * MB).build())).as("the heap holds").isEmpty();
+    }
+
     @Test
     void aBoundOfBillionsIsNoBound() {
         // An unbounded queue growing between the two reads behind "capacity" sums to just under MAX_VALUE.

@@ -98,9 +98,9 @@ class ChunkParallelReadingTest {
     @Test
     void aChunkThatCannotBeCopiedIsReportedAsSuchSoTheReaderFallsBackToOnePass() throws Exception {
         Path whole = threeChunks();
-        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, ChunkHeaders.check(whole), 0);
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, ChunkHeaders.check(whole), 0, 0);
         org.junit.jupiter.api.Assumptions.assumeTrue(parallel.isPresent(), "one processor: nothing to read in parallel");
-        Files.createFile(parallel.get().copies().resolve("chunk-0.jfr")); // the copy cannot be written
+        Files.createFile(parallel.get().copies().resolve("segment-0.jfr")); // the copy cannot be written
         assertThatThrownBy(() -> parallel.get().readInto(new Recording(whole), RecordingReader::stream, events -> { }))
                 .isInstanceOf(ChunkParallelReading.CopyFailed.class);
         assertThat(Files.exists(parallel.get().copies())).as("copies cleaned up").isFalse();
@@ -108,14 +108,37 @@ class ChunkParallelReadingTest {
     }
 
     @Test
+    void segmentsAreRunsOfWholeChunksOfAtLeastTheTargetSize() {
+        List<ChunkHeaders.Chunk> chunks = List.of(new ChunkHeaders.Chunk(0, 10), new ChunkHeaders.Chunk(10, 5),
+                new ChunkHeaders.Chunk(15, 30), new ChunkHeaders.Chunk(45, 4), new ChunkHeaders.Chunk(49, 2));
+        assertThat(ChunkParallelReading.segments(chunks, 12)).containsExactly(
+                new ChunkParallelReading.Segment(0, 15), new ChunkParallelReading.Segment(15, 30),
+                new ChunkParallelReading.Segment(45, 6));
+        assertThat(ChunkParallelReading.segments(chunks, 0)).as("one chunk each").hasSize(5);
+        assertThat(ChunkParallelReading.segments(chunks, 1000)).containsExactly(new ChunkParallelReading.Segment(0, 51));
+    }
+
+    @Test
     void chunksReadApartAddUpToTheWholeRecording() throws Exception {
+        readApartMatchesOnePass(threeChunks(), 0); // a segment per chunk
+    }
+
+    @Test
+    void segmentsOfSeveralChunksReadApartAddUpToTheWholeRecording() throws Exception {
         Path whole = threeChunks();
+        List<ChunkHeaders.Chunk> chunks = ChunkHeaders.check(whole).chunks();
+        long firstTwo = chunks.get(0).size() + chunks.get(1).size();
+        assertThat(ChunkParallelReading.segments(chunks, firstTwo)).hasSize(2);
+        readApartMatchesOnePass(whole, firstTwo);
+    }
+
+    private void readApartMatchesOnePass(Path whole, long segmentBytes) throws Exception {
         ChunkHeaders.Layout layout = ChunkHeaders.check(whole);
 
         Recording oneThread = new Recording(whole);
         RecordingReader.stream(whole, oneThread, () -> { });
         long chunkDirectoriesBefore = chunkDirectories();
-        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, layout, 0);
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(whole, layout, 0, segmentBytes);
         org.junit.jupiter.api.Assumptions.assumeTrue(parallel.isPresent(), "one processor: nothing to read in parallel");
         Recording chunked = new Recording(whole);
         long[] progress = {0};
