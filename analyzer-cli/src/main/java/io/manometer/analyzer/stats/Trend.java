@@ -16,7 +16,7 @@ import java.util.Arrays;
 public record Trend(double slopePerSecond, double mannKendallZ, int points) {
 
     /** Above this many points the series is reduced to medians of equal bins: O(n^2) stays small. */
-    static final int MAX_POINTS = 200;
+    static final int MAX_POINTS = 100;
 
     /** One-sided p < 0.01 for an increasing trend (reachable from 6 samples on). */
     public static final double Z_SIGNIFICANT = 2.33;
