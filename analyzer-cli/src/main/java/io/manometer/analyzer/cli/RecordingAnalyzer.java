@@ -52,6 +52,10 @@ final class RecordingAnalyzer {
             notes.add("the recording has no manometer.* events: was the JVM started with "
                     + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
         }
+        if (recording.unfinished()) {
+            notes.add("the recording was never finished (its JVM still records, or died: killed, or out of memory "
+                    + "before it could dump); it was read up to its last flush, about a second before the end");
+        }
         if (recording.lostDataBytes() > 0) {
             notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
                     recording.lostDataBytes()));

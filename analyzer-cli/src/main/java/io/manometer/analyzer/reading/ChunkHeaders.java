@@ -14,17 +14,32 @@ import java.util.List;
  * chunk header declares its size, so a cut is visible here in a few reads.
  */
 final class ChunkHeaders {
-    // magic(4) major(2) minor(2) size(8) constantPoolOffset(8) metadataOffset(8) startNanos(8) durationNanos(8)
-    private static final int HEADER_BYTES = 48;
+    // magic(4) major(2) minor(2) size(8) constantPoolOffset(8) metadataOffset(8) startNanos(8)
+    // durationNanos(8) startTicks(8) ticksPerSecond(8) fileState(1) ... flags(1)
+    private static final int HEADER_BYTES = 68;
+    /** 0 once the chunk is finished; while the JVM writes it, a generation that changes at each flush. */
+    static final int FILE_STATE_OFFSET = 64;
     private static final int MAGIC = 0x464c5200; // "FLR\0"
 
     private ChunkHeaders() {}
 
-    /** Where one chunk lies in the file. */
-    record Chunk(long offset, long size) {}
+    /**
+     * Where one chunk lies in the file. An unfinished chunk (the JVM still writes it, or died while
+     * it did: a repository file) has the size of its last flush, and JFR's reader waits for it to
+     * finish.
+     */
+    record Chunk(long offset, long size, boolean finished) {
+        Chunk(long offset, long size) {
+            this(offset, size, true);
+        }
+    }
 
     /** The chunks of a whole recording, in file order, and when its last chunk ends. */
-    record Layout(List<Chunk> chunks, long endEpochNanos) {}
+    record Layout(List<Chunk> chunks, long endEpochNanos) {
+        boolean finished() {
+            return chunks.stream().allMatch(Chunk::finished);
+        }
+    }
 
     /** Returns the layout of a whole recording, or throws with a one-line problem. */
     static Layout check(Path file) throws IOException, RecordingReadException {
@@ -55,21 +70,26 @@ final class ChunkHeaders {
                 long size = header.getLong();
                 header.getLong();
                 header.getLong();
+                long metadataOffset = header.getLong(24);
                 long startNanos = header.getLong();
                 long durationNanos = header.getLong();
+                boolean finished = major < 2 || header.get(FILE_STATE_OFFSET) == 0; // 1.0 had no state byte
                 if (major > 2 || major < 1) {
                     throw problem(file, "JFR file format version " + major + " is not supported");
                 }
-                if (size <= HEADER_BYTES) {
-                    throw problem(file, "incomplete: chunk " + chunk
-                            + " is still being written (stop or dump the recording first)");
+                if (size <= HEADER_BYTES || !finished && metadataOffset == 0) {
+                    throw problem(file, "incomplete: chunk " + chunk + " has no events yet (the JVM "
+                            + "had not flushed it; stop or dump the recording with jcmd PID JFR.dump)");
                 }
                 if (offset + size > length) {
                     throw problem(file, String.format("truncated: chunk %d declares %,d bytes but only %,d remain",
                             chunk, size, length - offset));
                 }
                 end = Math.max(end, startNanos + durationNanos);
-                chunks.add(new Chunk(offset, size));
+                chunks.add(new Chunk(offset, size, finished));
+                if (!finished) {
+                    break; // what follows its last flush is unreadable, and nothing comes after it
+                }
                 offset += size;
             }
             return new Layout(chunks, end);

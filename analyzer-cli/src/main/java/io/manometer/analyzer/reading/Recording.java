@@ -21,6 +21,8 @@ public final class Recording {
     long agentWarnings;
     long untrackedBuffers;
     long lostDataBytes;
+    /** The JVM never finished the recording (it died, or records still): read up to its last flush. */
+    boolean unfinished;
     /** Heap used right after each garbage collection: what the application really keeps. */
     final SampleSeries heapAfterGc = new SampleSeries();
     long heapMaxBytes = -1;
@@ -118,6 +120,10 @@ public final class Recording {
         heapAfterGc.append(later.heapAfterGc);
         heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
         threads.append(later.threads);
+    }
+
+    public boolean unfinished() {
+        return unfinished;
     }
 
     public Collection<BufferSeries> series() {

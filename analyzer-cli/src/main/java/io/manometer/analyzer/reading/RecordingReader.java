@@ -41,19 +41,43 @@ public final class RecordingReader {
 
     public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
+        Path source = file;
+        try {
+            if (!layout.finished()) {
+                source = UnfinishedChunks.finishedCopy(file, layout);
+            }
+            return read(file, source, layout, progress);
+        } catch (IOException e) {
+            throw new RecordingReadException(file + ": its unfinished last chunk could not be copied to be read ("
+                    + oneLine(e) + ")", e);
+        } finally {
+            if (source != file) {
+                try {
+                    Files.deleteIfExists(source);
+                } catch (IOException e) {
+                    source.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /** Reads {@code source}, the recording {@code file} itself or a finished copy of it. */
+    private Recording read(Path file, Path source, ChunkHeaders.Layout layout, Progress progress)
+            throws RecordingReadException {
         Recording recording;
         int[] flushCount = {0};
         try {
-            recording = readAll(file, layout, progress, flushCount);
+            recording = readAll(file, source, layout, progress, flushCount);
         } catch (RuntimeException | IOException | InternalError e) {
             throw new RecordingReadException(file + ": not a readable JFR recording ("
                     + oneLine(e) + "); is it truncated or still being written?", e);
         }
+        recording.unfinished = !layout.finished();
         boolean endedEarly = flushCount[0] < layout.chunks().size()
                 || !recording.agentPresent()
                 || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
         if (endedEarly) {
-            verifyWholeFile(file);
+            verifyWholeFile(file, source);
         }
         if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
             throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "
@@ -64,9 +88,9 @@ public final class RecordingReader {
     }
 
     /** Reads every chunk, on several threads when worth it; {@code flushes[0]} gets the flush points met. */
-    private static Recording readAll(Path file, ChunkHeaders.Layout layout, Progress progress, int[] flushes)
-            throws IOException {
-        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(file, layout);
+    private static Recording readAll(Path file, Path source, ChunkHeaders.Layout layout, Progress progress,
+            int[] flushes) throws IOException {
+        Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(source, layout);
         if (parallel.isPresent()) {
             Recording recording = new Recording(file);
             try {
@@ -77,7 +101,7 @@ public final class RecordingReader {
             }
         }
         Recording recording = new Recording(file);
-        flushes[0] = stream(file, recording, () -> progress.eventsRead(recording.eventsRead));
+        flushes[0] = stream(source, recording, () -> progress.eventsRead(recording.eventsRead));
         return recording;
     }
 
@@ -118,8 +142,8 @@ public final class RecordingReader {
      * recording with fewer events. When the stream looks to have ended early, read the file again
      * with {@link RecordingFile}, which does report corruption.
      */
-    private static void verifyWholeFile(Path file) throws RecordingReadException {
-        try (RecordingFile events = new RecordingFile(file)) {
+    private static void verifyWholeFile(Path file, Path source) throws RecordingReadException {
+        try (RecordingFile events = new RecordingFile(source)) {
             while (events.hasMoreEvents()) {
                 events.readEvent();
             }
