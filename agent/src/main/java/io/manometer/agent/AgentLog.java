@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's only output: one line per message on stderr, prefixed so it is greppable, and a
- * ceiling so a fault that repeats cannot flood the application's log.
+ * ceiling so a fault that repeats cannot flood the application's log. Logging never throws: it is
+ * called from catch blocks, often while the heap is full, and an OutOfMemoryError thrown from a
+ * catch block would escape it (and kill JFR's periodic thread, or the sampler's).
  */
 public final class AgentLog {
     private static final int MAX_WARNINGS = 20;
@@ -24,16 +26,24 @@ public final class AgentLog {
     }
 
     public static void warn(String message) {
-        int n = WARNINGS.incrementAndGet();
-        if (n < MAX_WARNINGS) {
-            System.err.println("[manometer] WARNING: " + message);
-        } else if (n == MAX_WARNINGS) {
-            System.err.println("[manometer] WARNING: " + message + " (further warnings suppressed)");
+        int n = WARNINGS.incrementAndGet(); // counted even when the line cannot be printed
+        try {
+            if (n < MAX_WARNINGS) {
+                System.err.println("[manometer] WARNING: " + message);
+            } else if (n == MAX_WARNINGS) {
+                System.err.println("[manometer] WARNING: " + message + " (further warnings suppressed)");
+            }
+        } catch (Throwable unprintable) {
+            // No memory for the line: the count above still reaches the recording.
         }
     }
 
     public static void warn(String message, Throwable cause) {
-        warn(message + ": " + describe(cause));
+        try {
+            warn(message + ": " + describe(cause));
+        } catch (Throwable unprintable) {
+            WARNINGS.incrementAndGet();
+        }
     }
 
     public static int warningCount() {

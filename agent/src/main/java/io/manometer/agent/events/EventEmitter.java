@@ -53,16 +53,37 @@ public final class EventEmitter {
 
     private void register() {
         try {
-            FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, this::emitAgentInfo);
-            FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, this::emitQueueSamples);
-            FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class, this::emitExecutorSamples);
-            FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, this::emitSummary);
-            FlightRecorder.addPeriodicEvent(AsyncLaunchSampleEvent.class, this::emitLaunchSamples);
-            FlightRecorder.addPeriodicEvent(IgnoredRefusalSampleEvent.class, this::emitIgnoredRefusals);
-            FlightRecorder.addPeriodicEvent(MemoryBufferSampleEvent.class, this::emitMemoryBuffers);
+            FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
+            FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, guarded("queue samples", this::emitQueueSamples));
+            FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class,
+                    guarded("executor samples", this::emitExecutorSamples));
+            FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, guarded("buffer summary", this::emitSummary));
+            FlightRecorder.addPeriodicEvent(AsyncLaunchSampleEvent.class,
+                    guarded("launch samples", this::emitLaunchSamples));
+            FlightRecorder.addPeriodicEvent(IgnoredRefusalSampleEvent.class,
+                    guarded("ignored refusals", this::emitIgnoredRefusals));
+            FlightRecorder.addPeriodicEvent(MemoryBufferSampleEvent.class,
+                    guarded("memory buffer samples", this::emitMemoryBuffers));
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
+    }
+
+    /**
+     * A hook that never throws. JFR runs every periodic hook on one thread of its own and logs what a
+     * hook throws, but that log line needs memory: an OutOfMemoryError from a hook while the heap is
+     * full, when the recording matters most, would escape and end JFR's periodic thread, and with it
+     * every periodic event of the recording. The message is built now, while there is memory.
+     */
+    private static Runnable guarded(String events, Runnable hook) {
+        String failed = events + " not recorded this period";
+        return () -> {
+            try {
+                hook.run();
+            } catch (Throwable t) {
+                AgentLog.warn(failed, t);
+            }
+        };
     }
 
     private void emitAgentInfo() {

@@ -106,8 +106,9 @@ public final class BufferSampler {
         }
     }
 
+    /** Starts the sampler thread, again if it died (an OutOfMemoryError can end any thread). */
     private void startIfNeeded() {
-        if (thread == null) {
+        if (thread == null || !thread.isAlive()) {
             thread = new Thread(this::run, "manometer-sampler");
             thread.setDaemon(true);
             thread.start();
