@@ -61,6 +61,11 @@ public final class QueueOperations {
 
     private QueueOperations() {}
 
+    /** Whether a method of this name inserts, whatever its descriptor. */
+    public static boolean isInsertName(String methodName) {
+        return Boolean.TRUE.equals(INSERT_OR_REMOVE_BY_NAME.get(methodName));
+    }
+
     /** Classifies a method by name and descriptor, or returns null if it moves no element. */
     public static Operation classify(String name, String descriptor) {
         Boolean insert = INSERT_OR_REMOVE_BY_NAME.get(name);

@@ -28,7 +28,7 @@ public final class AgentHooks implements BridgeHooks {
     public BufferCounters bufferCreated(Object buffer) {
         BufferCounters counters = new BufferCounters(trackAfter);
         if (captures.tryAcquire()) {
-            counters.agentState = StackCapture.capture(stackDepth);
+            counters.agentState = StackCapture.capture(stackDepth, buffer.getClass());
         }
         return counters;
     }
@@ -55,7 +55,7 @@ public final class AgentHooks implements BridgeHooks {
             counters.removeAt = Long.MAX_VALUE;
             return;
         }
-        CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
+        CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth, buffer.getClass()) : CallSite.UNKNOWN;
         if (state instanceof TrackedExecutor) {
             ((TrackedExecutor) state).producerSeen(producer, thread);
             return;
@@ -81,7 +81,8 @@ public final class AgentHooks implements BridgeHooks {
         }
         tracked.producers.add(thread);
         if (!tracked.producerKnown()) {
-            tracked.producerSeen(captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN, thread);
+            tracked.producerSeen(captures.tryAcquire() ? StackCapture.capture(stackDepth, queue.getClass())
+                    : CallSite.UNKNOWN, thread);
         }
     }
 
@@ -131,7 +132,7 @@ public final class AgentHooks implements BridgeHooks {
             return new BufferCounters(Long.MAX_VALUE);
         }
         // Executors are few and long-lived: their creation site is always worth a capture.
-        CallSite created = StackCapture.capture(stackDepth);
+        CallSite created = StackCapture.capture(stackDepth, executor.getClass());
         if (created.stack().contains("java.lang.VirtualThread.")) {
             // The JDK's virtual-thread scheduler: each virtual thread is resubmitted to it at every
             // mount, and what waits there are runnable threads, not the application's tasks.

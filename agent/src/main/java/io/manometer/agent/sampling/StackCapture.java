@@ -27,6 +27,17 @@ public final class StackCapture {
     private StackCapture() {}
 
     public static CallSite capture(int maxFrames) {
+        return capture(maxFrames, null);
+    }
+
+    /**
+     * The site is the first frame neither in the JDK nor in the library of {@code owner} (the
+     * buffer's or executor's class; same protection domain: loaded from the same jar). A library's
+     * queue that the library creates and feeds (Reactor's {@code Flux.create} buffer, made in
+     * {@code reactor.util.concurrent.Queues}) is named where the application called into the
+     * library. When no frame qualifies (the application's own queue class), the first non-JDK frame.
+     */
+    public static CallSite capture(int maxFrames, Class<?> owner) {
         List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !isInsideBuffer(f))
                 .limit(maxFrames)
@@ -34,13 +45,19 @@ public final class StackCapture {
         if (frames.isEmpty()) {
             return CallSite.UNKNOWN;
         }
+        java.security.ProtectionDomain library = owner == null || owner.getClassLoader() == null ? null
+                : owner.getProtectionDomain();
         List<String> lines = new ArrayList<>(frames.size());
         String site = null;
+        String firstOutsideJdk = null;
         for (StackWalker.StackFrame frame : frames) {
             String line = format(frame);
             lines.add(line);
-            if (site == null && !isJdkClass(frame.getClassName())) {
-                site = line;
+            if (!isJdkClass(frame.getClassName())) {
+                firstOutsideJdk = firstOutsideJdk == null ? line : firstOutsideJdk;
+                if (site == null && (library == null || frame.getDeclaringClass().getProtectionDomain() != library)) {
+                    site = line;
+                }
             }
         }
         String creator = lines.get(0);
@@ -49,7 +66,8 @@ public final class StackCapture {
         if (known != null) {
             return known;
         }
-        CallSite fresh = new CallSite(site == null ? creator : site, creator, stack);
+        String named = site != null ? site : firstOutsideJdk != null ? firstOutsideJdk : creator;
+        CallSite fresh = new CallSite(named, creator, stack);
         if (INTERNED.size() < MAX_INTERNED) {
             INTERNED.putIfAbsent(stack, fresh);
         }
@@ -63,10 +81,14 @@ public final class StackCapture {
      */
     public static boolean fedByAnotherQueue(Object buffer) {
         Class<?> own = buffer.getClass();
+        // Only from inside the other queue's own insert: RxJava's and Reactor's operators implement
+        // their queue-fusion interface (offer and poll, offer unsupported) and feed a real queue
+        // from onNext, which is that queue's producer, not a wrapper.
         return WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !f.getDeclaringClass().isAssignableFrom(own))
                 .limit(1)
-                .anyMatch(f -> BUFFER_CLASS.get(f.getDeclaringClass())));
+                .anyMatch(f -> BUFFER_CLASS.get(f.getDeclaringClass())
+                        && io.manometer.agent.instrument.QueueOperations.isInsertName(f.getMethodName())));
     }
 
     public static boolean isJdkClass(String className) {

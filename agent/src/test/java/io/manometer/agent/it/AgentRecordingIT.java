@@ -243,6 +243,18 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aQueueAReactiveOperatorFeedsFromOnNextIsReportedNotTakenForTheOperatorsStorage() {
+        // The operator has the queue interface too, but onNext is no insert of its own: the queue it
+        // feeds is a buffer between two threads, named where the operator was created.
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[20]);
+        assertThat(q.getString("bufferType")).isEqualTo(QueueWorkload.LinkedSimpleQueue.class.getName());
+        assertThat(q.getLong("inserted")).isEqualTo(400);
+        assertThat(q.getLong("depth")).isEqualTo(300);
+        assertThat(q.getString("producerThreads")).contains("operator-upstream");
+        assertThat(q.getString("consumerThreads")).contains("operator-downstream");
+    }
+
+    @Test
     void aScheduledExecutorSaysHowLateItsNextDueTaskIsNotHowLongTasksWaitedForTheirTime() {
         RecordedEvent timeouts = lastSample("manometer.ExecutorSample", lines[16]);
         assertThat(timeouts.getBoolean("scheduled")).isTrue();

@@ -205,9 +205,27 @@ public final class QueueWorkload {
             due.offer(new Due(0));
         }
 
+        // An operator of a reactive library: it implements the library's queue interface for fusion
+        // (offer unsupported) and feeds a real queue of its own from onNext (RxJava's observeOn).
+        FusingOperator<Integer> operator = new FusingOperator<>(); int operatorLine = line();
+        Thread upstream = new Thread(() -> {
+            for (int i = 0; i < 400; i++) {
+                operator.onNext(i);
+            }
+        }, "operator-upstream");
+        upstream.start();
+        upstream.join();
+        Thread downstream = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                operator.poll();
+            }
+        }, "operator-downstream");
+        downstream.start();
+        downstream.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
@@ -246,6 +264,30 @@ public final class QueueWorkload {
         T poll();
 
         boolean isEmpty();
+    }
+
+    /** A reactive operator: fusable through the queue interface, buffering in a queue it creates. */
+    public static final class FusingOperator<T> implements SimpleQueue<T> {
+        private final SimpleQueue<T> queue = new LinkedSimpleQueue<>();
+
+        public void onNext(T value) {
+            queue.offer(value);
+        }
+
+        @Override
+        public boolean offer(T value) {
+            throw new UnsupportedOperationException("Should not be called");
+        }
+
+        @Override
+        public T poll() {
+            return queue.poll();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return queue.isEmpty();
+        }
     }
 
     /** Its implementation, with storage of its own (no JDK collection inside). */
