@@ -92,8 +92,10 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
             .and(ElementMatchers.named("write").or(ElementMatchers.named("writeBytes")));
 
     /**
-     * Which end each counted operation moves decides which index its advice watches; other
-     * removals (remove(Object), ...) are rare on buffers and left alone.
+     * Which end each counted operation moves decides which index its advice watches. Removals from
+     * the middle ({@code delete(int)}, behind an iterator's remove and remove(Object)) are watched
+     * at the head, where a queue drained through its iterator (OkHttp's dispatcher takes ready
+     * calls that way) loses them: the threads that drain a deque that way are its consumers.
      */
     private static DynamicType.Builder<?> watchArrayDeque(DynamicType.Builder<?> builder, byte[] classFile) {
         Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
@@ -101,7 +103,9 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
                 .visit(advice(true, true).on(counted(operations, true, "Last")))
                 .visit(advice(false, true).on(counted(operations, true, "First")))
                 .visit(advice(false, false).on(counted(operations, false, "First")))
-                .visit(advice(true, false).on(counted(operations, false, "Last")));
+                .visit(advice(true, false).on(counted(operations, false, "Last")))
+                .visit(advice(false, false).on(ElementMatchers.named("delete")
+                        .and(ElementMatchers.takesArguments(int.class))));
     }
 
     private static Advice advice(boolean atTail, boolean insert) {

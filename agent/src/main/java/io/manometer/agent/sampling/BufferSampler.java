@@ -52,9 +52,13 @@ public final class BufferSampler {
                                  long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
                                  long tasksRejected, boolean commonPool, boolean scheduled, long oldestTaskWaitNanos) {
 
-        /** A bounded work queue with no room: submitters now wait, run tasks themselves, or are rejected. */
+        /**
+         * A bounded work queue with no room and no thread left to add: submitters now wait, run
+         * tasks themselves, or are rejected. A full queue with threads to spare is not (a cached
+         * pool's SynchronousQueue holds nothing, ever, while the pool grows a thread per task).
+         */
         public boolean atCapacity() {
-            return queueCapacity >= 0 && queueDepth >= queueCapacity;
+            return queueCapacity >= 0 && queueDepth >= queueCapacity && poolSize >= maximumPoolSize;
         }
     }
 

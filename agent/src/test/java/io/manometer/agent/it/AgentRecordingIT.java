@@ -140,6 +140,7 @@ class AgentRecordingIT {
                 .filter(e -> e.getEventType().getName().equals("manometer.QueueSample"))
                 .filter(e -> e.getString("bufferType").equals("java.util.ArrayDeque"))
                 .filter(e -> e.getString("producerSite").startsWith(PREFIX))
+                .filter(e -> !e.getString("producerSite").equals(PREFIX + lines[22] + ")")) // the iterated one
                 .toList();
         assertThat(deques).as(run.toString()).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getString("producerSite")).isEqualTo(PREFIX + lines[10] + ")"));
@@ -166,6 +167,26 @@ class AgentRecordingIT {
         assertThat(e.getLong("tasksRejected")).isEqualTo(3);
         assertThat(e.getBoolean("atCapacity")).isTrue();
         assertThat(e.getLong("queueCapacity")).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeArrayDequeDrainedOnlyThroughItsIteratorIsReportedWithItsConsumer() {
+        RecordedEvent last = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .filter(e -> e.getString("producerSite").equals(PREFIX + lines[22] + ")"))
+                .max(Comparator.comparing(RecordedEvent::getStartTime))
+                .orElseThrow(() -> new AssertionError("no sample of the iterated deque in\n" + run));
+        assertThat(last.getString("bufferType")).isEqualTo("java.util.ArrayDeque");
+        assertThat(last.getLong("depth")).isEqualTo(2000);
+        assertThat(last.getString("consumerThreads")).contains("iterating-consumer");
+    }
+
+    @Test
+    void aCachedPoolIsNeverAtCapacityWhileItCanAddThreads() {
+        RecordedEvent e = lastSample("manometer.ExecutorSample", lines[21]);
+        assertThat(e.getLong("queueCapacity")).isZero();
+        assertThat(e.getLong("poolSize")).isEqualTo(3);
+        assertThat(e.getBoolean("atCapacity")).as("a thread per task, no one waits").isFalse();
     }
 
     @Test

@@ -132,6 +132,39 @@ public final class QueueWorkload {
             });
         }
 
+        // A large ArrayDeque drained only through its iterator (OkHttp's dispatcher promotes ready calls so).
+        java.util.ArrayDeque<Integer> iterated = new java.util.ArrayDeque<>();
+        int iteratedLine = line() + 3;
+        for (int i = 0; i < 3000; i++) {
+            synchronized (iterated) {
+                iterated.add(i);
+            }
+        }
+        Thread iteratingConsumer = new Thread(() -> {
+            synchronized (iterated) {
+                java.util.Iterator<Integer> it = iterated.iterator();
+                for (int i = 0; i < 1000 && it.hasNext(); i++) {
+                    it.next();
+                    it.remove();
+                }
+            }
+        }, "iterating-consumer");
+        iteratingConsumer.start();
+        iteratingConsumer.join();
+
+        // A cached pool hands each task to a thread, adding one when none is idle: its
+        // SynchronousQueue (capacity 0) is never full while the pool can grow.
+        java.util.concurrent.ExecutorService cached = java.util.concurrent.Executors.newCachedThreadPool(); int cachedLine = line();
+        for (int i = 0; i < 3; i++) {
+            cached.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
         // JDK 21+: a virtual thread per task; its backlog is what is in flight.
         int perTaskLine = 0;
         java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
@@ -225,11 +258,12 @@ public final class QueueWorkload {
 
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine + " " + cachedLine + " " + iteratedLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
         saturated.shutdown();
+        cached.shutdown();
         timeouts.shutdownNow();
         stuck.shutdownNow();
     }

@@ -157,7 +157,9 @@ abstract class GrowthDetector implements Detector {
         String site = series.site().isEmpty() ? "(site not captured)" : series.site();
         BufferSeries source = drainedSourceOf(recording, series, p);
         String sourceSite = source == null ? "" : source.site();
-        String summary = Messages.format(kind + ".summary", simpleName(series.type()), trend.slopePerSecond(),
+        // A buffer made before the agent could see it (an ArrayDeque) is named where it is fed.
+        String summaryKey = kind + (series.createdAt().isEmpty() && !series.site().isEmpty() ? ".summary.fed" : ".summary");
+        String summary = Messages.format(summaryKey, simpleName(series.type()), trend.slopePerSecond(),
                 naming.unit(), peak, site, sourceSite, series.type());
         String explanationKey = kind + (inRate == null ? ".explanation.unknown-rates"
                 : outRate == null ? ".explanation.unknown-completions" : ".explanation");

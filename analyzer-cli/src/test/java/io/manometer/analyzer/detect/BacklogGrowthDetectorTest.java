@@ -28,6 +28,17 @@ class BacklogGrowthDetectorTest {
     }
 
     @Test
+    void aQueueWhoseCreationWasNotSeenIsNamedWhereItIsFed() {
+        String enqueue = "okhttp3.Dispatcher.enqueue$okhttp(Dispatcher.kt:116)";
+        List<Finding> findings = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s)
+                .creationUnseen(1, enqueue).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.site()).isEqualTo(enqueue);
+            assertThat(f.summary()).contains("ArrayDeque").contains("fed at " + enqueue).doesNotContain("created at");
+        });
+    }
+
+    @Test
     void theMeasuredWaitOfTheOldestElementIsReportedWhenTheAgentRecordedIt() {
         List<Finding> measured = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s)
                 .oldestWait(1, 12_500).build());

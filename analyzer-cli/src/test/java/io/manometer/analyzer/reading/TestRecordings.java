@@ -35,6 +35,16 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Makes a queue added before one whose creation the agent did not see (an ArrayDeque), fed at {@code site}. */
+    public TestRecordings creationUnseen(long queueId, String site) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
+        s.type = "java.util.ArrayDeque";
+        s.createdAt = "";
+        s.createdBy = "";
+        s.producerSite = site;
+        return this;
+    }
+
     /** Names the threads the agent saw consuming from (and producing into) a queue added before. */
     public TestRecordings threadsOf(long queueId, String producers, String consumers) {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
