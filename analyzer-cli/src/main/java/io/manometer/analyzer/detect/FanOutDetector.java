@@ -49,6 +49,12 @@ public final class FanOutDetector extends GrowthDetector {
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>(super.detect(recording, p));
+        HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
+        if (heap != null && heap.growing()) {
+            // A plateau while the heap fills is no working limit: something ran out (connections,
+            // file descriptors) while what waits for it piles up; heap-growth says so.
+            return findings;
+        }
         for (BufferSeries series : recording.series(BufferSeries.Subject.LAUNCH_SITE)) {
             if (!grows(series, null, p)) { // a launch site has no bound: the heap's pace does not enter
                 Finding limited = limited(recording, series, p);

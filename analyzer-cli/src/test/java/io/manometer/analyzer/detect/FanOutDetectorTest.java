@@ -38,6 +38,15 @@ class FanOutDetectorTest {
     }
 
     @Test
+    void aPlateauWhileTheHeapRunsOutIsNoWorkingLimit() {
+        // HttpClient.sendAsync with no limit: in flight stops at ~10,000 when connections run out,
+        // while what waits fills the heap. "Nothing to fix for memory" would be wrong.
+        long mb = 1 << 20;
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 10_000 - s % 2)
+                .heap(20, 512 * mb, s -> 50 * mb + 8 * mb * s).build())).isEmpty();
+    }
+
+    @Test
     void launchesThatCompleteAsFastAsTheyStartAreHealthy() {
         assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 5000, "main", s -> 30 + s % 5).build()))
                 .noneMatch(f -> f.severity() != Severity.INFO);
