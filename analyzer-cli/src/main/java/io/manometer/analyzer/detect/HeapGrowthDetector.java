@@ -1,5 +1,6 @@
 package io.manometer.analyzer.detect;
 
+import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RetainedObjects;
@@ -41,6 +42,19 @@ public final class HeapGrowthDetector implements Detector {
         return List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE);
     }
 
+    /** Backlogs at least this deep at the end are named when nothing else says where the heap goes. */
+    static final long LARGE_LEVEL = 1000;
+
+    /** Queues, executors and launch sites holding the most at the end, deepest first (three at most). */
+    private static List<BufferSeries> largestBacklogs(Recording recording) {
+        return recording.series().stream()
+                .filter(s -> s.subject != BufferSeries.Subject.MEMORY_BUFFER && !s.site().isEmpty())
+                .filter(s -> s.samples.lastDepth() >= LARGE_LEVEL)
+                .sorted(java.util.Comparator.comparingLong((BufferSeries s) -> s.samples.lastDepth()).reversed())
+                .limit(3)
+                .toList();
+    }
+
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
@@ -71,6 +85,18 @@ public final class HeapGrowthDetector implements Detector {
                     retained.samples(), held.samples(), held.type(), held.site());
             site = held.site().isEmpty() ? site : held.site();
             stack = held.stack();
+        }
+        // Without a line, the largest backlogs the agent watched: a buffer or a launch site that
+        // stopped growing (something ran out) can still hold what fills the heap.
+        List<BufferSeries> largest = named && !held.site().isEmpty() ? List.of() : largestBacklogs(recording);
+        if (!largest.isEmpty()) {
+            List<String> each = largest.stream().map(s -> Messages.format("heap-growth.largest.one",
+                    s.samples.lastDepth(), s.subject == BufferSeries.Subject.LAUNCH_SITE ? "in flight from" : "waiting in",
+                    GrowthDetector.simpleName(s.type()), s.site())).toList();
+            explanation += " " + Messages.format("heap-growth.largest", String.join("; ", each));
+            site = largest.get(0).site();
+            stack = largest.get(0).producerStack().isEmpty() ? largest.get(0).creationStack()
+                    : largest.get(0).producerStack();
         }
         Finding.Metrics metrics = new Finding.Metrics(heap.growthBytesPerSecond(), heap.trendZ(), -1, heap.lastUsedBytes(),
                 heap.maxBytes(), null, null, heap.durationSeconds(), heap.collections(), heap, toLimit, null, null, null);

@@ -48,6 +48,20 @@ class HeapGrowthDetectorTest {
     }
 
     @Test
+    void withoutARetainedLineTheLargestBacklogsAreNamedEvenWhenTheyStoppedGrowing() {
+        String site = "com.example.Client.sendAll(Client.java:33)";
+        List<Finding> findings = new HeapGrowthDetector().detect(TestRecordings.create()
+                .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s)
+                .launchSite(site, 60, 2000, "main", s -> s < 5 ? 2000 * s : 10_000)
+                .queue(1, -1, 60, 100, s -> 50).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.site()).isEqualTo(site);
+            assertThat(f.explanation()).contains("10,000 in flight from").contains(site)
+                    .as("a queue of 50 is no suspect").doesNotContain("Pipeline.java");
+        });
+    }
+
+    @Test
     void flatHeapWithGarbageNoiseSaysNothing() {
         assertThat(detector.detect(TestRecordings.create()
                 .heap(60, 256 * MB, s -> 50 * MB + (s % 7) * MB).build(), Preferences.defaults())).isEmpty();
