@@ -1,0 +1,115 @@
+package io.manometer.trials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.manometer.testkit.ChildJvm;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real libraries, not look-alikes: each trial runs in its own JVM under the real agent jar with a
+ * JFR recording, and the real analyzer jar reads it. The broken use must be found, at the line
+ * that names it; the fixed twin must pass the CI gate.
+ */
+class LibraryTrialsIT {
+    private static final String SECONDS = "12";
+
+    /** Each trial, the kind its broken use must yield, the buffer, and where the report points. */
+    private static final List<Expected> TRIALS = List.of(
+            // The queue is made inside Reactor: the site is the application's call into it.
+            new Expected("reactor-create", "queue-backlog", "SpscLinkedArrayQueue",
+                    "io.manometer.trials.ReactorCreateTrial.run("),
+            // observeOn's operator implements RxJava's queue interface itself; its queue is still found.
+            new Expected("rxjava-observe-on", "queue-backlog", "SpscLinkedArrayQueue",
+                    "io.manometer.trials.RxObserveOnTrial.run("),
+            // An ArrayDeque, made before the agent could see it, drained through its iterator.
+            new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "okhttp3.Dispatcher.enqueue"));
+
+    private record Expected(String trial, String kind, String buffer, String sitePrefix) {}
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void recordEveryTrial() throws Exception {
+        for (Expected e : TRIALS) {
+            record(e.trial(), "broken");
+            record(e.trial(), "fixed");
+        }
+    }
+
+    static Stream<Expected> trials() {
+        return TRIALS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trials")
+    void theBrokenUseIsFoundWhereItIsMade(Expected expected) throws Exception {
+        Analysis result = analyse(dir.resolve(expected.trial() + "-broken.jfr"));
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isEqualTo(1);
+        assertThat(result.findings()).as(result.report().toPrettyString()).anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo(expected.kind());
+            assertThat(f.get("severity").asText()).isIn("warning", "critical");
+            assertThat(f.get("summary").asText()).startsWith(expected.buffer());
+            assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trials")
+    void theFixedTwinPassesTheGate(Expected expected) throws Exception {
+        Analysis result = analyse(dir.resolve(expected.trial() + "-fixed.jfr"));
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isZero();
+        assertThat(result.findings()).as(result.report().toPrettyString())
+                .noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
+        assertThat(result.report().at("/recordings/0/agentPresent").asBoolean()).isTrue();
+    }
+
+    private static void record(String trial, String variant) throws Exception {
+        Path jfr = dir.resolve(trial + "-" + variant + ".jfr");
+        ChildJvm.Result app = ChildJvm.java()
+                .args("-Xmx512m", "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                        "-XX:StartFlightRecording=filename=" + jfr, "-Xlog:jfr+startup=error")
+                .args("-cp", trialClassPath(), TrialMain.class.getName(), trial, variant, SECONDS)
+                .run();
+        assertThat(app.exitCode()).as(app.toString()).isZero();
+    }
+
+    /** This module's classes and the libraries, as the test itself runs with them (not the test-only jars). */
+    private static String trialClassPath() {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> entries = Arrays.stream(path.split(File.pathSeparator))
+                .filter(e -> !e.contains("manometer-agent") && !e.contains("manometer-analyzer") && !e.contains("junit")
+                        && !e.contains("assertj") && !e.contains("jackson"))
+                .toList();
+        assertThat(entries).as("the trial classpath").anyMatch(e -> e.contains("reactor-core"));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static Analysis analyse(Path jfr) throws Exception {
+        ChildJvm.Result analyzer = ChildJvm.java()
+                .args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString(), "analyze", "--format", "json",
+                        jfr.toString())
+                .run();
+        assertThat(analyzer.stderr()).as(analyzer.toString()).isEmpty();
+        return new Analysis(analyzer.exitCode(), new ObjectMapper().readTree(analyzer.stdout()));
+    }
+
+    private record Analysis(int exitCode, JsonNode report) {
+        List<JsonNode> findings() {
+            List<JsonNode> list = new ArrayList<>();
+            report.get("findings").forEach(list::add);
+            return list;
+        }
+    }
+}
