@@ -3,10 +3,9 @@ package io.manometer.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.manometer.testkit.AnalyzerReport;
 import io.manometer.testkit.ChildJvm;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,9 +54,9 @@ class DemoEndToEndIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDemos")
     void everyBrokenDemoIsFoundAtItsOwnLine(Expected expected) throws Exception {
-        Analysis result = analyse(dir.resolve(expected.demo() + "-broken.jfr"));
-        assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
-        assertThat(result.findings()).as(result.report.toPrettyString()).anySatisfy(f -> {
+        AnalyzerReport result = AnalyzerReport.of(dir.resolve(expected.demo() + "-broken.jfr"));
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isEqualTo(1);
+        assertThat(result.findings()).as(result.report().toPrettyString()).anySatisfy(f -> {
             assertThat(f.get("kind").asText()).isEqualTo(expected.kind());
             assertThat(f.get("severity").asText()).isIn("warning", "critical");
             assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
@@ -68,11 +67,11 @@ class DemoEndToEndIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDemos")
     void everyFixedTwinPassesTheGate(Expected expected) throws Exception {
-        Analysis result = analyse(dir.resolve(expected.demo() + "-fixed.jfr"));
-        assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
-        assertThat(result.findings()).as(result.report.toPrettyString())
+        AnalyzerReport result = AnalyzerReport.of(dir.resolve(expected.demo() + "-fixed.jfr"));
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isZero();
+        assertThat(result.findings()).as(result.report().toPrettyString())
                 .noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
-        assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
+        assertThat(result.report().at("/recordings/0/agentPresent").asBoolean()).isTrue();
     }
 
     @Test
@@ -96,10 +95,10 @@ class DemoEndToEndIT {
 
     @Test
     void brokenFileToSinkIsFoundAtItsExecutor() throws Exception {
-        Analysis result = analyse(broken);
-        assertThat(result.exitCode).as(result.report.toPrettyString()).isEqualTo(1);
+        AnalyzerReport result = AnalyzerReport.of(broken);
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isEqualTo(1);
         List<JsonNode> findings = result.findings();
-        assertThat(findings).as(result.report.toPrettyString()).anySatisfy(f -> {
+        assertThat(findings).as(result.report().toPrettyString()).anySatisfy(f -> {
             assertThat(f.get("kind").asText()).isEqualTo("executor-backlog");
             assertThat(f.get("severity").asText()).isIn("warning", "critical");
             assertThat(f.get("site").asText())
@@ -113,10 +112,10 @@ class DemoEndToEndIT {
 
     @Test
     void fixedFileToSinkPassesTheGate() throws Exception {
-        Analysis result = analyse(fixed);
-        assertThat(result.exitCode).as(result.report.toPrettyString()).isZero();
+        AnalyzerReport result = AnalyzerReport.of(fixed);
+        assertThat(result.exitCode()).as(result.report().toPrettyString()).isZero();
         assertThat(result.findings()).noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
-        assertThat(result.report.at("/recordings/0/agentPresent").asBoolean()).isTrue();
+        assertThat(result.report().at("/recordings/0/agentPresent").asBoolean()).isTrue();
         // The bound works, and the report says where the bottleneck is.
         assertThat(result.findings()).anySatisfy(f -> {
             assertThat(f.get("kind").asText()).isEqualTo("backpressure-engaged");
@@ -156,17 +155,4 @@ class DemoEndToEndIT {
                 .run();
     }
 
-    private static Analysis analyse(Path jfr) throws Exception {
-        ChildJvm.Result analyzer = manometer("analyze", "--format", "json", jfr.toString());
-        assertThat(analyzer.stderr()).as(analyzer.toString()).isEmpty();
-        return new Analysis(analyzer.exitCode(), new ObjectMapper().readTree(analyzer.stdout()));
-    }
-
-    private record Analysis(int exitCode, JsonNode report) {
-        List<JsonNode> findings() {
-            List<JsonNode> list = new ArrayList<>();
-            report.get("findings").forEach(list::add);
-            return list;
-        }
-    }
 }

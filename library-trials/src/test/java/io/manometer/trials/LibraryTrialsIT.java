@@ -2,12 +2,10 @@ package io.manometer.trials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.manometer.testkit.AnalyzerReport;
 import io.manometer.testkit.ChildJvm;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,7 +53,7 @@ class LibraryTrialsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("trials")
     void theBrokenUseIsFoundWhereItIsMade(Expected expected) throws Exception {
-        Analysis result = analyse(dir.resolve(expected.trial() + "-broken.jfr"));
+        AnalyzerReport result = AnalyzerReport.of(dir.resolve(expected.trial() + "-broken.jfr"));
         assertThat(result.exitCode()).as(result.report().toPrettyString()).isEqualTo(1);
         assertThat(result.findings()).as(result.report().toPrettyString()).anySatisfy(f -> {
             assertThat(f.get("kind").asText()).isEqualTo(expected.kind());
@@ -68,7 +66,7 @@ class LibraryTrialsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("trials")
     void theFixedTwinPassesTheGate(Expected expected) throws Exception {
-        Analysis result = analyse(dir.resolve(expected.trial() + "-fixed.jfr"));
+        AnalyzerReport result = AnalyzerReport.of(dir.resolve(expected.trial() + "-fixed.jfr"));
         assertThat(result.exitCode()).as(result.report().toPrettyString()).isZero();
         assertThat(result.findings()).as(result.report().toPrettyString())
                 .noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
@@ -96,20 +94,4 @@ class LibraryTrialsIT {
         return String.join(File.pathSeparator, entries);
     }
 
-    private static Analysis analyse(Path jfr) throws Exception {
-        ChildJvm.Result analyzer = ChildJvm.java()
-                .args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString(), "analyze", "--format", "json",
-                        jfr.toString())
-                .run();
-        assertThat(analyzer.stderr()).as(analyzer.toString()).isEmpty();
-        return new Analysis(analyzer.exitCode(), new ObjectMapper().readTree(analyzer.stdout()));
-    }
-
-    private record Analysis(int exitCode, JsonNode report) {
-        List<JsonNode> findings() {
-            List<JsonNode> list = new ArrayList<>();
-            report.get("findings").forEach(list::add);
-            return list;
-        }
-    }
 }
