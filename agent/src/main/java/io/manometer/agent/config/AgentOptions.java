@@ -24,7 +24,7 @@ public final class AgentOptions {
         TRACK_AFTER("track.after", "64",
                 "inserts a buffer must see before it is tracked; smaller buffers cost only their counters"),
         MAX_BUFFERS("max.buffers", "200", "buffers and executors described in detail per sample period"),
-        STACK_DEPTH("stack.depth", "12", "frames kept of a creation or producer stack"),
+        STACK_DEPTH("stack.depth", "" + io.manometer.schema.StackFrames.DEFAULT_DEPTH, "frames kept of a creation or producer stack"),
         SITE_CAPTURES_PER_SECOND("site.captures.per.second", "200",
                 "creation-site stack captures allowed per second (bursts up to 5x)"),
         ARRAY_DEQUE("arraydeque", "true",

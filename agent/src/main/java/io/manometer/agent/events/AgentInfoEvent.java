@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,17 +9,13 @@ import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
-@Name(AgentInfoEvent.NAME)
+@Name(EventSchema.AgentInfo.NAME)
 @Label("Manometer Agent")
 @Description("Version, settings and health of the Manometer agent; written at the start and end of every chunk")
 @Category({"Manometer"})
 @Period("everyChunk")
 @StackTrace(false)
 public final class AgentInfoEvent extends Event {
-    public static final String NAME = "manometer.AgentInfo";
-    /** Bumped whenever an event's meaning or fields change incompatibly. */
-    public static final int SCHEMA_VERSION = 1;
-
     @Label("Agent Version")
     @Description("Version of the agent jar")
     @Count("version")

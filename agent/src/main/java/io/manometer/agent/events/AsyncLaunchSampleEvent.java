@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,7 +9,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
-@Name(AsyncLaunchSampleEvent.NAME)
+@Name(EventSchema.AsyncLaunchSample.NAME)
 @Label("Async Launch Sample")
 @Description("Asynchronous work launched at one call site (supplyAsync, sendAsync, submit, thread start) and how "
         + "much of it is still in flight")
@@ -16,7 +17,6 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 @StackTrace(false)
 public final class AsyncLaunchSampleEvent extends Event {
-    public static final String NAME = "manometer.AsyncLaunchSample";
 
     @Label("Launch Site")
     @Description("The line that launches the work")

@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,7 +9,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
-@Name(BufferSummaryEvent.NAME)
+@Name(EventSchema.BufferSummary.NAME)
 @Label("Buffer Summary")
 @Description("What one sampling period covered: the deepest queues and executors are described by their own events, "
         + "the rest only counted here, so the number of events stays bounded however many buffers exist")
@@ -16,7 +17,6 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 @StackTrace(false)
 public final class BufferSummaryEvent extends Event {
-    public static final String NAME = "manometer.BufferSummary";
 
     @Label("Described Queues")
     @Description("Queues described by a manometer.QueueSample event this period")

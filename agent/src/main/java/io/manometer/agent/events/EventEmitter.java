@@ -89,7 +89,7 @@ public final class EventEmitter {
     private void emitAgentInfo() {
         AgentInfoEvent event = new AgentInfoEvent();
         event.agentVersion = version;
-        event.schemaVersion = AgentInfoEvent.SCHEMA_VERSION;
+        event.schemaVersion = io.manometer.schema.EventSchema.VERSION;
         event.options = options.describe();
         event.transformedClasses = Instrumenter.transformedCount();
         event.trackedBuffers = registry.trackedCount();

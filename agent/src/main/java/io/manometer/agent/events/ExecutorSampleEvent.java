@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -11,14 +12,13 @@ import jdk.jfr.Timespan;
 
 // Fields read on every sample come first: JFR's consumer finds a field by name by scanning the
 // event's fields in declaration order, and a reader pays that scan per field per sample.
-@Name(ExecutorSampleEvent.NAME)
+@Name(EventSchema.ExecutorSample.NAME)
 @Label("Executor Sample")
 @Description("Task backlog and throughput of one thread pool")
 @Category({"Manometer", "Executors"})
 @Period("1 s")
 @StackTrace(false)
 public final class ExecutorSampleEvent extends Event {
-    public static final String NAME = "manometer.ExecutorSample";
 
     @Label("Executor Id")
     @Description("Identifies the executor for the life of the JVM")

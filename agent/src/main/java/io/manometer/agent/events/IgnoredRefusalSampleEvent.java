@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,7 +9,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
-@Name(IgnoredRefusalSampleEvent.NAME)
+@Name(EventSchema.IgnoredRefusalSample.NAME)
 @Label("Ignored Refusal Sample")
 @Description("A call site that discards the result of offer() or of a channel write unchecked, and how often that "
         + "result was a refusal: items dropped or bytes left unwritten without anyone knowing")
@@ -16,7 +17,6 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 @StackTrace(false)
 public final class IgnoredRefusalSampleEvent extends Event {
-    public static final String NAME = "manometer.IgnoredRefusalSample";
 
     @Label("Call Site")
     @Description("The line whose call's result is discarded")

@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
@@ -9,7 +10,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
-@Name(MemoryBufferSampleEvent.NAME)
+@Name(EventSchema.MemoryBufferSample.NAME)
 @Label("Memory Buffer Sample")
 @Description("An in-memory byte or char buffer (ByteArrayOutputStream, CharArrayWriter, StringWriter) that grew past 1 MiB, "
         + "and how much it holds now")
@@ -17,7 +18,6 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 @StackTrace(false)
 public final class MemoryBufferSampleEvent extends Event {
-    public static final String NAME = "manometer.MemoryBufferSample";
 
     @Label("Buffer Id")
     @Description("Identifies the buffer for the life of the JVM")

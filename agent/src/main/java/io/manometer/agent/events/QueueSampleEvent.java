@@ -1,5 +1,6 @@
 package io.manometer.agent.events;
 
+import io.manometer.schema.EventSchema;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -11,14 +12,13 @@ import jdk.jfr.Timespan;
 
 // Fields read on every sample come first: JFR's consumer finds a field by name by scanning the
 // event's fields in declaration order, and a reader pays that scan per field per sample.
-@Name(QueueSampleEvent.NAME)
+@Name(EventSchema.QueueSample.NAME)
 @Label("Queue Sample")
 @Description("Depth and cumulative counters of one tracked queue used as a buffer")
 @Category({"Manometer", "Buffers"})
 @Period("1 s")
 @StackTrace(false)
 public final class QueueSampleEvent extends Event {
-    public static final String NAME = "manometer.QueueSample";
 
     @Label("Buffer Id")
     @Description("Identifies the queue for the life of the JVM")

@@ -2,7 +2,7 @@ package io.manometer.agent.instrument;
 
 import io.manometer.agent.sampling.InstrumentedSites;
 import io.manometer.agent.sampling.LaunchSite;
-import io.manometer.agent.sampling.StackCapture;
+import io.manometer.schema.StackFrames;
 import java.nio.charset.StandardCharsets;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -51,7 +51,7 @@ final class CallSiteRewriter {
 
     /** Whether a class is the application's (or a library's): JDK classes are never rewritten here. */
     static boolean applies(ClassLoader loader, String className) {
-        return loader != null && !StackCapture.isJdkClass(className.replace('/', '.'));
+        return loader != null && !StackFrames.isJdk(className.replace('/', '.'));
     }
 
     /** The rewritten class, or null when it has no call site of interest. */
@@ -196,8 +196,7 @@ final class CallSiteRewriter {
         }
 
         String frame(String method, int line) {
-            String where = sourceFile == null ? "Unknown Source" : line > 0 ? sourceFile + ":" + line : sourceFile;
-            return className.replace('/', '.') + "." + method + "(" + where + ")";
+            return StackFrames.format(className.replace('/', '.'), method, sourceFile, line);
         }
 
         /**

@@ -3,6 +3,7 @@ package io.manometer.agent.sampling;
 import java.util.ArrayList;
 import java.util.List;
 import io.manometer.agent.instrument.advice.CounterField;
+import io.manometer.schema.StackFrames;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 
@@ -12,7 +13,6 @@ import java.util.concurrent.Executor;
  */
 public final class StackCapture {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     private static final String BRIDGE_PACKAGE = "io.manometer.agent.bootstrap.";
     /**
      * Distinct call sites are few, buffers many: every buffer created or fed from the same place
@@ -53,7 +53,7 @@ public final class StackCapture {
         for (StackWalker.StackFrame frame : frames) {
             String line = format(frame);
             lines.add(line);
-            if (!isJdkClass(frame.getClassName())) {
+            if (!StackFrames.isJdk(frame.getClassName())) {
                 firstOutsideJdk = firstOutsideJdk == null ? line : firstOutsideJdk;
                 if (site == null && (library == null || frame.getDeclaringClass().getProtectionDomain() != library)) {
                     site = line;
@@ -61,7 +61,7 @@ public final class StackCapture {
             }
         }
         String creator = lines.get(0);
-        String stack = String.join("\n", lines);
+        String stack = String.join(StackFrames.SEPARATOR, lines);
         CallSite known = INTERNED.get(stack);
         if (known != null) {
             return known;
@@ -91,20 +91,9 @@ public final class StackCapture {
                         && io.manometer.agent.instrument.QueueOperations.isInsertName(f.getMethodName())));
     }
 
-    public static boolean isJdkClass(String className) {
-        for (String prefix : JDK_PACKAGES) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String format(StackWalker.StackFrame frame) {
-        String file = frame.getFileName();
-        int line = frame.getLineNumber();
-        String where = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
-        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+        return StackFrames.format(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                frame.getLineNumber());
     }
 
     private static boolean isAgentFrame(StackWalker.StackFrame frame) {

@@ -32,7 +32,11 @@ class AgentJarIT {
             assertThat(Collections.list(jar.entries())).extracting(e -> e.getName())
                     .noneMatch(n -> n.startsWith("net/") || n.contains("/net/bytebuddy/") && !n.contains("/shaded/"))
                     .noneMatch(n -> n.startsWith("io/manometer/agent/bootstrap/"))
-                    .anyMatch(n -> n.startsWith("io/manometer/agent/shaded/net/bytebuddy/"));
+                    .anyMatch(n -> n.startsWith("io/manometer/agent/shaded/net/bytebuddy/"))
+                    // The event contract: its names are compiled in as constants, so only the frame
+                    // format ships, relocated so that an application's own copy cannot clash with it.
+                    .noneMatch(n -> n.startsWith("io/manometer/schema/") || n.contains("EventSchema"))
+                    .contains("io/manometer/agent/shaded/schema/StackFrames.class");
             Manifest manifest = jar.getManifest();
             assertThat(manifest.getMainAttributes().getValue("Premain-Class")).isEqualTo("io.manometer.agent.ManometerAgent");
             assertThat(manifest.getMainAttributes().getValue("Can-Retransform-Classes")).isEqualTo("true");

@@ -1,6 +1,6 @@
 package io.manometer.analyzer.cli;
 
-import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.Analyzer;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.RecordingReadException;
 import io.manometer.analyzer.reading.RecordingReader;
@@ -82,8 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(
-                new Analysis(Analysis.allDetectors(), detectorSettings.preferences()));
+        Analyzer analyzer = new Analyzer(detectorSettings.preferences());
         List<RecordingResult> results = new ArrayList<>();
         for (Path file : recordings) {
             RecordingReader.Progress progress = progressFor(file);
@@ -99,7 +98,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        Report report = new Report(ManometerCommand.Version.version(), minSeverity.severity, results);
+        Report report = new Report(Analyzer.version(), minSeverity.severity, results);
         try {
             write(report);
         } catch (IOException e) {

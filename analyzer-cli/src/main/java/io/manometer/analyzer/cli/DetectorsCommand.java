@@ -21,7 +21,7 @@ final class DetectorsCommand implements Callable<Integer> {
             out.println(d.id() + ": " + d.description());
             out.println("  needs: " + String.join(", ", d.requiredEvents()));
             for (Detector.Preference p : d.preferences()) {
-                out.printf(Locale.ROOT, "  --set %s.%s=%s  %s%n", d.id(), p.key(), trim(p.defaultValue()), p.description());
+                out.printf(Locale.ROOT, "  --set %s.%s=%s  %s%n", d.id(), p.key(), trim(p.defaultValue()), d.describe(p));
             }
         }
         return ExitCodes.OK;

@@ -1,14 +1,12 @@
 package io.manometer.analyzer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.manometer.analyzer.detect.Analysis;
-import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.AnalysedRecording;
+import io.manometer.analyzer.Analyzer;
+import io.manometer.analyzer.compare.RegressionCheck;
 import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.report.DiffReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,10 +55,9 @@ final class DiffCommand implements Callable<Integer> {
         if (peakFactor <= 1) {
             throw new ParameterException(spec.commandLine(), "--peak-factor must be above 1, got " + peakFactor);
         }
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(
-                new Analysis(Analysis.allDetectors(), detectorSettings.preferences()));
-        RecordingAnalyzer.Analysed before;
-        RecordingAnalyzer.Analysed after;
+        Analyzer analyzer = new Analyzer(detectorSettings.preferences());
+        AnalysedRecording before;
+        AnalysedRecording after;
         try {
             before = analyzer.analyse(baseline);
             after = analyzer.analyse(current);
@@ -70,37 +67,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         RegressionCheck check = RegressionCheck.compare(before, after, failOn.severity, peakFactor, minPeak);
         PrintWriter out = spec.commandLine().getOut();
+        DiffReport report = new DiffReport(baseline.toString(), current.toString(), check, peakFactor);
         if (format == Format.json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = mapper.createObjectNode();
-            root.put("schemaVersion", 1).put("baseline", baseline.toString()).put("current", current.toString());
-            root.put("regression", check.regressed());
-            root.set("newFindings", mapper.valueToTree(check.newFindings()));
-            root.set("grownPeaks", mapper.valueToTree(check.grownPeaks()));
-            root.set("fixedFindings", mapper.valueToTree(check.fixedFindings()));
-            out.println(mapper.writeValueAsString(root));
+            report.writeJson(out);
         } else {
-            printText(out, check);
+            report.writeText(out);
         }
         out.flush();
         return check.regressed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
-    }
-
-    private void printText(PrintWriter out, RegressionCheck check) {
-        out.println("Manometer diff: " + baseline + " (baseline) -> " + current);
-        for (Finding f : check.newFindings()) {
-            out.println("NEW    " + f.severity().name() + " " + f.kind() + " at " + f.site() + ": " + f.summary());
-        }
-        for (RegressionCheck.GrownPeak g : check.grownPeaks()) {
-            out.printf(Locale.ROOT, "GREW   %s: peak backlog %,d -> %,d (x%.1f, limit x%.1f)%n", g.site(), g.baselinePeak(),
-                    g.currentPeak(), g.factor(), peakFactor);
-        }
-        for (Finding f : check.fixedFindings()) {
-            out.println("FIXED  " + f.kind() + " at " + f.site());
-        }
-        out.println(check.regressed()
-                ? String.format(Locale.ROOT, "Regression: %d new finding(s), %d grown peak(s).", check.newFindings().size(),
-                        check.grownPeaks().size())
-                : "No regression against the baseline.");
     }
 }

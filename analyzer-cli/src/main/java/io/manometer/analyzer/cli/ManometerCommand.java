@@ -1,8 +1,5 @@
 package io.manometer.analyzer.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 
 @Command(name = "manometer",
@@ -30,19 +27,7 @@ public final class ManometerCommand implements Runnable {
     public static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"manometer " + version()};
-        }
-
-        public static String version() {
-            try (InputStream in = ManometerCommand.class.getResourceAsStream("/io/manometer/analyzer/version.properties")) {
-                Properties p = new Properties();
-                if (in != null) {
-                    p.load(in);
-                }
-                return p.getProperty("version", "unknown");
-            } catch (IOException e) {
-                return "unknown";
-            }
+            return new String[] {"manometer " + io.manometer.analyzer.Analyzer.version()};
         }
     }
 }

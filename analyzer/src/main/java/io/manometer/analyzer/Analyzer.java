@@ -1,0 +1,109 @@
+package io.manometer.analyzer;
+
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.reading.BufferSeries;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.reading.RecordingReader;
+import io.manometer.analyzer.report.RecordingResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The analyzer as a library: reads a recording, runs every detector over it and returns what it
+ * found, for the caller to render or judge (the CLI, a build plugin, a test extension). It prints
+ * nothing and never exits.
+ */
+public final class Analyzer {
+    private final Analysis analysis;
+    private final RecordingReader reader = new RecordingReader();
+
+    /** With every shipped detector at its default thresholds. */
+    public Analyzer() {
+        this(Preferences.defaults());
+    }
+
+    /** With every shipped detector, at these thresholds (see {@link Preferences#validate}). */
+    public Analyzer(Preferences preferences) {
+        this(new Analysis(Analysis.allDetectors(), preferences));
+    }
+
+    public Analyzer(Analysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** The analyzer's version, as built. */
+    public static String version() {
+        try (InputStream in = Analyzer.class.getResourceAsStream("/io/manometer/analyzer/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    public AnalysedRecording analyse(Path file) throws RecordingReadException {
+        return analyse(reader.read(file));
+    }
+
+    public AnalysedRecording analyse(Path file, RecordingReader.Progress progress) throws RecordingReadException {
+        return analyse(reader.read(file, progress));
+    }
+
+    /** Judges a recording already read (or, later, one filled in live). */
+    public AnalysedRecording analyse(Recording recording) {
+        RecordingResult result = new RecordingResult(recording.file.toString(), null, recording.durationSeconds(),
+                recording.agentPresent() ? recording.agentVersion() : null, notes(recording), analysis.run(recording));
+        Map<String, Long> peaks = new HashMap<>();
+        for (BufferSeries s : recording.series()) {
+            if (!s.site().isEmpty()) {
+                peaks.merge(s.subject.label + " " + s.site(), s.samples.peakDepth(), Math::max);
+            }
+        }
+        return new AnalysedRecording(result, peaks);
+    }
+
+    /** What a reader of the report must know besides the findings: nothing lost goes unsaid. */
+    private static List<String> notes(Recording recording) {
+        List<String> notes = new ArrayList<>();
+        if (!recording.agentPresent()) {
+            notes.add("the recording has no manometer.* events: was the JVM started with "
+                    + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
+        }
+        if (recording.unfinished()) {
+            notes.add("the recording was never finished (its JVM still records, or died: killed, or out of memory "
+                    + "before it could dump); it was read up to its last flush, about a second before the end");
+        }
+        if (recording.lostDataBytes() > 0) {
+            notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
+                    recording.lostDataBytes()));
+        }
+        if (recording.untrackedBuffers() > 0) {
+            notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
+        }
+        if (recording.blockedElsewhereSeconds() > 0) {
+            notes.add(String.format(Locale.ROOT, "%.1f s of blocked writes came from more distinct lines than the "
+                    + "analyzer keeps apart; they are counted but not attributed", recording.blockedElsewhereSeconds()));
+        }
+        if (recording.agentWarnings() > 0) {
+            notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
+        }
+        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
+                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
+            notes.add("the agent was running but recorded no queue or executor samples (none reached its tracking threshold)");
+        }
+        return notes;
+    }
+}

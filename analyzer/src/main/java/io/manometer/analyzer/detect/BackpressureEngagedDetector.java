@@ -1,0 +1,134 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.BlockedStage;
+import io.manometer.analyzer.reading.BufferSeries;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.SampleSeries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A bounded buffer that is full much of the time: its producers are being made to wait (or are
+ * refused). That is backpressure working, not missing; it is reported at info level because it
+ * names the pipeline's bottleneck: the stage that drains this buffer.
+ */
+public final class BackpressureEngagedDetector implements Detector {
+    public static final String ID = "backpressure-engaged";
+
+    static final Preference MIN_FRACTION = new Preference("minFractionFull", 0.5);
+    static final Preference MIN_SAMPLES = new Preference("minSamples", 5);
+    static final Preference MIN_BLOCKED = new Preference("minBlockedSeconds", 1);
+    private static final String WRITER_BLOCKED = "writer-blocked";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Bounded queue or executor often full: backpressure at work, and the stage draining it is the bottleneck";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
+                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED);
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of(ID, WRITER_BLOCKED);
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> explained = new java.util.HashSet<>();
+        for (BufferSeries series : recording.series()) {
+            SampleSeries samples = series.samples;
+            int n = samples.size();
+            if (!series.isBounded() || n < p.get(this, MIN_SAMPLES)
+                    || series.fractionAtCapacity() < p.get(this, MIN_FRACTION)) {
+                continue;
+            }
+            double duration = (samples.time(n - 1) - samples.time(0)) / 1e9;
+            Double outRate = duration <= 0 || samples.out(n - 1) < 0 ? null
+                    : (samples.out(n - 1) - samples.out(0)) / duration;
+            boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
+            String unit = executor ? "tasks" : "elements";
+            String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
+            String summary = Messages.format(ID + ".summary", series.type().substring(series.type().lastIndexOf('.') + 1),
+                    series.capacity(), unit, 100 * series.fractionAtCapacity(), site);
+            String explanation = Messages.format(ID + (outRate == null ? ".explanation.no-rate" : ".explanation"),
+                    outRate == null ? 0 : outRate, unit, series.refused());
+            BlockedStage blocked = blockedAt(recording, BlockedStage.Kind.BOUNDED_QUEUE, series.producerSite());
+            if (blocked != null) {
+                explained.add(blocked.kind().name() + " " + blocked.site());
+                explanation += " " + Messages.format(ID + ".blocked", blocked.totalSeconds(), blocked.waits(),
+                        blocked.site());
+            }
+            Finding.Metrics metrics = Finding.Metrics.builder()
+                    .levels(samples.peakDepth(), samples.lastDepth(), series.capacity())
+                    .rates(null, outRate)
+                    .window(duration, n)
+                    .waits(Finding.Metrics.estimatedWait(samples.lastDepth(), outRate), series.oldestWaitSeconds())
+                    .build();
+            findings.add(Finding.of(ID, ID)
+                    .score(30)
+                    .subject(series.type(), series.id)
+                    .site(site)
+                    .creation(series.createdBy(), series.creationStack())
+                    .producer(series.producerSite(), series.producerStack())
+                    .text(summary, explanation, Messages.format(ID + ".solution"))
+                    .metrics(metrics)
+                    .evidence(recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()))
+                    .build());
+        }
+        for (BlockedStage stage : recording.blockedStages()) {
+            if (stage.totalSeconds() >= p.get(this, MIN_BLOCKED) && !explained.contains(stage.kind().name() + " " + stage.site())) {
+                findings.add(blockedWriters(recording, stage));
+            }
+        }
+        return findings;
+    }
+
+    private static BlockedStage blockedAt(Recording recording, BlockedStage.Kind kind, String site) {
+        for (BlockedStage stage : recording.blockedStages()) {
+            if (stage.kind() == kind && !site.isEmpty() && stage.site().equals(site)) {
+                return stage;
+            }
+        }
+        return null;
+    }
+
+    /** Writers blocked on a socket, a file, a pipe or a full queue: the stage behind it is the bottleneck. */
+    private Finding blockedWriters(Recording recording, BlockedStage stage) {
+        String site = stage.site().isEmpty() ? "(stack not recorded)" : stage.site();
+        String summary = Messages.format(WRITER_BLOCKED + ".summary", stage.kind().label, stage.totalSeconds(),
+                stage.waits(), site);
+        String explanation = Messages.format(WRITER_BLOCKED + ".explanation", stage.kind().label, stage.totalSeconds(),
+                stage.waits(), stage.longestSeconds(), stage.thread(), recording.durationSeconds());
+        Finding.Metrics metrics = Finding.Metrics.builder()
+                .levels(stage.waits(), stage.waits(), -1)
+                .window(recording.durationSeconds(), (int) Math.min(Integer.MAX_VALUE, stage.waits()))
+                .build();
+        return Finding.of(ID, WRITER_BLOCKED)
+                .score(25)
+                .subject(stage.kind().label, 0)
+                .site(site)
+                .producer(site, stage.stack())
+                .text(summary, explanation, Messages.format(WRITER_BLOCKED + ".solution."
+                        + stage.kind().name().toLowerCase(java.util.Locale.ROOT)))
+                .metrics(metrics)
+                .evidence(recording.file.toString(), null)
+                .build();
+    }
+}

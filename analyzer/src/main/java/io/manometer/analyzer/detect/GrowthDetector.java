@@ -1,0 +1,191 @@
+package io.manometer.analyzer.detect;
+
+import static io.manometer.analyzer.detect.GrowthPreferences.DRAINED_FRACTION;
+import static io.manometer.analyzer.detect.GrowthPreferences.MIN_DURATION;
+import static io.manometer.analyzer.detect.GrowthPreferences.MIN_SAMPLES;
+import static io.manometer.analyzer.detect.GrowthPreferences.WARMUP;
+
+import io.manometer.analyzer.reading.BufferSeries;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.stats.GrowthEvidence;
+import io.manometer.stats.Trend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something a buffer holds keeps growing with nothing to stop it: a backlog, work in flight, bytes
+ * held. The evidence is the same whatever grows ({@link GrowthEvidence}), so each detector built on
+ * this says only what it looks at and how to name and fix it.
+ */
+abstract class GrowthDetector implements Detector {
+    static final Preference HEAP_LIMIT_SOON = new Preference("heapLimitSoonSeconds", 1800);
+
+    /** What one finding says, by message key prefix, and in what unit. */
+    record Naming(String kind, String unit) {}
+
+    private final Preference minGrowth;
+    private final Preference large;
+    /** Preferences of the detector's own rules, listed after the shared ones. */
+    private final List<Preference> own;
+
+    GrowthDetector(Preference minGrowth, Preference large, Preference... own) {
+        this.minGrowth = minGrowth;
+        this.large = large;
+        this.own = List.of(own);
+    }
+
+    /** Whether this detector looks at the series at all. */
+    abstract boolean covers(BufferSeries series);
+
+    abstract Naming naming(Recording recording, BufferSeries series, Preferences p);
+
+    @Override
+    public List<Preference> preferences() {
+        List<Preference> all = new ArrayList<>(List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION,
+                large, HEAP_LIMIT_SOON));
+        all.addAll(own);
+        return all;
+    }
+
+    /**
+     * Judges every series it covers. A busy service has thousands, each judged apart by trends that
+     * cost O(n^2) in its points: they are judged on every core, and the findings keep the
+     * recording's order.
+     */
+    @Override
+    public List<Finding> detect(Recording recording, Preferences preferences) {
+        HeapContext heap = HeapContext.of(recording, preferences.get(this, WARMUP));
+        return List.copyOf(recording.series()).parallelStream()
+                .filter(this::covers)
+                .map(series -> {
+                    GrowthEvidence.Verdict growth = growth(series, heap, preferences);
+                    return growth == null ? null : describe(recording, series, growth, heap, preferences);
+                })
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * The evidence that the series grows with nothing pushing back in time, or null: a bound makes
+     * the producer wait or fail, unless the heap, at its pace, runs out first.
+     */
+    GrowthEvidence.Verdict growth(BufferSeries series, HeapContext heap, Preferences p) {
+        if (series.isBounded() && (heap == null || heap.secondsToLimit() == null)) {
+            return null; // spare the trend: without a heap running out, the bound is backpressure
+        }
+        GrowthEvidence.Verdict growth = GrowthEvidence.judge(series.samples,
+                GrowthPreferences.criteria(this, p, minGrowth, DRAINED_FRACTION));
+        return growth != null && (!series.isBounded() || heapRunsOutFirst(series, growth.trend(), heap)) ? growth : null;
+    }
+
+    /**
+     * A bound pushes back only once reached. One so large that, at the backlog's pace, the heap
+     * runs out before it fills (new LinkedBlockingQueue<>(1_000_000) of large elements) is none.
+     */
+    static boolean heapRunsOutFirst(BufferSeries series, Trend trend, HeapContext heap) {
+        Double toLimit = heap == null ? null : heap.secondsToLimit();
+        return toLimit != null && trend.slopePerSecond() > 0
+                && toLimit < secondsToFill(series, trend);
+    }
+
+    private static double secondsToFill(BufferSeries series, Trend trend) {
+        return Math.max(0, series.capacity() - series.samples.lastDepth()) / trend.slopePerSecond();
+    }
+
+    private Finding describe(Recording recording, BufferSeries series, GrowthEvidence.Verdict growth,
+                             HeapContext heap, Preferences p) {
+        SampleSeries samples = series.samples;
+        int n = samples.size();
+        int from = growth.window().from();
+        double duration = growth.window().durationSeconds();
+        Trend trend = growth.trend();
+        long finalDepth = samples.lastDepth();
+        long peak = samples.peakDepth();
+        boolean stillGrowing = growth.stillGrowing();
+        Double secondsToLimit = heap == null ? null : heap.secondsToLimit();
+        Double bytesPerElement = heap != null && heap.growing() ? heap.growthBytesPerSecond() / trend.slopePerSecond()
+                : null;
+        int score = GrowthEvidence.score(stillGrowing, GrowthEvidence.sizeBonus(finalDepth, p.get(this, large))
+                + (secondsToLimit != null && secondsToLimit < p.get(this, HEAP_LIMIT_SOON)
+                        ? GrowthEvidence.BONUS_HEAP_LIMIT_SOON : 0));
+
+        Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;
+        Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
+        Finding.Metrics metrics = Finding.Metrics.builder()
+                .growth(trend.slopePerSecond(), trend.mannKendallZ())
+                .levels(peak, finalDepth, series.capacity())
+                .rates(inRate, outRate)
+                .window(duration, growth.window().count())
+                .heap(heap, secondsToLimit, bytesPerElement)
+                .waits(Finding.Metrics.estimatedWait(finalDepth, outRate), series.oldestWaitSeconds())
+                .detectedAfter(recording.secondsIntoRecording(samples, growth.firstHeldSeconds()))
+                .build();
+        Naming naming = naming(recording, series, p);
+        String kind = naming.kind();
+        String site = series.site().isEmpty() ? "(site not captured)" : series.site();
+        BufferSeries source = drainedSourceOf(recording, series, p);
+        String sourceSite = source == null ? "" : source.site();
+        // A buffer made before the agent could see it (an ArrayDeque) is named where it is fed.
+        String summaryKey = kind + (series.createdAt().isEmpty() && !series.site().isEmpty() ? ".summary.fed" : ".summary");
+        String summary = Messages.format(summaryKey, simpleName(series.type()), trend.slopePerSecond(),
+                naming.unit(), peak, site, sourceSite, series.type());
+        String explanationKey = kind + (inRate == null ? ".explanation.unknown-rates"
+                : outRate == null ? ".explanation.unknown-completions" : ".explanation");
+        String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,
+                series.createdBy().isEmpty() ? site : series.createdBy(), Messages.trendAtEnd(stillGrowing), sourceSite,
+                String.join(", ", series.producerThreadNames()), series.type());
+        if (series.isBounded()) {
+            explanation += " " + Messages.format("bound.beyond-heap", series.capacity(),
+                    secondsToFill(series, trend) / 60, secondsToLimit == null ? 0 : secondsToLimit / 60);
+        }
+        if (heap != null && heap.growing()) {
+            explanation += " " + (secondsToLimit != null
+                    ? Messages.format("heap.limit", heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
+                            heap.maxBytes() / 1e6, secondsToLimit / 60, bytesPerElement == null ? 0 : bytesPerElement)
+                    : Messages.format("heap.growing", heap.growthBytesPerSecond() / 1e6));
+        }
+        String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool"
+                : series.isBounded() ? ".solution.lower-bound" : ".solution"),
+                bytesPerElement == null || heap == null ? 0 : heap.maxBytes() / 4 / bytesPerElement);
+        return Finding.of(id(), kind)
+                .score(score)
+                .subject(series.type(), series.id)
+                .site(site)
+                .creation(series.createdBy(), series.creationStack())
+                .producer(series.producerSite(), series.producerStack())
+                .text(summary, explanation, solution)
+                .metrics(metrics)
+                .evidence(recording.file.toString(), Chart.of(samples, naming.unit(), recording.heapAfterGc()))
+                .build();
+    }
+
+    /**
+     * The early-ack worker's source: a queue that the threads feeding this series consume from and
+     * that does not grow itself. Taking from it and handing the work on without waiting keeps it
+     * drained while the work piles up here. Null when there is none.
+     */
+    BufferSeries drainedSourceOf(Recording recording, BufferSeries series, Preferences p) {
+        List<String> feeders = series.producerThreadNames();
+        if (feeders.isEmpty() || series.subject == BufferSeries.Subject.QUEUE
+                || series.subject == BufferSeries.Subject.MEMORY_BUFFER) {
+            return null;
+        }
+        for (BufferSeries queue : recording.series(BufferSeries.Subject.QUEUE)) {
+            if (queue.samples.lastDepth() >= p.get(this, minGrowth)) {
+                continue;
+            }
+            for (String consumer : queue.consumerThreadNames()) {
+                if (feeders.contains(consumer)) {
+                    return queue;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

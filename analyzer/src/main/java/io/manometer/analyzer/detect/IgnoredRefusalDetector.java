@@ -1,0 +1,87 @@
+package io.manometer.analyzer.detect;
+
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RefusalSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A backpressure signal that was given and thrown away: an {@code offer} that returned false, or a
+ * channel write that left bytes behind, at a line that never looks at the result. Each one is data
+ * lost without a trace; a caller that checks the result is not reported (the agent never counts it).
+ */
+public final class IgnoredRefusalDetector implements Detector {
+    public static final String ID = "ignored-refusal";
+
+    static final Preference MIN_REFUSALS = new Preference("minRefusals", 1);
+    static final Preference MANY_REFUSALS = new Preference("manyRefusals", 1000);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "offer() refusals, short channel writes or rejected tasks discarded unchecked (items silently lost)";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(MIN_REFUSALS, MANY_REFUSALS);
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-handled");
+    }
+
+    private static String kind(String calledMethod) {
+        if (calledMethod.contains("RejectedExecutionException")) {
+            return calledMethod.contains("dropped") ? "rejection-dropped" : "rejection-handled";
+        }
+        return calledMethod.endsWith(".write") ? "ignored-write" : "ignored-refusal";
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        List<Finding> findings = new ArrayList<>();
+        for (RefusalSite site : recording.refusalSites()) {
+            if (site.refused() < p.get(this, MIN_REFUSALS)) {
+                continue;
+            }
+            String key = kind(site.calledMethod());
+            // A rejection the handler deals with (runs, retries, queues the task) is backpressure
+            // handled by the caller: worth knowing, not a loss.
+            int score = key.equals("rejection-handled") ? 30 : site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
+            double duration = site.durationSeconds();
+            Double rate = site.refusalsPerSecond();
+            String summary = Messages.format(key + ".summary", site.refused(), site.calledMethod(), site.site());
+            String explanation = Messages.format(key + ".explanation", site.refused(), site.calledMethod(),
+                    site.threads(), rate == null ? 0 : rate);
+            Finding.Metrics metrics = Finding.Metrics.builder()
+                    .levels(site.refused(), site.refused(), -1)
+                    .window(duration, 0)
+                    .refusedPerSecond(rate)
+                    .detectedAfter((site.firstSeenNanos() - recording.startNanos()) / 1e9)
+                    .build();
+            findings.add(Finding.of(ID, key)
+                    .score(score)
+                    .subject(site.calledMethod(), 0)
+                    .site(site.site())
+                    .producer(site.site(), site.stack())
+                    .text(summary, explanation, Messages.format(key + ".solution"))
+                    .metrics(metrics)
+                    .evidence(recording.file.toString(), null)
+                    .build());
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,92 @@
+package io.manometer.analyzer.detect;
+
+import static io.manometer.analyzer.detect.GrowthPreferences.MIN_DURATION;
+import static io.manometer.analyzer.detect.GrowthPreferences.MIN_SAMPLES;
+import static io.manometer.analyzer.detect.GrowthPreferences.WARMUP;
+
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.stats.GrowthEvidence;
+import io.manometer.stats.Trend;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Live threads keep climbing: fan-out with no limit, one thread per item (CompletableFuture.*Async
+ * on a machine of two cores or fewer, new Thread per task, an unbounded cached pool, HttpClient's
+ * default executor). Needs only the JDK's own thread statistics, so it also runs on recordings made
+ * without the agent. The evidence is the growth rules' own ({@link GrowthEvidence}).
+ */
+public final class ThreadGrowthDetector implements Detector {
+    public static final String ID = "thread-growth";
+
+    static final Preference MIN_GROWTH = new Preference("minGrowth", 50);
+    /** Threads end in bursts: a count back under half its peak has drained. */
+    static final Preference DRAINED_FRACTION = new Preference("drainedFraction", 0.5);
+    static final Preference MANY_THREADS = new Preference("manyThreads", 1000);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Live thread count keeps climbing: unbounded fan-out (JDK events only; works without the agent)";
+    }
+
+    @Override
+    public Set<String> requiredEvents() {
+        return Set.of(EventNames.THREAD_STATISTICS);
+    }
+
+    @Override
+    public List<Preference> preferences() {
+        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS);
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of(ID);
+    }
+
+    @Override
+    public List<Finding> detect(Recording recording, Preferences p) {
+        SampleSeries threads = recording.threads();
+        GrowthEvidence.Verdict growth = GrowthEvidence.judge(threads,
+                GrowthPreferences.criteria(this, p, MIN_GROWTH, DRAINED_FRACTION));
+        if (growth == null) {
+            return List.of();
+        }
+        Trend trend = growth.trend();
+        double duration = growth.window().durationSeconds();
+        long last = threads.lastDepth();
+        int n = threads.size();
+        int from = growth.window().from();
+        double started = (threads.in(n - 1) - threads.in(from)) / duration;
+        double ended = (threads.out(n - 1) - threads.out(from)) / duration;
+        int score = GrowthEvidence.score(growth.stillGrowing(),
+                last >= p.get(this, MANY_THREADS) ? GrowthEvidence.BONUS_LARGE : 0);
+        HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
+        Finding.Metrics metrics = Finding.Metrics.builder()
+                .growth(trend.slopePerSecond(), trend.mannKendallZ())
+                .levels(threads.peakDepth(), last, -1)
+                .rates(started, ended)
+                .window(duration, growth.window().count())
+                .heap(heap, heap == null ? null : heap.secondsToLimit(), null)
+                .detectedAfter(recording.secondsIntoRecording(threads, growth.firstHeldSeconds()))
+                .build();
+        return List.of(Finding.of(ID, ID)
+                .score(score)
+                .subject("java.lang.Thread", 0)
+                .site("(live threads)")
+                .text(Messages.format("thread-growth.summary", trend.slopePerSecond(), last, threads.peakDepth()),
+                        Messages.format("thread-growth.explanation", started, ended, duration,
+                                Messages.trendAtEnd(growth.stillGrowing())),
+                        Messages.format("thread-growth.solution"))
+                .metrics(metrics)
+                .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))
+                .build());
+    }
+}

@@ -1,0 +1,46 @@
+package io.manometer.analyzer.reading;
+
+import io.manometer.schema.StackFrames;
+import java.util.List;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+/** Stack traces from the JDK's own events, written as the agent writes its frames ({@link StackFrames}). */
+final class JdkEventStacks {
+    private JdkEventStacks() {}
+
+    /**
+     * The first frame outside the JDK, or empty. With {@code skipConstructors}, a constructor is
+     * passed over for the frame that called it: an object's fields are allocated in its
+     * constructor, but the line that made (and keeps) the object is its caller.
+     */
+    static String applicationFrame(RecordedStackTrace stack, boolean skipConstructors) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frame.isJavaFrame() && !StackFrames.isJdk(frame.getMethod().getType().getName())
+                    && !(skipConstructors && frame.getMethod().getName().equals("<init>"))) {
+                return format(frame);
+            }
+        }
+        return "";
+    }
+
+    /** The innermost frames, as many as the agent keeps by default. */
+    static String format(RecordedStackTrace stack) {
+        StringBuilder text = new StringBuilder();
+        List<RecordedFrame> frames = stack.getFrames();
+        for (int i = 0; i < Math.min(StackFrames.DEFAULT_DEPTH, frames.size()); i++) {
+            if (i > 0) {
+                text.append(StackFrames.SEPARATOR);
+            }
+            text.append(format(frames.get(i)));
+        }
+        return text.toString();
+    }
+
+    /** JFR keeps no file name, so the source file is inferred from the class. */
+    static String format(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        return StackFrames.format(type, frame.getMethod().getName(), StackFrames.inferredSourceFile(type),
+                frame.getLineNumber());
+    }
+}

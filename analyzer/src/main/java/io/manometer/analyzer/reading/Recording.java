@@ -1,0 +1,206 @@
+package io.manometer.analyzer.reading;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/** What the analyzer keeps of one recording: compact per-buffer series and a few facts. */
+public final class Recording {
+    public final Path file;
+    final Map<SeriesKey, BufferSeries> series = new LinkedHashMap<>();
+    final Set<String> eventTypesSeen = new HashSet<>();
+    long firstEventNanos = Long.MAX_VALUE;
+    long lastEventNanos = Long.MIN_VALUE;
+    String agentVersion;
+    int schemaVersion;
+    long agentWarnings;
+    long untrackedBuffers;
+    long lostDataBytes;
+    /** The JVM never finished the recording (it died, or records still): read up to its last flush. */
+    boolean unfinished;
+    /** Heap used right after each garbage collection: what the application really keeps. */
+    final SampleSeries heapAfterGc = new SampleSeries();
+    long heapMaxBytes = -1;
+    /** Live threads (depth), threads ever started (in) and ended (out), once a second by default. */
+    final SampleSeries threads = new SampleSeries();
+
+    Recording(Path file) {
+        this.file = file;
+    }
+
+    /** A buffer by the agent's id, or a launch site by name: a key built without formatting, as it is built per event. */
+    record SeriesKey(BufferSeries.Subject subject, long id, String name) {}
+
+    BufferSeries series(BufferSeries.Subject subject, long id) {
+        return series.computeIfAbsent(new SeriesKey(subject, id, null), k -> new BufferSeries(subject, id, false));
+    }
+
+    /** A series known by name (a launch site), numbered in the order first seen. */
+    BufferSeries series(BufferSeries.Subject subject, String name) {
+        return series.computeIfAbsent(new SeriesKey(subject, 0, name),
+                k -> new BufferSeries(subject, series.size() + 1, true));
+    }
+
+    /** Objects JFR's old-object sampler found alive at the end, by type and allocation line. */
+    final RetainedObjects retained = new RetainedObjects();
+
+    public RetainedObjects retained() {
+        return retained;
+    }
+
+    /** Distinct blocked stages kept at most: beyond it, waits are still counted in {@link #blockedElsewhere}. */
+    static final int MAX_BLOCKED_STAGES = 1000;
+    final Map<String, RefusalSite> refusalSites = new LinkedHashMap<>();
+    final Map<String, BlockedStage> blockedStages = new LinkedHashMap<>();
+    long blockedElsewhereNanos;
+
+    public Collection<RefusalSite> refusalSites() {
+        return refusalSites.values();
+    }
+
+    /** Blocked-write time from lines beyond the {@value #MAX_BLOCKED_STAGES} kept apart. */
+    public double blockedElsewhereSeconds() {
+        return blockedElsewhereNanos / 1e9;
+    }
+
+    public Collection<BlockedStage> blockedStages() {
+        return blockedStages.values();
+    }
+
+    long eventsRead;
+
+    /** The type last added to {@link #eventTypesSeen}: events come in runs of a type, and the names are constants. */
+    private String lastTypeSeen;
+
+    void saw(String eventType, long epochNanos) {
+        eventsRead++;
+        if (eventType != lastTypeSeen) {
+            eventTypesSeen.add(eventType);
+            lastTypeSeen = eventType;
+        }
+        firstEventNanos = Math.min(firstEventNanos, epochNanos);
+        lastEventNanos = Math.max(lastEventNanos, epochNanos);
+    }
+
+    /**
+     * Takes in what was read from a later chunk of the same recording (chunks are read apart and
+     * taken in in file order), as if it had been read here.
+     */
+    void absorb(Recording later) {
+        later.series.forEach((key, part) -> series.computeIfAbsent(key,
+                k -> new BufferSeries(part.subject, part.named ? series.size() + 1 : part.id, part.named)).absorb(part));
+        later.refusalSites.forEach((key, part) -> refusalSites.computeIfAbsent(key,
+                k -> new RefusalSite(part.site, part.calledMethod)).absorb(part));
+        later.blockedStages.forEach((key, part) -> {
+            BlockedStage stage = blockedStages.get(key);
+            if (stage != null) {
+                stage.absorb(part);
+            } else if (blockedStages.size() < MAX_BLOCKED_STAGES) {
+                blockedStages.put(key, part);
+            } else {
+                blockedElsewhereNanos += part.totalNanos;
+            }
+        });
+        blockedElsewhereNanos += later.blockedElsewhereNanos;
+        retained.absorb(later.retained);
+        eventTypesSeen.addAll(later.eventTypesSeen);
+        eventsRead += later.eventsRead;
+        firstEventNanos = Math.min(firstEventNanos, later.firstEventNanos);
+        lastEventNanos = Math.max(lastEventNanos, later.lastEventNanos);
+        agentVersion = later.agentVersion != null ? later.agentVersion : agentVersion;
+        schemaVersion = Math.max(schemaVersion, later.schemaVersion);
+        agentWarnings = Math.max(agentWarnings, later.agentWarnings);
+        untrackedBuffers = Math.max(untrackedBuffers, later.untrackedBuffers);
+        lostDataBytes += later.lostDataBytes;
+        heapAfterGc.append(later.heapAfterGc);
+        heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
+        threads.append(later.threads);
+    }
+
+    public boolean unfinished() {
+        return unfinished;
+    }
+
+    public Collection<BufferSeries> series() {
+        return series.values();
+    }
+
+    /** Sorts every series now, so that detectors can read them from several threads (see {@link SampleSeries#sortIfNeeded()}). */
+    public void sortSamples() {
+        series.values().forEach(s -> s.samples.sortIfNeeded());
+        heapAfterGc.sortIfNeeded();
+        threads.sortIfNeeded();
+    }
+
+    public List<BufferSeries> series(BufferSeries.Subject subject) {
+        List<BufferSeries> result = new ArrayList<>();
+        for (BufferSeries s : series.values()) {
+            if (s.subject == subject) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    /** Whether any event of this type is in the recording. */
+    public boolean has(String eventType) {
+        return eventTypesSeen.contains(eventType);
+    }
+
+    public boolean agentPresent() {
+        return agentVersion != null;
+    }
+
+    public String agentVersion() {
+        return agentVersion;
+    }
+
+    public long agentWarnings() {
+        return agentWarnings;
+    }
+
+    public long untrackedBuffers() {
+        return untrackedBuffers;
+    }
+
+    public long lostDataBytes() {
+        return lostDataBytes;
+    }
+
+    /** Heap used after each collection (depth column; the other two are unused). */
+    public SampleSeries heapAfterGc() {
+        return heapAfterGc;
+    }
+
+    public SampleSeries threads() {
+        return threads;
+    }
+
+    /** The maximum heap size, or -1 when the recording does not say. */
+    public long heapMaxBytes() {
+        return heapMaxBytes;
+    }
+
+    /** Time of the first event read, in nanoseconds since the epoch. */
+    public long startNanos() {
+        return firstEventNanos == Long.MAX_VALUE ? 0 : firstEventNanos;
+    }
+
+    /**
+     * Seconds into the recording of a moment given as seconds since {@code series} began (null stays
+     * null): where in the recording a series' evidence first held.
+     */
+    public Double secondsIntoRecording(SampleSeries series, Double secondsSinceSeriesStart) {
+        return secondsSinceSeriesStart == null ? null
+                : (series.time(0) - startNanos()) / 1e9 + secondsSinceSeriesStart;
+    }
+
+    public double durationSeconds() {
+        return lastEventNanos > firstEventNanos ? (lastEventNanos - firstEventNanos) / 1e9 : 0;
+    }
+}

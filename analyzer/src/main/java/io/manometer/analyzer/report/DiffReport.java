@@ -1,0 +1,63 @@
+package io.manometer.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.manometer.analyzer.compare.RegressionCheck;
+import io.manometer.analyzer.detect.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/** A comparison of a recording with its baseline, as text for people or JSON for tools. */
+public final class DiffReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private final String baseline;
+    private final String current;
+    private final RegressionCheck check;
+    private final double peakFactor;
+
+    public DiffReport(String baseline, String current, RegressionCheck check, double peakFactor) {
+        this.baseline = baseline;
+        this.current = current;
+        this.check = check;
+        this.peakFactor = peakFactor;
+    }
+
+    public void writeJson(Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", 1).put("baseline", baseline).put("current", current);
+        root.put("regression", check.regressed());
+        root.set("newFindings", MAPPER.valueToTree(check.newFindings()));
+        root.set("grownPeaks", MAPPER.valueToTree(check.grownPeaks()));
+        root.set("fixedFindings", MAPPER.valueToTree(check.fixedFindings()));
+        MAPPER.writeValue(out, root);
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    public void writeText(Writer writer) {
+        PrintWriter out = new PrintWriter(writer);
+        out.println("Manometer diff: " + baseline + " (baseline) -> " + current);
+        for (Finding f : check.newFindings()) {
+            out.println("NEW    " + f.severity().name() + " " + f.kind() + " at " + f.site() + ": " + f.summary());
+        }
+        for (RegressionCheck.GrownPeak g : check.grownPeaks()) {
+            out.printf(Locale.ROOT, "GREW   %s: peak backlog %,d -> %,d (x%.1f, limit x%.1f)%n", g.site(), g.baselinePeak(),
+                    g.currentPeak(), g.factor(), peakFactor);
+        }
+        for (Finding f : check.fixedFindings()) {
+            out.println("FIXED  " + f.kind() + " at " + f.site());
+        }
+        out.println(check.regressed()
+                ? String.format(Locale.ROOT, "Regression: %d new finding(s), %d grown peak(s).", check.newFindings().size(),
+                        check.grownPeaks().size())
+                : "No regression against the baseline.");
+        out.flush();
+    }
+}

@@ -1,0 +1,67 @@
+package io.manometer.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.TestRecordings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryBufferAndRefusalDetectorTest {
+    private static final String SITE = "com.example.Export.write(Export.java:12)";
+
+    @Test
+    void aByteBufferThatKeepsGrowingIsReportedWhereItIsFilled() {
+        List<Finding> findings = new MemoryBufferGrowthDetector().detect(TestRecordings.create()
+                .memoryBuffer(4, SITE, 20, s -> (2L << 20) + s * (8L << 20)).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("memory-buffer-growth");
+            assertThat(f.site()).isEqualTo(SITE);
+            assertThat(f.metrics().growthPerSecond()).isEqualTo(8 << 20);
+            assertThat(f.solution()).contains("Stream");
+        });
+    }
+
+    @Test
+    void aLargeButSteadyBufferIsNot() {
+        assertThat(new MemoryBufferGrowthDetector().detect(TestRecordings.create()
+                .memoryBuffer(4, SITE, 20, s -> 64L << 20).build(), Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void discardedRefusalsAreAWarningAndManyAreCritical() {
+        Recording few = TestRecordings.create().refusals(SITE, "java.util.Queue.offer", 5, s -> 10 * s).build();
+        assertThat(new IgnoredRefusalDetector().detect(few, Preferences.defaults())).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("ignored-refusal");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).contains("50 items");
+            assertThat(f.metrics().refusedPerSecond()).isEqualTo(10.0);
+            assertThat(f.metrics().growthPerSecond()).isZero(); // no backlog grows: no figure is reused
+        });
+        Recording many = TestRecordings.create().refusals(SITE, "java.util.Queue.offer", 5, s -> 1000 * s).build();
+        assertThat(new IgnoredRefusalDetector().detect(many, Preferences.defaults()))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aRejectionDroppedIsAWarningAndOneHandledIsInformation() {
+        Recording recording = TestRecordings.create()
+                .refusals(SITE, "java.util.concurrent.RejectedExecutionException (caught and dropped)", 5, s -> 3 * s)
+                .refusals("com.example.Other.run(Other.java:9)", "java.util.concurrent.RejectedExecutionException (caught)",
+                        5, s -> 3 * s)
+                .build();
+        assertThat(new IgnoredRefusalDetector().detect(recording, Preferences.defaults()))
+                .extracting(f -> f.kind() + " " + f.severity())
+                .containsExactlyInAnyOrder("rejection-dropped WARNING", "rejection-handled INFO");
+    }
+
+    @Test
+    void aShortWriteIgnoredIsNamedAsSuch() {
+        Recording writes = TestRecordings.create()
+                .refusals(SITE, "java.nio.channels.SocketChannel.write", 3, s -> 7).build();
+        assertThat(new IgnoredRefusalDetector().detect(writes, Preferences.defaults())).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("ignored-write");
+            assertThat(f.metrics().inPerSecond()).isNull(); // all before the first sample: no rate invented
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package io.manometer.schema;
+
+/**
+ * The names of every {@code manometer.*} event and of its fields, as written in a recording.
+ * Documented field by field in docs/events.md (a test keeps the two in step).
+ */
+public final class EventSchema {
+    /** Raised whenever a field changes meaning or disappears; adding fields does not raise it. */
+    public static final int VERSION = 1;
+
+    private EventSchema() {}
+
+    /** Depth and counters of one tracked queue, every period. */
+    public static final class QueueSample {
+        public static final String NAME = "manometer.QueueSample";
+        public static final String BUFFER_ID = "bufferId";
+        public static final String DEPTH = "depth";
+        public static final String INSERTED = "inserted";
+        public static final String REMOVED = "removed";
+        public static final String REFUSED = "refused";
+        public static final String AT_CAPACITY = "atCapacity";
+        public static final String OLDEST_WAIT_MILLIS = "oldestWaitMillis";
+        public static final String DELAYED = "delayed";
+        public static final String BUFFER_TYPE = "bufferType";
+        public static final String CREATED_AT = Sites.CREATED_AT;
+        public static final String CREATED_BY = Sites.CREATED_BY;
+        public static final String CREATION_STACK = Sites.CREATION_STACK;
+        public static final String PRODUCER_SITE = Sites.PRODUCER_SITE;
+        public static final String PRODUCER_STACK = Sites.PRODUCER_STACK;
+        public static final String PRODUCER_THREAD = Sites.PRODUCER_THREAD;
+        public static final String PRODUCER_THREADS = "producerThreads";
+        public static final String CONSUMER_THREADS = "consumerThreads";
+        public static final String CAPACITY = "capacity";
+        public static final String DEPTH_EXACT = "depthExact";
+
+        private QueueSample() {}
+    }
+
+    /** Backlog, pool and task counters of one executor, every period. */
+    public static final class ExecutorSample {
+        public static final String NAME = "manometer.ExecutorSample";
+        public static final String EXECUTOR_ID = "executorId";
+        public static final String QUEUE_DEPTH = "queueDepth";
+        public static final String TASKS_SUBMITTED = "tasksSubmitted";
+        public static final String TASKS_COMPLETED = "tasksCompleted";
+        public static final String TASKS_REJECTED = "tasksRejected";
+        public static final String AT_CAPACITY = "atCapacity";
+        public static final String OLDEST_TASK_WAIT_MILLIS = "oldestTaskWaitMillis";
+        public static final String EXECUTOR_TYPE = "executorType";
+        public static final String CREATED_AT = Sites.CREATED_AT;
+        public static final String CREATED_BY = Sites.CREATED_BY;
+        public static final String CREATION_STACK = Sites.CREATION_STACK;
+        public static final String PRODUCER_SITE = Sites.PRODUCER_SITE;
+        public static final String PRODUCER_STACK = Sites.PRODUCER_STACK;
+        public static final String PRODUCER_THREAD = Sites.PRODUCER_THREAD;
+        public static final String COMMON_POOL = "commonPool";
+        public static final String SCHEDULED = "scheduled";
+        public static final String POOL_SIZE = "poolSize";
+        public static final String ACTIVE_THREADS = "activeThreads";
+        public static final String MAXIMUM_POOL_SIZE = "maximumPoolSize";
+        public static final String QUEUE_CAPACITY = "queueCapacity";
+
+        private ExecutorSample() {}
+    }
+
+    /** Work in flight from one call site that launches asynchronous work, every period. */
+    public static final class AsyncLaunchSample {
+        public static final String NAME = "manometer.AsyncLaunchSample";
+        public static final String LAUNCH_SITE = "launchSite";
+        public static final String LAUNCH_KIND = "launchKind";
+        public static final String LAUNCH_STACK = "launchStack";
+        public static final String LAUNCHING_THREADS = "launchingThreads";
+        public static final String LAUNCHED = "launched";
+        public static final String COMPLETED = "completed";
+        public static final String IN_FLIGHT = "inFlight";
+        public static final String PEAK_IN_FLIGHT = "peakInFlight";
+        public static final String IN_FLIGHT_EXACT = "inFlightExact";
+
+        private AsyncLaunchSample() {}
+    }
+
+    /** Refusals discarded unread at one call site, every period. */
+    public static final class IgnoredRefusalSample {
+        public static final String NAME = "manometer.IgnoredRefusalSample";
+        public static final String CALL_SITE = "callSite";
+        public static final String CALLED_METHOD = "calledMethod";
+        public static final String CALL_STACK = "callStack";
+        public static final String THREADS = "threads";
+        public static final String REFUSED = "refused";
+
+        private IgnoredRefusalSample() {}
+    }
+
+    /** Bytes held by one large in-memory byte or char buffer, every period. */
+    public static final class MemoryBufferSample {
+        public static final String NAME = "manometer.MemoryBufferSample";
+        public static final String BUFFER_ID = "bufferId";
+        public static final String BUFFER_TYPE = "bufferType";
+        public static final String WRITER_SITE = "writerSite";
+        public static final String WRITER_STACK = "writerStack";
+        public static final String WRITER_THREAD = "writerThread";
+        public static final String SIZE = "size";
+        public static final String CAPACITY = "capacity";
+
+        private MemoryBufferSample() {}
+    }
+
+    /** What the sampler described and what it left out, every period. */
+    public static final class BufferSummary {
+        public static final String NAME = "manometer.BufferSummary";
+        public static final String DESCRIBED_QUEUES = "describedQueues";
+        public static final String DESCRIBED_EXECUTORS = "describedExecutors";
+        public static final String OMITTED = "omitted";
+        public static final String OMITTED_MAX_DEPTH = "omittedMaxDepth";
+        public static final String OMITTED_TOTAL_DEPTH = "omittedTotalDepth";
+
+        private BufferSummary() {}
+    }
+
+    /** Version, settings and health of the agent, at the start and end of every chunk. */
+    public static final class AgentInfo {
+        public static final String NAME = "manometer.AgentInfo";
+        public static final String AGENT_VERSION = "agentVersion";
+        public static final String SCHEMA_VERSION = "schemaVersion";
+        public static final String OPTIONS = "options";
+        public static final String TRANSFORMED_CLASSES = "transformedClasses";
+        public static final String TRACKED_BUFFERS = "trackedBuffers";
+        public static final String UNTRACKED_BUFFERS = "untrackedBuffers";
+        public static final String INSTRUMENTED_CALL_SITES = "instrumentedCallSites";
+        public static final String CALL_SITES_NOT_INSTRUMENTED = "callSitesNotInstrumented";
+        public static final String WARNINGS = "warnings";
+
+        private AgentInfo() {}
+    }
+
+    /** Where a queue or executor was made and first fed: the same fields, same meaning, in both samples. */
+    public static final class Sites {
+        public static final String CREATED_AT = "createdAt";
+        public static final String CREATED_BY = "createdBy";
+        public static final String CREATION_STACK = "creationStack";
+        public static final String PRODUCER_SITE = "producerSite";
+        public static final String PRODUCER_STACK = "producerStack";
+        public static final String PRODUCER_THREAD = "producerThread";
+
+        private Sites() {}
+    }
+}
