@@ -8,9 +8,9 @@ import io.manometer.agent.sampling.BufferSampler.BufferSample;
 import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
 import io.manometer.agent.sampling.BufferSampler.LaunchSample;
 import io.manometer.agent.sampling.BufferSampler.MemoryBufferSample;
-import io.manometer.agent.sampling.CallSite;
-import io.manometer.agent.sampling.IgnoredResultSite;
-import io.manometer.agent.sampling.TrackingRegistry;
+import io.manometer.agent.tracking.CallSite;
+import io.manometer.agent.tracking.IgnoredResultSite;
+import io.manometer.agent.tracking.TrackingRegistry;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 

@@ -1,5 +1,7 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.instrument.callsite.CallSiteRewriter;
+
 import io.manometer.agent.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;

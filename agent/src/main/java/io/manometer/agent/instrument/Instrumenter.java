@@ -1,7 +1,9 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.instrument.callsite.CallSiteRewriter;
+
 import io.manometer.agent.config.AgentOptions;
-import io.manometer.agent.sampling.InstrumentedSites;
+import io.manometer.agent.model.CallSiteRegistry;
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
 import java.util.Queue;
@@ -20,7 +22,7 @@ public final class Instrumenter {
      * Registers the transformer now and finishes setting up on a background thread, which runs
      * {@code afterWarmUp} once Byte Buddy is loaded: nothing there delays the application's main.
      */
-    public static void install(Instrumentation inst, Module bridgeModule, AgentOptions options, InstrumentedSites sites,
+    public static void install(Instrumentation inst, Module bridgeModule, AgentOptions options, CallSiteRegistry sites,
                                Runnable afterWarmUp) {
         // Without safe mode Byte Buddy probes sun.misc.Unsafe, which JDK 24+ reports on stderr. The
         // shade plugin relocates this name with the classes, so it only ever reaches our copy.

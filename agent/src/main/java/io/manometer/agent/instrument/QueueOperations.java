@@ -1,5 +1,6 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.model.QueueMethods;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -42,33 +43,11 @@ public final class QueueOperations {
         }
     }
 
-    private static final Map<String, Boolean> INSERT_OR_REMOVE_BY_NAME = new HashMap<>();
-
-    // relaxedOffer and relaxedPoll are JCTools' MessagePassingQueue (also shaded into Netty). A
-    // library's bulk drain(...) is not counted: the sampler takes up whatever left uncounted when it
-    // finds the queue empty (BufferSampler).
-    static {
-        for (String name : new String[] {"add", "offer", "put", "addFirst", "addLast", "offerFirst",
-                "offerLast", "push", "putFirst", "putLast", "transfer", "tryTransfer", "relaxedOffer"}) {
-            INSERT_OR_REMOVE_BY_NAME.put(name, Boolean.TRUE);
-        }
-        for (String name : new String[] {"poll", "take", "remove", "removeFirst", "removeLast",
-                "pollFirst", "pollLast", "pop", "takeFirst", "takeLast", "drainTo",
-                "removeFirstOccurrence", "removeLastOccurrence", "relaxedPoll"}) {
-            INSERT_OR_REMOVE_BY_NAME.put(name, Boolean.FALSE);
-        }
-    }
-
     private QueueOperations() {}
-
-    /** Whether a method of this name inserts, whatever its descriptor. */
-    public static boolean isInsertName(String methodName) {
-        return Boolean.TRUE.equals(INSERT_OR_REMOVE_BY_NAME.get(methodName));
-    }
 
     /** Classifies a method by name and descriptor, or returns null if it moves no element. */
     public static Operation classify(String name, String descriptor) {
-        Boolean insert = INSERT_OR_REMOVE_BY_NAME.get(name);
+        Boolean insert = QueueMethods.insertsOrRemoves(name);
         if (insert == null) {
             return null;
         }

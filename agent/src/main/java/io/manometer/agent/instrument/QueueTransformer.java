@@ -1,5 +1,7 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.model.QueueTypes;
+
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.instrument.QueueOperations.Operation;
 import io.manometer.agent.instrument.advice.BufferConstructedAdvice;

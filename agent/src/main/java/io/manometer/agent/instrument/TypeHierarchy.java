@@ -1,5 +1,7 @@
 package io.manometer.agent.instrument;
 
+import io.manometer.agent.model.QueueTypes;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

@@ -1,7 +1,14 @@
 package io.manometer.agent.sampling;
 
 import io.manometer.agent.AgentLog;
-import io.manometer.agent.instrument.QueueTypes;
+import io.manometer.agent.model.QueueTypes;
+import io.manometer.agent.tracking.ArrivalMarks;
+import io.manometer.agent.tracking.IgnoredResultSite;
+import io.manometer.agent.tracking.LaunchSite;
+import io.manometer.agent.tracking.TrackedBuffer;
+import io.manometer.agent.tracking.TrackedExecutor;
+import io.manometer.agent.tracking.TrackedMemoryBuffer;
+import io.manometer.agent.tracking.TrackingRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

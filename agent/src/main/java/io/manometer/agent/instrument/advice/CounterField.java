@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Advice parameters marked {@link Value} are bound to it wherever in the hierarchy it lives.
  */
 public final class CounterField {
-    public static final String NAME = "manometer$counters";
+    public static final String NAME = io.manometer.agent.model.CounterFieldName.NAME;
 
     private CounterField() {}
 

@@ -1,8 +1,9 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.manometer.agent.instrument.advice.CounterField;
+import io.manometer.agent.model.CounterFieldName;
+import io.manometer.agent.model.QueueMethods;
 import io.manometer.schema.StackFrames;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -88,7 +89,7 @@ public final class StackCapture {
                 .filter(f -> !isAgentFrame(f) && !f.getDeclaringClass().isAssignableFrom(own))
                 .limit(1)
                 .anyMatch(f -> BUFFER_CLASS.get(f.getDeclaringClass())
-                        && io.manometer.agent.instrument.QueueOperations.isInsertName(f.getMethodName())));
+                        && QueueMethods.isInsert(f.getMethodName())));
     }
 
     static String format(StackWalker.StackFrame frame) {
@@ -124,7 +125,7 @@ public final class StackCapture {
             }
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 try {
-                    c.getDeclaredField(CounterField.NAME);
+                    c.getDeclaredField(CounterFieldName.NAME);
                     return true;
                 } catch (NoSuchFieldException | RuntimeException | LinkageError e) {
                     // not this class

@@ -1,4 +1,4 @@
-package io.manometer.agent.instrument;
+package io.manometer.agent.model;
 
 import java.util.Set;
 
@@ -23,7 +23,7 @@ public final class QueueTypes {
      * A Queue the agent leaves alone: far more often a List than a queue, and counting every list
      * would cost every application.
      */
-    static final String NOT_A_BUFFER = "java/util/LinkedList";
+    public static final String NOT_A_BUFFER = "java/util/LinkedList";
 
     private QueueTypes() {}
 

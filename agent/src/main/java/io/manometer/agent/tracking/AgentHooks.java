@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;

@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BufferCounters;
 import java.lang.ref.WeakReference;
@@ -9,11 +9,11 @@ public final class TrackedExecutor {
     public final long id;
     public final String type;
     public final CallSite created;
-    final WeakReference<ExecutorService> executor;
+    public final WeakReference<ExecutorService> executor;
     final WeakReference<Object> workQueue;
-    final BufferCounters counters;
+    public final BufferCounters counters;
     /** For the oldest queued task's wait; touched by the sampler only. */
-    final ArrivalMarks arrivals = new ArrivalMarks();
+    public final ArrivalMarks arrivals = new ArrivalMarks();
     /** The thread that submitted the task that made the executor tracked; set once, read by the sampler. */
     private volatile CallSite producer = CallSite.UNKNOWN;
     private volatile String producerThread = "";

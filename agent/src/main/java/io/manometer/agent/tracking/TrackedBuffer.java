@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BufferCounters;
 
@@ -9,9 +9,9 @@ public final class TrackedBuffer {
     public final CallSite created;
     private volatile CallSite producer;
     private volatile String producerThread;
-    final BufferReference buffer;
+    public final BufferReference buffer;
     /** Null for queues of classes loaded before the agent, whose operations are not counted. */
-    final BufferCounters counters;
+    public final BufferCounters counters;
     /** True for queues built for hand-off; others are reported once seen from two threads. */
     final boolean builtForHandOff;
     final ThreadNames producers = new ThreadNames();
@@ -20,9 +20,9 @@ public final class TrackedBuffer {
      * Removals the advice did not see (a library's drain(), removeIf, an iterator's remove),
      * inferred when the queue is found empty while its counts say otherwise; sampler only.
      */
-    long removalsNotSeen;
+    public long removalsNotSeen;
     /** For the oldest element's wait; touched by the sampler only. */
-    final ArrivalMarks arrivals = new ArrivalMarks();
+    public final ArrivalMarks arrivals = new ArrivalMarks();
 
     TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {
@@ -33,7 +33,7 @@ public final class TrackedBuffer {
         this.created = created;
         this.producer = producer;
         this.producerThread = producerThread;
-        this.builtForHandOff = io.manometer.agent.instrument.QueueTypes.builtForHandOff(buffer.get());
+        this.builtForHandOff = io.manometer.agent.model.QueueTypes.builtForHandOff(buffer.get());
     }
 
     /** The first insert the agent saw: its stack names the line that feeds the buffer. */
@@ -59,7 +59,7 @@ public final class TrackedBuffer {
         return producers.size() > 1 || consumers.size() > 0 && consumers.anyNotIn(producers);
     }
 
-    boolean worthReporting() {
+    public boolean worthReporting() {
         return builtForHandOff || sharedBetweenThreads();
     }
 

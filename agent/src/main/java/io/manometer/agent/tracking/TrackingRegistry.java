@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BufferCounters;
 import java.lang.ref.Reference;
@@ -122,7 +122,7 @@ public final class TrackingRegistry {
     }
 
     /** The work queues of live executors: sampled as part of their executor, not on their own. */
-    Set<Object> executorQueues() {
+    public Set<Object> executorQueues() {
         Set<Object> queues = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TrackedExecutor e : executors.values()) {
             Object queue = e.workQueue.get();

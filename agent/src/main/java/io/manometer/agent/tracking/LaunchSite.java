@@ -1,4 +1,6 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
+
+import io.manometer.agent.model.LaunchKind;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
@@ -21,21 +23,6 @@ import java.util.function.BiConsumer;
  * (and {@link #MAX_WATCHED_TOTAL} in all), past which in-flight is an upper bound (and marked so).
  */
 public final class LaunchSite {
-    /** What the site launches. */
-    public enum Kind {
-        COMPLETABLE_FUTURE("completable-future"),
-        HTTP_SEND_ASYNC("http-send-async"),
-        EXECUTOR_SUBMIT("executor-submit"),
-        THREAD_START("thread-start"),
-        VIRTUAL_THREAD_START("virtual-thread-start");
-
-        public final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-    }
-
     static final int MAX_WATCHED = 100_000;
     /** Watched at once across all sites: many runaway sites together stay bounded too (~40 MB at most). */
     static final int MAX_WATCHED_TOTAL = 500_000;
@@ -43,7 +30,7 @@ public final class LaunchSite {
     /** Launches between two looks at which threads launch here. */
     private static final long RECHECK_MASK = 1023;
 
-    private final Kind declaredKind;
+    private final LaunchKind declaredKind;
     /** Where, as a stack frame. */
     public final String frame;
     private final AtomicLong launched = new AtomicLong();
@@ -58,7 +45,7 @@ public final class LaunchSite {
     /** Highest in-flight count the sampler has seen; written by the sampler thread only. */
     private long peakInFlight;
 
-    LaunchSite(Kind kind, String frame) {
+    LaunchSite(LaunchKind kind, String frame) {
         this.declaredKind = kind;
         this.frame = frame;
     }
@@ -100,7 +87,7 @@ public final class LaunchSite {
      * Counts the watched threads and futures that finished (or were collected, which only a
      * finished one can be: a running thread is always reachable). Sampler thread only.
      */
-    void sweep() {
+    public void sweep() {
         Watched list = watched.getAndSet(null);
         Watched keptHead = null;
         Watched keptTail = null;
@@ -132,8 +119,8 @@ public final class LaunchSite {
         }
     }
 
-    public Kind kind() {
-        return declaredKind == Kind.THREAD_START && virtualThreads ? Kind.VIRTUAL_THREAD_START : declaredKind;
+    public LaunchKind kind() {
+        return declaredKind == LaunchKind.THREAD_START && virtualThreads ? LaunchKind.VIRTUAL_THREAD_START : declaredKind;
     }
 
     public long launched() {
@@ -154,7 +141,7 @@ public final class LaunchSite {
         return unwatched.sum() == 0;
     }
 
-    long updatePeak(long inFlight) {
+    public long updatePeak(long inFlight) {
         peakInFlight = Math.max(peakInFlight, inFlight);
         return peakInFlight;
     }

@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 import java.util.concurrent.atomic.LongAdder;
 

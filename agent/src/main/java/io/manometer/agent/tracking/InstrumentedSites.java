@@ -1,4 +1,7 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
+
+import io.manometer.agent.model.CallSiteRegistry;
+import io.manometer.agent.model.LaunchKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * code. Ids are handed out when a class is loaded, so a lookup at run time is an array read.
  * Bounded: past {@link #MAX_SITES} no further call site is rewritten, and that is counted.
  */
-public final class InstrumentedSites {
+public final class InstrumentedSites implements CallSiteRegistry {
     public static final int MAX_SITES = 1 << 16;
 
     private final AtomicReferenceArray<Object> sites = new AtomicReferenceArray<>(MAX_SITES);
@@ -18,7 +21,8 @@ public final class InstrumentedSites {
     private final AtomicInteger refused = new AtomicInteger();
 
     /** Registers a call that launches asynchronous work; -1 when the table is full. */
-    public int registerLaunch(LaunchSite.Kind kind, String frame) {
+    @Override
+    public int registerLaunch(LaunchKind kind, String frame) {
         int id = nextId();
         if (id >= 0) {
             sites.set(id, new LaunchSite(kind, frame));
@@ -27,6 +31,7 @@ public final class InstrumentedSites {
     }
 
     /** Registers a call whose refusal signal the caller discards; -1 when the table is full. */
+    @Override
     public int registerIgnoredResult(String call, String frame) {
         int id = nextId();
         if (id >= 0) {
@@ -36,6 +41,7 @@ public final class InstrumentedSites {
     }
 
     /** Renames what an ignored-result site calls, while its class is still being rewritten. */
+    @Override
     public void rename(int id, String call) {
         IgnoredResultSite site = ignoredResult(id);
         if (site != null) {

@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 /**
  * How long the oldest element of a buffer has waited, estimated from counters the agent already
@@ -16,11 +16,11 @@ package io.manometer.agent.sampling;
  * no history (everything inserted so far has left), so it keeps one mark in a two-slot array: the
  * full 512 bytes are held only by buffers that stay non-empty. Used by the sampler thread only.
  */
-final class ArrivalMarks {
+public final class ArrivalMarks {
     static final int CAPACITY = 32;
 
     /** Returned when the buffer does not count its inserts. */
-    static final long UNKNOWN = -1;
+    public static final long UNKNOWN = -1;
 
     private long[] times;
     private long[] counts;
@@ -31,7 +31,7 @@ final class ArrivalMarks {
      * then marks {@code inserted} at {@code nowNanos}. Zero for an empty buffer; {@link #UNKNOWN}
      * when inserts are not counted.
      */
-    long oldestWaitNanos(long nowNanos, long inserted, long depth) {
+    public long oldestWaitNanos(long nowNanos, long inserted, long depth) {
         if (inserted < 0) {
             return UNKNOWN;
         }

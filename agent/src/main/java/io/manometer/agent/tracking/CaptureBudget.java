@@ -1,4 +1,4 @@
-package io.manometer.agent.sampling;
+package io.manometer.agent.tracking;
 
 /**
  * How many stack captures may still be taken this second. Capturing a stack costs microseconds;

@@ -1,0 +1,57 @@
+package io.manometer.agent.instrument.callsite;
+
+import io.manometer.agent.model.CallSiteRegistry;
+import io.manometer.schema.StackFrames;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Rewrites an application class's call sites (see the package description): rejects it from its
+ * constant pool when it cannot have one, else passes each method through the chain of concerns.
+ */
+public final class CallSiteRewriter {
+    private final CallSiteRegistry sites;
+
+    public CallSiteRewriter(CallSiteRegistry sites) {
+        this.sites = sites;
+    }
+
+    /** Whether a class is the application's (or a library's): JDK classes are never rewritten here. */
+    public static boolean applies(ClassLoader loader, String className) {
+        return loader != null && !StackFrames.isJdk(className.replace('/', '.'));
+    }
+
+    /** The rewritten class, or null when it has no call site of interest. */
+    public byte[] rewrite(String className, byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        if (!CallSiteFilter.mayHaveSites(reader, classFile)) {
+            return null;
+        }
+        ClassWriter writer = new ClassWriter(reader, 0);
+        SiteRewrite.ClassContext context = new SiteRewrite.ClassContext(className, sites);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visitSource(String source, String debug) {
+                context.sourceFile = source;
+                super.visitSource(source, debug);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return next == null ? null : chain(next, context, name);
+            }
+        }, 0);
+        return context.changed ? writer.toByteArray() : null;
+    }
+
+    /** The concerns in order: each sees the original instructions, not what those before it add. */
+    static MethodVisitor chain(MethodVisitor writer, SiteRewrite.ClassContext context, String method) {
+        return new RejectionHandlerWatch(new DiscardedResultRewrite(new LaunchHandOff(writer, context, method),
+                context, method), context, method);
+    }
+}
