@@ -16,30 +16,12 @@ public final class BacklogGrowthDetector extends GrowthDetector {
     public static final String ID = "backlog-growth";
 
     public BacklogGrowthDetector() {
-        super(new Preference("minGrowth", 200), new Preference("largeBacklog", 100_000), SCHEDULED_OVERDUE);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Unbounded queue or executor backlog that keeps growing (missing backpressure, early-ack worker)";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE);
+        super(ID, Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE),
+                List.of("queue-backlog", "executor-backlog", "early-ack"), new Preference("minGrowth", 200),
+                new Preference("largeBacklog", 100_000), SCHEDULED_OVERDUE);
     }
 
     static final Preference SCHEDULED_OVERDUE = new Preference("scheduledOverdueSeconds", 1);
-
-    @Override
-    public List<String> kinds() {
-        return List.of("queue-backlog", "executor-backlog", "early-ack");
-    }
 
     @Override
     GrowthEvidence.Verdict growth(BufferSeries series, HeapContext heap, Preferences p) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * refused). That is backpressure working, not missing; it is reported at info level because it
  * names the pipeline's bottleneck: the stage that drains this buffer.
  */
-public final class BackpressureEngagedDetector implements Detector {
+public final class BackpressureEngagedDetector extends DeclaredDetector {
     public static final String ID = "backpressure-engaged";
 
     static final Preference MIN_FRACTION = new Preference("minFractionFull", 0.5);
@@ -22,30 +22,10 @@ public final class BackpressureEngagedDetector implements Detector {
     static final Preference MIN_BLOCKED = new Preference("minBlockedSeconds", 1);
     private static final String WRITER_BLOCKED = "writer-blocked";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Bounded queue or executor often full: backpressure at work, and the stage draining it is the bottleneck";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
-                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK);
-    }
-
-    @Override
-    public List<Preference> preferences() {
-        return List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED);
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(ID, WRITER_BLOCKED);
+    public BackpressureEngagedDetector() {
+        super(ID, Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
+                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK), List.of(ID, WRITER_BLOCKED),
+                List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED));
     }
 
     @Override

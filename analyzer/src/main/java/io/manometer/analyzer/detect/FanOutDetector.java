@@ -18,22 +18,9 @@ public final class FanOutDetector extends GrowthDetector {
     public static final String ID = "fan-out";
 
     public FanOutDetector() {
-        super(new Preference("minGrowth", 200), new Preference("largeInFlight", 10_000), MIN_LIMITED_LAUNCHES);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Async work in flight from one call site that keeps growing (unbounded fan-out, early-ack worker)";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.ASYNC_LAUNCH_SAMPLE, EventNames.AGENT_INFO);
+        super(ID, Set.of(EventNames.ASYNC_LAUNCH_SAMPLE, EventNames.AGENT_INFO),
+                List.of("unbounded-fan-out", "early-ack-launch", LIMITED), new Preference("minGrowth", 200),
+                new Preference("largeInFlight", 10_000), MIN_LIMITED_LAUNCHES);
     }
 
     @Override
@@ -42,11 +29,6 @@ public final class FanOutDetector extends GrowthDetector {
     }
 
     static final Preference MIN_LIMITED_LAUNCHES = new Preference("minLimitedLaunches", 100);
-
-    @Override
-    public List<String> kinds() {
-        return List.of("unbounded-fan-out", "early-ack-launch", LIMITED);
-    }
 
     private static final String LIMITED = "fan-out-limited";
 

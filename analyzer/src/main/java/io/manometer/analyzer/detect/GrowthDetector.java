@@ -13,13 +13,14 @@ import io.manometer.stats.Trend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Something a buffer holds keeps growing with nothing to stop it: a backlog, work in flight, bytes
  * held. The evidence is the same whatever grows ({@link GrowthEvidence}), so each detector built on
  * this says only what it looks at and how to name and fix it.
  */
-abstract class GrowthDetector implements Detector {
+abstract class GrowthDetector extends DeclaredDetector {
     static final Preference HEAP_LIMIT_SOON = new Preference("heapLimitSoonSeconds", 1800);
 
     /** What one finding says, by message key prefix, and in what unit. */
@@ -27,27 +28,26 @@ abstract class GrowthDetector implements Detector {
 
     private final Preference minGrowth;
     private final Preference large;
-    /** Preferences of the detector's own rules, listed after the shared ones. */
-    private final List<Preference> own;
 
-    GrowthDetector(Preference minGrowth, Preference large, Preference... own) {
+    /** Shared settings first, then the detector's own ({@code own}). */
+    GrowthDetector(String id, Set<String> requiredEvents, List<String> kinds, Preference minGrowth, Preference large,
+                   Preference... own) {
+        super(id, requiredEvents, kinds, settings(minGrowth, large, own));
         this.minGrowth = minGrowth;
         this.large = large;
-        this.own = List.of(own);
+    }
+
+    private static List<Preference> settings(Preference minGrowth, Preference large, Preference... own) {
+        List<Preference> all = new ArrayList<>(List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION,
+                large, HEAP_LIMIT_SOON));
+        all.addAll(List.of(own));
+        return all;
     }
 
     /** Whether this detector looks at the series at all. */
     abstract boolean covers(BufferSeries series);
 
     abstract Naming naming(Recording recording, BufferSeries series, Preferences p);
-
-    @Override
-    public List<Preference> preferences() {
-        List<Preference> all = new ArrayList<>(List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION,
-                large, HEAP_LIMIT_SOON));
-        all.addAll(own);
-        return all;
-    }
 
     /**
      * Judges every series it covers. A busy service has thousands, each judged apart by trends that

@@ -11,7 +11,7 @@ import java.util.Set;
  * The heap the application keeps (used after each collection) grows steadily. Needs only the JDK's
  * own GC events, so a recording made without the agent still gets this verdict.
  */
-public final class HeapGrowthDetector implements Detector {
+public final class HeapGrowthDetector extends DeclaredDetector {
     public static final String ID = "heap-growth";
 
     static final Preference WARMUP = new Preference("warmupSeconds", 5);
@@ -19,29 +19,9 @@ public final class HeapGrowthDetector implements Detector {
     static final Preference RETAINED_SHARE = new Preference("retainedShare", 0.25);
     static final Preference LIMIT_SOON = new Preference("limitSoonSeconds", 1800);
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Heap used after garbage collection grows steadily (JDK events only; works without the agent)";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.GC_HEAP_SUMMARY);
-    }
-
-    @Override
-    public List<Preference> preferences() {
-        return List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE);
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(ID);
+    public HeapGrowthDetector() {
+        super(ID, Set.of(EventNames.GC_HEAP_SUMMARY), List.of(ID),
+                List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE));
     }
 
     /** Backlogs at least this deep at the end are named when nothing else says where the heap goes. */

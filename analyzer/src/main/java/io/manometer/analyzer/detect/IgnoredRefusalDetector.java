@@ -12,35 +12,16 @@ import java.util.Set;
  * channel write that left bytes behind, at a line that never looks at the result. Each one is data
  * lost without a trace; a caller that checks the result is not reported (the agent never counts it).
  */
-public final class IgnoredRefusalDetector implements Detector {
+public final class IgnoredRefusalDetector extends DeclaredDetector {
     public static final String ID = "ignored-refusal";
 
     static final Preference MIN_REFUSALS = new Preference("minRefusals", 1);
     static final Preference MANY_REFUSALS = new Preference("manyRefusals", 1000);
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "offer() refusals, short channel writes or rejected tasks discarded unchecked (items silently lost)";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO);
-    }
-
-    @Override
-    public List<Preference> preferences() {
-        return List.of(MIN_REFUSALS, MANY_REFUSALS);
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-handled");
+    public IgnoredRefusalDetector() {
+        super(ID, Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO),
+                List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-handled"),
+                List.of(MIN_REFUSALS, MANY_REFUSALS));
     }
 
     private static String kind(String calledMethod) {

@@ -14,27 +14,8 @@ public final class MemoryBufferGrowthDetector extends GrowthDetector {
     public static final String ID = "memory-buffer-growth";
 
     public MemoryBufferGrowthDetector() {
-        super(new Preference("minGrowth", 16 << 20), new Preference("largeBuffer", 256 << 20));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "In-memory byte or char buffer (ByteArrayOutputStream, CharArrayWriter, StringWriter) that keeps growing";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.MEMORY_BUFFER_SAMPLE, EventNames.AGENT_INFO);
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(ID);
+        super(ID, Set.of(EventNames.MEMORY_BUFFER_SAMPLE, EventNames.AGENT_INFO), List.of(ID),
+                new Preference("minGrowth", 16 << 20), new Preference("largeBuffer", 256 << 20));
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * default executor). Needs only the JDK's own thread statistics, so it also runs on recordings made
  * without the agent. The evidence is the growth rules' own ({@link GrowthEvidence}).
  */
-public final class ThreadGrowthDetector implements Detector {
+public final class ThreadGrowthDetector extends DeclaredDetector {
     public static final String ID = "thread-growth";
 
     static final Preference MIN_GROWTH = new Preference("minGrowth", 50);
@@ -26,29 +26,9 @@ public final class ThreadGrowthDetector implements Detector {
     static final Preference DRAINED_FRACTION = new Preference("drainedFraction", 0.5);
     static final Preference MANY_THREADS = new Preference("manyThreads", 1000);
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Live thread count keeps climbing: unbounded fan-out (JDK events only; works without the agent)";
-    }
-
-    @Override
-    public Set<String> requiredEvents() {
-        return Set.of(EventNames.THREAD_STATISTICS);
-    }
-
-    @Override
-    public List<Preference> preferences() {
-        return List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS);
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(ID);
+    public ThreadGrowthDetector() {
+        super(ID, Set.of(EventNames.THREAD_STATISTICS), List.of(ID),
+                List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS));
     }
 
     @Override

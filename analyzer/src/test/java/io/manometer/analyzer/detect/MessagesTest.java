@@ -103,8 +103,9 @@ class MessagesTest {
     }
 
     @Test
-    void everySettingIsDescribed() {
+    void everyDetectorAndSettingIsDescribed() {
         for (Detector d : Analysis.allDetectors()) {
+            assertThat(d.description()).as(d.id()).isNotBlank();
             for (Detector.Preference p : d.preferences()) {
                 assertThatCode(() -> assertThat(d.describe(p)).isNotBlank()).as(d.id() + "." + p.key())
                         .doesNotThrowAnyException();

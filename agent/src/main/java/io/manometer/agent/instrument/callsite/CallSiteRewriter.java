@@ -32,7 +32,18 @@ public final class CallSiteRewriter {
         }
         ClassWriter writer = new ClassWriter(reader, 0);
         SiteRewrite.ClassContext context = new SiteRewrite.ClassContext(className, sites);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+        reader.accept(perMethod(writer, context, CallSiteRewriter::chain), 0);
+        return context.changed ? writer.toByteArray() : null;
+    }
+
+    /** Wraps one method's visitor in a concern (or the chain of them). */
+    interface Concern {
+        MethodVisitor wrap(MethodVisitor next, SiteRewrite.ClassContext context, String method);
+    }
+
+    /** Passes every method of a class through {@code concern}, telling the context the source file. */
+    static ClassVisitor perMethod(ClassVisitor next, SiteRewrite.ClassContext context, Concern concern) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
             @Override
             public void visitSource(String source, String debug) {
                 context.sourceFile = source;
@@ -42,11 +53,10 @@ public final class CallSiteRewriter {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return next == null ? null : chain(next, context, name);
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return method == null ? null : concern.wrap(method, context, name);
             }
-        }, 0);
-        return context.changed ? writer.toByteArray() : null;
+        };
     }
 
     /** The concerns in order: each sees the original instructions, not what those before it add. */

@@ -19,11 +19,6 @@ import net.bytebuddy.jar.asm.Opcodes;
  * added in which methods, and the class itself, loaded (and so verified) in a loader of its own.
  */
 final class Rewritten {
-    /** One concern of the chain, as {@link CallSiteRewriter#chain} builds it. */
-    interface Concern {
-        MethodVisitor wrap(MethodVisitor next, SiteRewrite.ClassContext context, String method);
-    }
-
     /** Registrations by site id: "launch KIND frame" or "ignored CALL frame". */
     final Map<Integer, String> sites = new LinkedHashMap<>();
     /** "method -> Bridge.call" for each bridge call in the output. */
@@ -32,7 +27,7 @@ final class Rewritten {
     private final byte[] bytes;
     private final String className;
 
-    private Rewritten(Class<?> fixture, Concern concern) throws IOException {
+    private Rewritten(Class<?> fixture, CallSiteRewriter.Concern concern) throws IOException {
         className = fixture.getName();
         byte[] original;
         try (InputStream in = fixture.getResourceAsStream(fixture.getSimpleName() + ".class")) {
@@ -59,19 +54,7 @@ final class Rewritten {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, 0);
         SiteRewrite.ClassContext context = new SiteRewrite.ClassContext(reader.getClassName(), registry);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public void visitSource(String source, String debug) {
-                context.sourceFile = source;
-                super.visitSource(source, debug);
-            }
-
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return concern.wrap(super.visitMethod(access, name, descriptor, signature, exceptions), context, name);
-            }
-        }, 0);
+        reader.accept(CallSiteRewriter.perMethod(writer, context, concern), 0);
         changed = context.changed;
         bytes = writer.toByteArray();
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -90,7 +73,7 @@ final class Rewritten {
         }, 0);
     }
 
-    static Rewritten by(Class<?> fixture, Concern concern) throws IOException {
+    static Rewritten by(Class<?> fixture, CallSiteRewriter.Concern concern) throws IOException {
         return new Rewritten(fixture, concern);
     }
 
