@@ -1,6 +1,5 @@
 package io.manometer.agent.instrument.callsite;
 
-import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -11,7 +10,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * line. A caller that reads the result is left as it was. The call is held back one instruction,
  * until it is known whether a {@code pop} follows.
  */
-final class DiscardedResultRewrite extends SiteRewrite {
+final class DiscardedResultRewrite extends InstructionWatch {
     private Calls.Call held = Calls.Call.OTHER;
     private int heldOpcode;
     private String heldOwner;
@@ -73,6 +72,11 @@ final class DiscardedResultRewrite extends SiteRewrite {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "channelWriteIgnored", "(Ljava/lang/Object;II)V", false);
     }
 
+    @Override
+    void beforeInstruction(int opcode) {
+        release();
+    }
+
     /** Emits a held call unchanged: its result is used. */
     private void release() {
         if (held != Calls.Call.OTHER) {
@@ -101,72 +105,6 @@ final class DiscardedResultRewrite extends SiteRewrite {
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         release();
         super.visitFrame(type, numLocal, local, numStack, stack);
-    }
-
-    @Override
-    public void visitIntInsn(int opcode, int operand) {
-        release();
-        super.visitIntInsn(opcode, operand);
-    }
-
-    @Override
-    public void visitVarInsn(int opcode, int varIndex) {
-        release();
-        super.visitVarInsn(opcode, varIndex);
-    }
-
-    @Override
-    public void visitTypeInsn(int opcode, String type) {
-        release();
-        super.visitTypeInsn(opcode, type);
-    }
-
-    @Override
-    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        release();
-        super.visitFieldInsn(opcode, owner, name, descriptor);
-    }
-
-    @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
-        release();
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
-    }
-
-    @Override
-    public void visitJumpInsn(int opcode, Label label) {
-        release();
-        super.visitJumpInsn(opcode, label);
-    }
-
-    @Override
-    public void visitLdcInsn(Object value) {
-        release();
-        super.visitLdcInsn(value);
-    }
-
-    @Override
-    public void visitIincInsn(int varIndex, int increment) {
-        release();
-        super.visitIincInsn(varIndex, increment);
-    }
-
-    @Override
-    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        release();
-        super.visitTableSwitchInsn(min, max, dflt, labels);
-    }
-
-    @Override
-    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        release();
-        super.visitLookupSwitchInsn(dflt, keys, labels);
-    }
-
-    @Override
-    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        release();
-        super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.manometer.agent.instrument.callsite;
 
 import java.util.HashSet;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -13,7 +12,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * to judge it. One that leaves (a jump or a return) without rethrowing or handing the task on
  * anywhere drops the task; one that runs, retries or queues it handles the rejection.
  */
-final class RejectionHandlerWatch extends SiteRewrite {
+final class RejectionHandlerWatch extends InstructionWatch {
     static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
     static final String CAUGHT = "java.util.concurrent.RejectedExecutionException (caught)";
     static final String DROPPED = "java.util.concurrent.RejectedExecutionException (caught and dropped)";
@@ -72,6 +71,11 @@ final class RejectionHandlerWatch extends SiteRewrite {
     }
 
     @Override
+    void beforeInstruction(int opcode) {
+        before(opcode, null);
+    }
+
+    @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
         before(opcode, name);
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
@@ -83,69 +87,4 @@ final class RejectionHandlerWatch extends SiteRewrite {
         super.visitInsn(opcode);
     }
 
-    @Override
-    public void visitIntInsn(int opcode, int operand) {
-        before(opcode, null);
-        super.visitIntInsn(opcode, operand);
-    }
-
-    @Override
-    public void visitVarInsn(int opcode, int varIndex) {
-        before(opcode, null);
-        super.visitVarInsn(opcode, varIndex);
-    }
-
-    @Override
-    public void visitTypeInsn(int opcode, String type) {
-        before(opcode, null);
-        super.visitTypeInsn(opcode, type);
-    }
-
-    @Override
-    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        before(opcode, null);
-        super.visitFieldInsn(opcode, owner, name, descriptor);
-    }
-
-    @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
-        before(Opcodes.INVOKEDYNAMIC, null);
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
-    }
-
-    @Override
-    public void visitJumpInsn(int opcode, Label label) {
-        before(opcode, null);
-        super.visitJumpInsn(opcode, label);
-    }
-
-    @Override
-    public void visitLdcInsn(Object value) {
-        before(Opcodes.LDC, null);
-        super.visitLdcInsn(value);
-    }
-
-    @Override
-    public void visitIincInsn(int varIndex, int increment) {
-        before(Opcodes.IINC, null);
-        super.visitIincInsn(varIndex, increment);
-    }
-
-    @Override
-    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        before(Opcodes.TABLESWITCH, null);
-        super.visitTableSwitchInsn(min, max, dflt, labels);
-    }
-
-    @Override
-    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        before(Opcodes.LOOKUPSWITCH, null);
-        super.visitLookupSwitchInsn(dflt, keys, labels);
-    }
-
-    @Override
-    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        before(Opcodes.MULTIANEWARRAY, null);
-        super.visitMultiANewArrayInsn(descriptor, numDimensions);
-    }
 }
