@@ -2,6 +2,7 @@ package io.manometer.analyzer;
 
 import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.detect.SourceFrame;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
@@ -69,7 +70,10 @@ public final class Analyzer {
         Map<String, Long> peaks = new HashMap<>();
         for (BufferSeries s : recording.series()) {
             if (!s.site().isEmpty()) {
-                peaks.merge(s.subject.label + " " + s.site(), s.samples.peakDepth(), Math::max);
+                // By method, not line: an edit above the site must not make its buffer a new one.
+                SourceFrame frame = SourceFrame.parse(s.site());
+                String where = frame == null ? s.site() : frame.qualifiedMethod();
+                peaks.merge(s.subject.label + " " + where, s.samples.peakDepth(), Math::max);
             }
         }
         return new AnalysedRecording(result, peaks);

@@ -57,11 +57,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RECORDING.jfr", description = "Recordings to analyse.")
     List<Path> recordings;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json, html (one self-contained page with charts) or sarif (SARIF 2.1.0, for "
-                    + "code-scanning tools) (default: ${DEFAULT-VALUE}).")
-    ReportFormat format;
-
     @Option(names = "--fail-on", defaultValue = "warning", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above: info, warning, critical or never "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -71,14 +66,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Report findings at or above: info, warning or critical (default: ${DEFAULT-VALUE}).")
     Level minSeverity;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
-    Path output;
+    @picocli.CommandLine.Mixin
+    ReportOutput output;
 
     @picocli.CommandLine.Mixin
     DetectorSettings detectorSettings;
 
-    @Option(names = "--color", negatable = true, description = "Colour the text report (default: when stdout is a terminal).")
-    Boolean colour;
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "A directory of the application's sources (repeatable): SARIF then names each site's "
+                    + "file by its path from the working directory, as code-scanning services expect.")
+    List<Path> sourceRoots = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -98,17 +95,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        Report report = new Report(Analyzer.version(), minSeverity.severity, results);
-        try {
-            write(report);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("manometer: cannot write " + output + ": " + e.getMessage());
+        Report report = new Report(Analyzer.version(), minSeverity.severity, results, sourceRoots);
+        if (!output.write(report::write)) {
             return ExitCodes.USAGE;
         }
-        if (report.anyUnreadable()) {
-            return ExitCodes.UNREADABLE;
-        }
-        return failOn.severity != null && report.failsGate(failOn.severity) ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+        return ExitCodes.of(failOn.severity != null && report.failsGate(failOn.severity), report.anyUnreadable());
     }
 
     /** Progress that shows nothing: small files, or nobody at a terminal. */
@@ -139,16 +130,4 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
     }
 
-    private void write(Report report) throws IOException {
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
-            format.write(report, out, colour != null ? colour : tty);
-            out.flush();
-            return;
-        }
-        try (Writer out = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-            format.write(report, out, colour != null && colour);
-        }
-    }
 }

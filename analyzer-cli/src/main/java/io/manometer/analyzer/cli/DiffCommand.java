@@ -5,7 +5,6 @@ import io.manometer.analyzer.Analyzer;
 import io.manometer.analyzer.compare.RegressionCheck;
 import io.manometer.analyzer.reading.RecordingReadException;
 import io.manometer.analyzer.report.DiffReport;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Spec;
         description = "Compares a recording with a baseline and fails (exit 1) when a finding appears that the "
                 + "baseline did not have, or a buffer's peak backlog grew past a factor: a CI regression gate.")
 final class DiffCommand implements Callable<Integer> {
-    /** Output formats of diff. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -43,9 +39,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "Ignore peaks below N elements (default: ${DEFAULT-VALUE}).")
     long minPeak;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @picocli.CommandLine.Mixin
+    ReportOutput output;
 
     @picocli.CommandLine.Mixin
     DetectorSettings detectorSettings;
@@ -66,14 +61,10 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE;
         }
         RegressionCheck check = RegressionCheck.compare(before, after, failOn.severity, peakFactor, minPeak);
-        PrintWriter out = spec.commandLine().getOut();
         DiffReport report = new DiffReport(baseline.toString(), current.toString(), check, peakFactor);
-        if (format == Format.json) {
-            report.writeJson(out);
-        } else {
-            report.writeText(out);
+        if (!output.write(report::write)) {
+            return ExitCodes.USAGE;
         }
-        out.flush();
         return check.regressed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
 }

@@ -14,4 +14,13 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 4;
 
     private ExitCodes() {}
+
+    /**
+     * The code of a run that judged several recordings: a failed gate wins over an unreadable file.
+     * Both fail a build, but 1 says what a CI gate exists to say (the application regressed), and
+     * the unreadable file is still named on stderr and in the report.
+     */
+    static int of(boolean gateFailed, boolean anyUnreadable) {
+        return gateFailed ? GATE_FAILED : anyUnreadable ? UNREADABLE : OK;
+    }
 }

@@ -1,12 +1,14 @@
 package io.manometer.analyzer.cli;
 
+import picocli.CommandLine;
+
 import picocli.CommandLine.Command;
 
 @Command(name = "manometer",
         mixinStandardHelpOptions = true,
         versionProvider = ManometerCommand.Version.class,
         description = "Finds missing backpressure in JFR recordings made with the Manometer agent.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, DetectorsCommand.class},
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, DetectorsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the --fail-on severity",

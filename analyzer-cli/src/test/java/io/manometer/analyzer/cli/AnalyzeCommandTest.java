@@ -117,6 +117,39 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aFailedGateIsNotHiddenByAnUnreadableFile() {
+        // --fail-on info: the plain recording's heap-growth rule runs; set it so low that a healthy
+        // heap counts, so that the gate fails next to an unreadable file.
+        Run run = run("analyze", "--fail-on", "info", "--set", "heap-growth.minGrowthFraction=0",
+                "--set", "heap-growth.warmupSeconds=0", plainRecording.toString(), dir.resolve("missing.jfr").toString());
+        assertThat(run.err).contains("missing.jfr");
+        assertThat(run.exit).isIn(ExitCodes.GATE_FAILED, ExitCodes.UNREADABLE);
+        assertThat(ExitCodes.of(true, true)).isEqualTo(ExitCodes.GATE_FAILED);
+        assertThat(ExitCodes.of(false, true)).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(ExitCodes.of(false, false)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void helpIsACommand() {
+        Run run = run("help", "analyze");
+        assertThat(run.exit).isEqualTo(ExitCodes.OK);
+        assertThat(run.out).contains("--fail-on").contains("--source-root");
+    }
+
+    @Test
+    void diffWritesEveryFormatToAFile() throws Exception {
+        for (String format : new String[] {"text", "json", "html", "sarif"}) {
+            Path out = dir.resolve("diff." + format);
+            Run run = run("diff", "--format", format, "--output", out.toString(), plainRecording.toString(),
+                    plainRecording.toString());
+            assertThat(run.exit).as(format + run.err).isEqualTo(ExitCodes.OK);
+            assertThat(Files.readString(out)).as(format).isNotBlank();
+        }
+        assertThat(Files.readString(dir.resolve("diff.sarif"))).contains("\"version\" : \"2.1.0\"");
+        assertThat(Files.readString(dir.resolve("diff.text"))).contains("No regression");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLineAndAHint() {
         for (String[] args : new String[][] {{"analyze"}, {"analyze", "--format", "xml", "x.jfr"}, {"frobnicate"},
                 {"analyze", "--fail-on", "sometimes", "x.jfr"}, {"analyze", "--set", "nope=1", "x.jfr"}}) {

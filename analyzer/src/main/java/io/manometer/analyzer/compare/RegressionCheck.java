@@ -2,22 +2,19 @@ package io.manometer.analyzer.compare;
 
 import io.manometer.analyzer.AnalysedRecording;
 import io.manometer.analyzer.detect.Finding;
-import io.manometer.analyzer.detect.HeapGrowthDetector;
 import io.manometer.analyzer.detect.Severity;
-import io.manometer.analyzer.detect.ThreadGrowthDetector;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * What a CI gate needs to know about a recording compared with a baseline: findings that are new
- * (same kind at the same site absent from the baseline), buffers whose peak backlog grew past a
- * factor, and findings that went away.
+ * What a CI gate needs to know about a recording compared with a baseline: findings that are new,
+ * buffers whose peak backlog grew past a factor, and findings that went away. Findings are matched
+ * by {@link Finding#identity()} (kind, subject, class and method of the site), so a line moved by
+ * an edit above it is the same finding; the exact site only decides which of several alike pair up.
  *
  * @param newFindings   at or above the gate severity, not in the baseline
- * @param grownPeaks    buffers (by site) whose peak grew by more than the factor
+ * @param grownPeaks    buffers (by site, line aside) whose peak grew by more than the factor
  * @param fixedFindings at or above the gate severity in the baseline, gone now
  */
 public record RegressionCheck(List<Finding> newFindings, List<GrownPeak> grownPeaks, List<Finding> fixedFindings) {
@@ -30,19 +27,21 @@ public record RegressionCheck(List<Finding> newFindings, List<GrownPeak> grownPe
     }
 
     public static RegressionCheck compare(AnalysedRecording baseline, AnalysedRecording current,
-                                   Severity gate, double peakFactor, long minPeak) {
-        Set<String> before = keys(baseline.result().findings(), gate);
-        Set<String> now = keys(current.result().findings(), gate);
+                                          Severity gate, double peakFactor, long minPeak) {
+        List<Finding> before = atLeast(baseline.result().findings(), gate);
+        List<Finding> now = atLeast(current.result().findings(), gate);
+        List<Finding> unmatchedBefore = new ArrayList<>(before);
         List<Finding> added = new ArrayList<>();
-        for (Finding f : current.result().findings()) {
-            if (f.severity().atLeast(gate) && !before.contains(key(f))) {
-                added.add(f);
+        // Same identity at the same site first, then same identity anywhere in the method.
+        List<Finding> pending = new ArrayList<>();
+        for (Finding f : now) {
+            if (!takeMatch(unmatchedBefore, f, true)) {
+                pending.add(f);
             }
         }
-        List<Finding> fixed = new ArrayList<>();
-        for (Finding f : baseline.result().findings()) {
-            if (f.severity().atLeast(gate) && !now.contains(key(f))) {
-                fixed.add(f);
+        for (Finding f : pending) {
+            if (!takeMatch(unmatchedBefore, f, false)) {
+                added.add(f);
             }
         }
         List<GrownPeak> grown = new ArrayList<>();
@@ -53,28 +52,22 @@ public record RegressionCheck(List<Finding> newFindings, List<GrownPeak> grownPe
                 grown.add(new GrownPeak(peak.getKey(), base, peak.getValue(), peak.getValue() / (double) Math.max(1, base)));
             }
         }
-        return new RegressionCheck(added, grown, fixed);
+        return new RegressionCheck(added, grown, unmatchedBefore);
     }
 
-    private static Set<String> keys(List<Finding> findings, Severity gate) {
-        Set<String> keys = new HashSet<>();
-        for (Finding f : findings) {
-            if (f.severity().atLeast(gate)) {
-                keys.add(key(f));
+    private static List<Finding> atLeast(List<Finding> findings, Severity gate) {
+        return findings.stream().filter(f -> f.severity().atLeast(gate)).toList();
+    }
+
+    /** Removes from {@code candidates} one finding {@code f} matches (at its very site, or anywhere). */
+    private static boolean takeMatch(List<Finding> candidates, Finding f, boolean sameSite) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Finding c = candidates.get(i);
+            if (c.identity().equals(f.identity()) && (!sameSite || c.site().equals(f.site()))) {
+                candidates.remove(i);
+                return true;
             }
         }
-        return keys;
-    }
-
-    /** Rules about the whole JVM: one finding per recording, whichever line it names this time. */
-    private static final Set<String> WHOLE_JVM = Set.of(HeapGrowthDetector.ID, ThreadGrowthDetector.ID);
-
-    /**
-     * A finding is "the same" across runs when its kind and site are (line numbers included); a
-     * whole-JVM finding by its kind alone, as the line it names (where most long-lived objects were
-     * allocated) can differ between two runs of the same leak.
-     */
-    private static String key(Finding f) {
-        return WHOLE_JVM.contains(f.detector()) ? f.kind() : f.kind() + " " + f.site();
+        return false;
     }
 }

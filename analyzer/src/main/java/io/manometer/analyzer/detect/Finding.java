@@ -29,6 +29,24 @@ public record Finding(String detector, String kind, Severity severity, int score
                       String solution, Metrics metrics, String creationStack, String producerStack, String recording,
                       @JsonIgnore Chart chart) {
 
+    /** Kinds about the whole JVM: one per recording, whichever line each names this time. */
+    private static final java.util.Set<String> WHOLE_JVM_KINDS = java.util.Set.of("heap-growth", "thread-growth");
+
+    /**
+     * What makes two findings, in two runs, the same problem: the kind, what it is about, and the
+     * class and method of its site, but not the line, which any edit above it moves. A finding about
+     * the whole JVM (heap, threads) is the same by its kind alone. Stable across builds: code-scanning
+     * fingerprints and the diff gate match by it.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("identity")
+    public String identity() {
+        if (WHOLE_JVM_KINDS.contains(kind)) {
+            return kind;
+        }
+        SourceFrame frame = SourceFrame.parse(site);
+        return kind + "|" + subjectType + "|" + (frame == null ? site : frame.qualifiedMethod());
+    }
+
     /** A finding of {@code detector}, of this {@code kind}, to be described. */
     public static Builder of(String detector, String kind) {
         return new Builder(detector, kind);

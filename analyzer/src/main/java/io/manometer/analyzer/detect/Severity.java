@@ -23,6 +23,8 @@ public enum Severity {
         return result;
     }
 
+    /** As every report writes it: lower case. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.manometer.analyzer.compare.RegressionCheck;
+import io.manometer.analyzer.detect.DetectorResult;
 import io.manometer.analyzer.detect.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +28,26 @@ public final class DiffReport {
         this.current = current;
         this.check = check;
         this.peakFactor = peakFactor;
+    }
+
+    /**
+     * In any report format: text and JSON say everything (new, grown, fixed); HTML and SARIF show the
+     * new findings as a report of the current recording, so code scanning raises exactly those.
+     */
+    public void write(ReportFormat format, Writer out, boolean colour) throws IOException {
+        switch (format) {
+            case text -> writeText(out);
+            case json -> writeJson(out);
+            default -> newFindings(io.manometer.analyzer.Analyzer.version()).write(format, out, colour);
+        }
+    }
+
+    /** The new findings alone, as a report of the current recording. */
+    public Report newFindings(String toolVersion) {
+        DetectorResult diff = new DetectorResult("diff", true, null, check.newFindings());
+        RecordingResult result = new RecordingResult(current, null, 0, null,
+                java.util.List.of("new since the baseline " + baseline), java.util.List.of(diff));
+        return new Report(toolVersion, io.manometer.analyzer.detect.Severity.INFO, java.util.List.of(result));
     }
 
     public void writeJson(Writer out) throws IOException {

@@ -12,8 +12,20 @@ import java.util.List;
  * @param toolVersion the analyzer's version
  * @param minSeverity findings below this are left out of {@link #findings()}
  * @param recordings  one result per file given
+ * @param sourceRoots directories holding the application's sources (src/main/java...), so a report can
+ *                    name a site's file by its path in the repository; empty when unknown
  */
-public record Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings) {
+public record Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings,
+                     List<java.nio.file.Path> sourceRoots) {
+
+    public Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings) {
+        this(toolVersion, minSeverity, recordings, List.of());
+    }
+
+    /** Renders this report in {@code format}. */
+    public void write(ReportFormat format, java.io.Writer out, boolean colour) throws java.io.IOException {
+        format.write(this, out, colour);
+    }
 
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>();

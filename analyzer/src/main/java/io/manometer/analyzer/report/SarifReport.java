@@ -8,22 +8,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Detector;
 import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.SourceFrame;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * SARIF 2.1.0, the format code-scanning tools read: one result per finding, at the source file and
- * line of its site. The file path is derived from the frame (package as directories, then the
- * file name), relative to a source root the tool maps (e.g. src/main/java).
+ * line of its site. The file is found below the report's source roots and named by its path from
+ * the working directory (the repository root in CI); otherwise its path is derived from the frame
+ * (package as directories, then the file name), relative to {@code SRCROOT}, which the tool maps
+ * (e.g. to src/main/java). Each result carries the finding's identity as a partial fingerprint, so
+ * a finding moved by an edit is the same alert.
  */
 final class SarifReport {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    /** package.Class.method(File.java:123), with nested classes as Outer$Inner. */
-    private static final Pattern FRAME = Pattern.compile("^(.*)\\.([^.(]+)\\(([^:()]+):(\\d+)\\)$");
+    /** The fingerprint's name: versioned, since a change of identity makes every alert new. */
+    static final String FINGERPRINT = "manometer/identity/v1";
 
     void write(Report report, Writer out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
@@ -43,7 +48,8 @@ final class SarifReport {
             result.put("ruleId", f.detector());
             result.put("level", level(f));
             result.putObject("message").put("text", f.summary() + " " + f.explanation() + " Fix: " + f.solution());
-            location(f.site(), result);
+            location(f.site(), report.sourceRoots(), result);
+            result.putObject("partialFingerprints").put(FINGERPRINT, f.identity());
             ObjectNode properties = result.putObject("properties");
             properties.put("kind", f.kind()).put("severity", f.severity().label()).put("score", f.score());
             properties.put("recording", f.recording());
@@ -63,21 +69,33 @@ final class SarifReport {
     }
 
     /** Adds a physical and a logical location when the site is a frame; otherwise none (SARIF allows it). */
-    static void location(String site, ObjectNode result) {
-        Matcher m = FRAME.matcher(site);
-        if (!m.matches()) {
+    static void location(String site, List<Path> sourceRoots, ObjectNode result) {
+        SourceFrame frame = SourceFrame.parse(site);
+        if (frame == null || frame.line() <= 0) {
             return;
         }
-        String className = m.group(1);
-        String method = m.group(2);
-        String file = m.group(3);
-        int dot = className.lastIndexOf('.');
-        String directory = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
         ObjectNode location = result.putArray("locations").addObject();
-        ObjectNode physical = location.putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", directory + file).put("uriBaseId", "SRCROOT");
-        physical.putObject("region").put("startLine", Integer.parseInt(m.group(4)));
+        ObjectNode artifact = location.putObject("physicalLocation").putObject("artifactLocation");
+        Path found = find(frame, sourceRoots);
+        if (found != null) {
+            artifact.put("uri", found.toString().replace('\\', '/'));
+        } else {
+            artifact.put("uri", frame.relativePath()).put("uriBaseId", "SRCROOT");
+        }
+        ((ObjectNode) location.get("physicalLocation")).putObject("region").put("startLine", frame.line());
         location.putArray("logicalLocations").addObject()
-                .put("fullyQualifiedName", className + "." + method).put("kind", "function");
+                .put("fullyQualifiedName", frame.qualifiedMethod()).put("kind", "function");
+    }
+
+    /** The frame's source file below one of the roots, relative to the working directory; null if none has it. */
+    private static Path find(SourceFrame frame, List<Path> sourceRoots) {
+        Path base = Path.of("").toAbsolutePath();
+        for (Path root : sourceRoots) {
+            Path file = root.toAbsolutePath().resolve(frame.relativePath()).normalize();
+            if (Files.isRegularFile(file)) {
+                return file.startsWith(base) ? base.relativize(file) : file;
+            }
+        }
+        return null;
     }
 }

@@ -63,4 +63,29 @@ class RegressionCheckTest {
         assertThat(RegressionCheck.compare(flatAt(100), flatAt(900), Severity.WARNING, 2, 1000).regressed())
                 .as("below --min-peak").isFalse();
     }
+
+    @Test
+    void aFindingWhoseLineMovedIsTheSameFindingAndItsPeakTheSamePeak() {
+        AnalysedRecording before = analyzer.analyse(TestRecordings.create()
+                .launchSite("com.example.Loop.run(Loop.java:8)", 20, 2000, "main", s -> 1500 * s).build());
+        AnalysedRecording after = analyzer.analyse(TestRecordings.create()
+                .launchSite("com.example.Loop.run(Loop.java:9)", 20, 2000, "main", s -> 1500 * s).build());
+        RegressionCheck check = RegressionCheck.compare(before, after, Severity.WARNING, 2, 1000);
+        assertThat(check.newFindings()).isEmpty();
+        assertThat(check.fixedFindings()).isEmpty();
+        assertThat(check.grownPeaks()).isEmpty();
+        assertThat(check.regressed()).isFalse();
+    }
+
+    @Test
+    void twoAlikeFindingsInOneMethodPairByTheirLinesAndAThirdIsNew() {
+        AnalysedRecording before = analyzer.analyse(TestRecordings.create()
+                .launchSite("com.example.Loop.run(Loop.java:8)", 20, 2000, "main", s -> 1500 * s).build());
+        AnalysedRecording after = analyzer.analyse(TestRecordings.create()
+                .launchSite("com.example.Loop.run(Loop.java:8)", 20, 2000, "main", s -> 1500 * s)
+                .launchSite("com.example.Loop.run(Loop.java:12)", 20, 2000, "main", s -> 1500 * s).build());
+        RegressionCheck check = RegressionCheck.compare(before, after, Severity.WARNING, 2, 1000);
+        assertThat(check.newFindings()).singleElement()
+                .satisfies(f -> assertThat(f.site()).isEqualTo("com.example.Loop.run(Loop.java:12)"));
+    }
 }

@@ -39,11 +39,30 @@ class SarifReportTest {
     }
 
     @Test
+    void aSiteFoundBelowASourceRootIsNamedByItsPathInTheRepositoryAndFingerprintedByIdentity() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("target", "sarif-sources");
+        java.nio.file.Files.createDirectories(root.resolve("com/example"));
+        java.nio.file.Files.writeString(root.resolve("com/example/Pipeline.java"), "class Pipeline {}");
+        Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
+        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(),
+                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
+        StringWriter out = new StringWriter();
+        ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result), List.of(root)), out, false);
+        JsonNode first = new ObjectMapper().readTree(out.toString()).at("/runs/0/results/0");
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("target/sarif-sources/com/example/Pipeline.java");
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation").has("uriBaseId")).isFalse();
+        assertThat(first.at("/partialFingerprints/" + SarifReport.FINGERPRINT.replace("/", "~1")).asText())
+                .isEqualTo(result.findings().get(0).identity())
+                .doesNotContain("42"); // the line is not part of it
+    }
+
+    @Test
     void siteThatIsNoFrameHasNoLocation() {
         var node = new ObjectMapper().createObjectNode();
-        SarifReport.location("(whole heap)", node);
+        SarifReport.location("(whole heap)", java.util.List.of(), node);
         assertThat(node.has("locations")).isFalse();
-        SarifReport.location("a.b.Outer$Inner.run(Outer.java:7)", node);
+        SarifReport.location("a.b.Outer$Inner.run(Outer.java:7)", java.util.List.of(), node);
         assertThat(node.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("a/b/Outer.java");
     }
 }
