@@ -6,12 +6,9 @@ import io.manometer.analyzer.reading.RecordingReadException;
 import io.manometer.analyzer.reading.RecordingReader;
 import io.manometer.analyzer.report.RecordingResult;
 import io.manometer.analyzer.report.Report;
-import io.manometer.analyzer.report.ReportFormat;
+import io.manometer.analyzer.report.SourceRoots;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +92,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        Report report = new Report(Analyzer.version(), minSeverity.severity, results, sourceRoots);
+        Report report = new Report(Analyzer.version(), minSeverity.severity, results,
+                SourceRoots.inWorkingDirectory(sourceRoots));
         if (!output.write(report::write)) {
             return ExitCodes.USAGE;
         }

@@ -12,14 +12,14 @@ import java.util.List;
  * @param toolVersion the analyzer's version
  * @param minSeverity findings below this are left out of {@link #findings()}
  * @param recordings  one result per file given
- * @param sourceRoots directories holding the application's sources (src/main/java...), so a report can
- *                    name a site's file by its path in the repository; empty when unknown
+ * @param sources     where the application's sources are, so a report can name a site's file by its
+ *                    path in the repository ({@link SourceRoots#NONE} when unknown)
  */
 public record Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings,
-                     List<java.nio.file.Path> sourceRoots) {
+                     SourceRoots sources) {
 
     public Report(String toolVersion, Severity minSeverity, List<RecordingResult> recordings) {
-        this(toolVersion, minSeverity, recordings, List.of());
+        this(toolVersion, minSeverity, recordings, SourceRoots.NONE);
     }
 
     /** Renders this report in {@code format}. */

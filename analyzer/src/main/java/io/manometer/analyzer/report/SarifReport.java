@@ -11,9 +11,6 @@ import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.SourceFrame;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * SARIF 2.1.0, the format code-scanning tools read: one result per finding, at the source file and
@@ -48,7 +45,7 @@ final class SarifReport {
             result.put("ruleId", f.detector());
             result.put("level", level(f));
             result.putObject("message").put("text", f.summary() + " " + f.explanation() + " Fix: " + f.solution());
-            location(f.site(), report.sourceRoots(), result);
+            location(f.site(), report.sources(), result);
             result.putObject("partialFingerprints").put(FINGERPRINT, f.identity());
             ObjectNode properties = result.putObject("properties");
             properties.put("kind", f.kind()).put("severity", f.severity().label()).put("score", f.score());
@@ -69,16 +66,16 @@ final class SarifReport {
     }
 
     /** Adds a physical and a logical location when the site is a frame; otherwise none (SARIF allows it). */
-    static void location(String site, List<Path> sourceRoots, ObjectNode result) {
+    static void location(String site, SourceRoots sources, ObjectNode result) {
         SourceFrame frame = SourceFrame.parse(site);
         if (frame == null || frame.line() <= 0) {
             return;
         }
         ObjectNode location = result.putArray("locations").addObject();
         ObjectNode artifact = location.putObject("physicalLocation").putObject("artifactLocation");
-        Path found = find(frame, sourceRoots);
+        String found = sources.find(frame);
         if (found != null) {
-            artifact.put("uri", found.toString().replace('\\', '/'));
+            artifact.put("uri", found);
         } else {
             artifact.put("uri", frame.relativePath()).put("uriBaseId", "SRCROOT");
         }
@@ -87,15 +84,4 @@ final class SarifReport {
                 .put("fullyQualifiedName", frame.qualifiedMethod()).put("kind", "function");
     }
 
-    /** The frame's source file below one of the roots, relative to the working directory; null if none has it. */
-    private static Path find(SourceFrame frame, List<Path> sourceRoots) {
-        Path base = Path.of("").toAbsolutePath();
-        for (Path root : sourceRoots) {
-            Path file = root.toAbsolutePath().resolve(frame.relativePath()).normalize();
-            if (Files.isRegularFile(file)) {
-                return file.startsWith(base) ? base.relativize(file) : file;
-            }
-        }
-        return null;
-    }
 }

@@ -47,7 +47,7 @@ class SarifReportTest {
         RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
-        ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result), List.of(root)), out, false);
+        ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result), SourceRoots.inWorkingDirectory(List.of(root))), out, false);
         JsonNode first = new ObjectMapper().readTree(out.toString()).at("/runs/0/results/0");
         assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
                 .isEqualTo("target/sarif-sources/com/example/Pipeline.java");
@@ -60,9 +60,9 @@ class SarifReportTest {
     @Test
     void siteThatIsNoFrameHasNoLocation() {
         var node = new ObjectMapper().createObjectNode();
-        SarifReport.location("(whole heap)", java.util.List.of(), node);
+        SarifReport.location("(whole heap)", SourceRoots.NONE, node);
         assertThat(node.has("locations")).isFalse();
-        SarifReport.location("a.b.Outer$Inner.run(Outer.java:7)", java.util.List.of(), node);
+        SarifReport.location("a.b.Outer$Inner.run(Outer.java:7)", SourceRoots.NONE, node);
         assertThat(node.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("a/b/Outer.java");
     }
 }
