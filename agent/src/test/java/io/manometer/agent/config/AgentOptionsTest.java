@@ -57,4 +57,24 @@ class AgentOptionsTest {
     void describesTheSettingsInForce() {
         assertThat(AgentOptions.parse("track.after=8", Map.of(), Map.of()).describe()).contains("track.after=8");
     }
+
+    @Test
+    void aMisspeltOptionGetsTheSameWarningInEveryForm() {
+        AgentOptions options = AgentOptions.parse("verbos=true", Map.of("manometer.verbos", "true"),
+                Map.of("MANOMETER_TRACK_AFTR", "1"));
+        assertThat(options.problems).hasSize(3);
+        assertThat(options.problems).anySatisfy(p -> assertThat(p).contains("unknown option 'verbos'"))
+                .anySatisfy(p -> assertThat(p).contains("'-Dmanometer.verbos'").contains("did you mean '-Dmanometer.verbose'"))
+                .anySatisfy(p -> assertThat(p).contains("'MANOMETER_TRACK_AFTR'").contains("'MANOMETER_TRACK_AFTER'"));
+        assertThat(options.verbose).isFalse();
+        assertThat(options.trackAfter).isEqualTo(64);
+    }
+
+    @Test
+    void otherToolsPropertiesUnderThePrefixPassQuietly() {
+        AgentOptions options = AgentOptions.parse(null,
+                Map.of("manometer.failOn", "critical", "manometer.directory", "/tmp", "manometer.agentJar", "x"),
+                Map.of("MANOMETER_HOME", "/opt/manometer"));
+        assertThat(options.problems).isEmpty();
+    }
 }
