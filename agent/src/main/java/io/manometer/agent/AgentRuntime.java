@@ -4,6 +4,7 @@ import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.agent.instrument.Instrumenter;
+import io.manometer.agent.live.LiveJudge;
 import io.manometer.agent.tracking.AgentHooks;
 import io.manometer.agent.sampling.BufferSampler;
 import io.manometer.agent.tracking.TrackingRegistry;
@@ -20,14 +21,38 @@ final class AgentRuntime {
         TrackingRegistry registry = new TrackingRegistry();
         Bridge.install(new AgentHooks(registry, options));
         String version = version();
-        Instrumenter.install(inst, bridgeModule, options, registry.sites, () -> registerEvents(registry, options, version));
+        Runnable events = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
+            @Override
+            public void run() {
+                registerEvents(registry, options, version);
+            }
+        };
+        if (options.record) {
+            // The agent's own recording starts now, beside the instrumentation's warm-up, so that
+            // the first samples come as soon as anything is tracked: a live verdict comes that much sooner.
+            Thread live = new Thread(events, "manometer-live"); // then reads the agent's own recording, as a daemon
+            live.setDaemon(true);
+            live.start();
+            Instrumenter.install(inst, bridgeModule, options, registry.sites, NOTHING);
+        } else {
+            // Registering the events starts JFR, which a JVM that never records should not pay for
+            // until it records: only once the agent is warm, and only when a recording asks.
+            Instrumenter.install(inst, bridgeModule, options, registry.sites, events);
+        }
         AgentLog.info("agent " + version + " started with " + options.describe());
     }
+
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {
+        }
+    };
 
     private static void registerEvents(TrackingRegistry registry, AgentOptions options, String version) {
         try {
             EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options,
                     version);
+            LiveJudge.startUnlessOff(options);
         } catch (LinkageError e) {
             // A runtime image without the jdk.jfr module: still safe, but nothing can be recorded.
             AgentLog.warn("JDK Flight Recorder is not available in this JVM; no manometer events will be recorded");

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.manometer.testkit.AnalyzerReport;
 import io.manometer.testkit.ChildJvm;
+import io.manometer.testkit.LiveAlerts;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,8 @@ class DemoEndToEndIT {
     static Path dir;
     static Path broken;
     static Path fixed;
+    /** What each run printed, by "demo-variant": its live alert lines are on stderr. */
+    static final Map<String, ChildJvm.Result> RUNS = new HashMap<>();
 
     @BeforeAll
     static void recordEveryDemo() throws Exception {
@@ -72,6 +77,101 @@ class DemoEndToEndIT {
         assertThat(result.findings()).as(result.report().toPrettyString())
                 .noneMatch(f -> List.of("warning", "critical").contains(f.get("severity").asText()));
         assertThat(result.report().at("/recordings/0/agentPresent").asBoolean()).isTrue();
+    }
+
+    /**
+     * The same runs, judged live by the agent: each broken demo raised its alert at its own line
+     * while it ran, soon after it started, and the last word of the live verdict on every finding
+     * the analyzer reports (kind, severity, site) is the analyzer's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDemos")
+    void everyBrokenDemoAlertsLiveAsTheAnalyzerJudgesOffline(Expected expected) throws Exception {
+        ChildJvm.Result run = RUNS.get(expected.demo() + "-broken");
+        List<LiveAlerts.Alert> alerts = LiveAlerts.in(run.stderr());
+        assertThat(alerts).as(run.stderr()).anySatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(expected.kind());
+            assertThat(a.site()).startsWith(expected.sitePrefix());
+            // The demo starts growing within a second of the JVM's start: within 10 s of that.
+            assertThat(a.uptimeSeconds()).isLessThanOrEqualTo(LiveAlerts.WITHIN_SECONDS);
+        });
+        AnalyzerReport offline = AnalyzerReport.of(dir.resolve(expected.demo() + "-broken.jfr"));
+        LiveAlerts.assertAgree(alerts, offline);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDemos")
+    void everyFixedTwinIsQuietLive(Expected expected) {
+        ChildJvm.Result run = RUNS.get(expected.demo() + "-fixed");
+        assertThat(LiveAlerts.in(run.stderr())).as(run.stderr()).isEmpty();
+    }
+
+    /** A minute of every fixed twin at once, with the agent alone (no recording asked for): not one alert. */
+    @Test
+    void fixedTwinsStayQuietForAMinute() throws Exception {
+        List<Process> twins = new java.util.ArrayList<>();
+        List<Path> errs = new java.util.ArrayList<>();
+        for (Expected e : BROKEN) {
+            Path err = dir.resolve(e.demo() + "-fixed-minute.err");
+            errs.add(err);
+            twins.add(new ProcessBuilder(ChildJvm.javaHome().resolve("bin").resolve("java").toString(), "-Xmx256m",
+                    "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                    "-cp", ChildJvm.builtFile("manometer.demoJar").toString(), DemoMain.class.getName(), e.demo(),
+                    "fixed", "60")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start());
+        }
+        for (Process p : twins) {
+            assertThat(p.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        for (Path err : errs) {
+            String stderr = java.nio.file.Files.readString(err);
+            assertThat(LiveAlerts.in(stderr)).as(err + "\n" + stderr).isEmpty();
+            assertThat(stderr).as(err.toString()).doesNotContain("[manometer] WARNING");
+        }
+    }
+
+    /**
+     * Under a small heap the broken demo dies of OutOfMemoryError; before it does, the agent dumps
+     * the recording, and the dump names the demo's line like any recording.
+     */
+    @Test
+    void aBrokenDemoDumpsItsRecordingBeforeItDiesOfOutOfMemory() throws Exception {
+        Path dumps = dir.resolve("dumps-oom");
+        ChildJvm.Result bad = runDemo("file-to-sink", "broken", "120", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
+                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar") + "=dump.dir=" + dumps);
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(3);
+        Path dump = LiveAlerts.dumpNamedIn(bad.stderr());
+        assertThat(dump).as(bad.stderr()).isRegularFile().startsWith(dumps);
+        assertThat(AnalyzerReport.of(dump).findings()).anySatisfy(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("executor-backlog");
+            assertThat(f.get("site").asText()).startsWith("io.manometer.demo.filetosink.UnboundedFileToSink.run(");
+        });
+    }
+
+    /** kill -9 (what a container's OOM killer sends) once the dump is announced: the dump is on disk. */
+    @Test
+    void theDumpSurvivesKillMinusNine() throws Exception {
+        Path dumps = dir.resolve("dumps-kill");
+        Path err = dir.resolve("kill.err");
+        Process p = new ProcessBuilder(ChildJvm.javaHome().resolve("bin").resolve("java").toString(), "-Xmx96m",
+                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar") + "=dump.dir=" + dumps,
+                "-cp", ChildJvm.builtFile("manometer.demoJar").toString(), DemoMain.class.getName(), "file-to-sink",
+                "broken", "120")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            Path dump = null;
+            long deadline = System.nanoTime() + 100_000_000_000L;
+            while (dump == null && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                dump = LiveAlerts.dumpNamedIn(java.nio.file.Files.readString(err));
+            }
+            assertThat(dump).as(java.nio.file.Files.readString(err)).isNotNull();
+            p.destroyForcibly().waitFor();
+            assertThat(AnalyzerReport.of(dump).findings()).anySatisfy(f ->
+                    assertThat(f.get("site").asText()).startsWith("io.manometer.demo.filetosink.UnboundedFileToSink.run("));
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     @Test
@@ -144,6 +244,7 @@ class DemoEndToEndIT {
         ChildJvm.Result app = runDemo(demo, variant, SECONDS, "-Xmx256m",
                 "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"), "-XX:StartFlightRecording=filename=" + jfr);
         assertThat(app.exitCode()).as(app.toString()).isZero();
+        RUNS.put(demo + "-" + variant, app);
         return jfr;
     }
 

@@ -133,6 +133,23 @@ public final class EventSchema {
         private AgentInfo() {}
     }
 
+    /** A change of a live verdict: raised, turned critical, eased or cleared. */
+    public static final class Alert {
+        public static final String NAME = "manometer.Alert";
+        public static final String STATE = "state";
+        public static final String SEVERITY = "severity";
+        public static final String KIND = "kind";
+        public static final String SITE = "site";
+        public static final String SUMMARY = "summary";
+        public static final String FIX = "fix";
+        public static final String GROWTH_PER_SECOND = "growthPerSecond";
+        public static final String PEAK = "peak";
+        public static final String SECONDS_TO_HEAP_LIMIT = "secondsToHeapLimit";
+        public static final String DUMP_FILE = "dumpFile";
+
+        private Alert() {}
+    }
+
     /** Where a queue or executor was made and first fed: the same fields, same meaning, in both samples. */
     public static final class Sites {
         public static final String CREATED_AT = "createdAt";

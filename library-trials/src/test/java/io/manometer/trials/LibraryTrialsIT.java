@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.manometer.testkit.AnalyzerReport;
 import io.manometer.testkit.ChildJvm;
+import io.manometer.testkit.LiveAlerts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,8 @@ class LibraryTrialsIT {
 
     @TempDir
     static Path dir;
+    /** What each run printed, by "trial-variant": its live alert lines are on stderr. */
+    static final Map<String, ChildJvm.Result> RUNS = new HashMap<>();
 
     @BeforeAll
     static void recordEveryTrial() throws Exception {
@@ -81,6 +86,18 @@ class LibraryTrialsIT {
                 .args("-cp", trialClassPath(), TrialMain.class.getName(), trial, variant, SECONDS)
                 .run();
         assertThat(app.exitCode()).as(app.toString()).isZero();
+        RUNS.put(trial + "-" + variant, app);
+    }
+
+    /** The same runs, judged live by the agent: the alerts say what the analyzer says offline. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trials")
+    void theLiveVerdictIsTheOfflineOne(Expected expected) throws Exception {
+        for (String variant : List.of("broken", "fixed")) {
+            ChildJvm.Result run = RUNS.get(expected.trial() + "-" + variant);
+            LiveAlerts.assertAgree(LiveAlerts.in(run.stderr()),
+                    AnalyzerReport.of(dir.resolve(expected.trial() + "-" + variant + ".jfr")));
+        }
     }
 
     /** This module's classes and the libraries, as the test itself runs with them (not the test-only jars). */

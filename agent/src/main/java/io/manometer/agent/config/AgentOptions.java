@@ -32,7 +32,16 @@ public final class AgentOptions {
         CALL_SITES("call.sites", "true",
                 "false leaves application code alone: no async launch counts, no ignored-offer check"),
         MEMORY_BUFFERS("memory.buffers", "true",
-                "false leaves ByteArrayOutputStream, CharArrayWriter and StringWriter alone");
+                "false leaves ByteArrayOutputStream, CharArrayWriter and StringWriter alone"),
+        RECORD("record", "auto",
+                "auto keeps the agent's own recording (a few minutes deep) to judge live, alert and dump; off keeps none"),
+        RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches"),
+        ALERT_LOG("alert.log", "stderr", "where alert lines go: stderr, none, or a file's path"),
+        DUMP_DIR("dump.dir", ".", "where recordings are dumped before the heap runs out"),
+        DUMP_BEFORE("dump.before", "60",
+                "a critical alert whose heap runs out within this many seconds dumps the recordings"),
+        DUMP_HEAP_PERCENT("dump.heap.percent", "90", "heap kept after a collection above this percent dumps them too"),
+        DUMP_MAX("dump.max", "3", "dumps at most, for the life of the JVM");
 
         public final String name;
         public final String defaultValue;
@@ -62,6 +71,15 @@ public final class AgentOptions {
     public final boolean arrayDeque;
     public final boolean callSites;
     public final boolean memoryBuffers;
+    /** Whether the agent keeps its own recording, judges it live, alerts and dumps. */
+    public final boolean record;
+    public final int recordMinutes;
+    /** stderr, none, or a file's path. */
+    public final String alertLog;
+    public final String dumpDir;
+    public final int dumpBeforeSeconds;
+    public final int dumpHeapPercent;
+    public final int dumpMax;
     /** Problems found while reading the settings, one line each, for the agent to log. */
     public final List<String> problems;
     private final Map<String, String> effective;
@@ -77,6 +95,13 @@ public final class AgentOptions {
         this.arrayDeque = booleanValue(raw, Key.ARRAY_DEQUE);
         this.callSites = booleanValue(raw, Key.CALL_SITES);
         this.memoryBuffers = booleanValue(raw, Key.MEMORY_BUFFERS);
+        this.record = !"off".equals(choiceValue(raw, Key.RECORD, "auto", "off"));
+        this.recordMinutes = positiveIntValue(raw, Key.RECORD_MINUTES);
+        this.alertLog = textValue(raw, Key.ALERT_LOG);
+        this.dumpDir = textValue(raw, Key.DUMP_DIR);
+        this.dumpBeforeSeconds = positiveIntValue(raw, Key.DUMP_BEFORE);
+        this.dumpHeapPercent = positiveIntValue(raw, Key.DUMP_HEAP_PERCENT);
+        this.dumpMax = positiveIntValue(raw, Key.DUMP_MAX);
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put(Key.ENABLED.name, String.valueOf(enabled));
         shown.put(Key.VERBOSE.name, String.valueOf(verbose));
@@ -87,6 +112,13 @@ public final class AgentOptions {
         shown.put(Key.ARRAY_DEQUE.name, String.valueOf(arrayDeque));
         shown.put(Key.CALL_SITES.name, String.valueOf(callSites));
         shown.put(Key.MEMORY_BUFFERS.name, String.valueOf(memoryBuffers));
+        shown.put(Key.RECORD.name, record ? "auto" : "off");
+        shown.put(Key.RECORD_MINUTES.name, String.valueOf(recordMinutes));
+        shown.put(Key.ALERT_LOG.name, alertLog);
+        shown.put(Key.DUMP_DIR.name, dumpDir);
+        shown.put(Key.DUMP_BEFORE.name, String.valueOf(dumpBeforeSeconds));
+        shown.put(Key.DUMP_HEAP_PERCENT.name, String.valueOf(dumpHeapPercent));
+        shown.put(Key.DUMP_MAX.name, String.valueOf(dumpMax));
         this.effective = Collections.unmodifiableMap(shown);
     }
 
@@ -206,6 +238,24 @@ public final class AgentOptions {
             }
         }
         return parseBoolean(key.defaultValue);
+    }
+
+    private String choiceValue(Map<Key, String> raw, Key key, String... choices) {
+        String value = raw.get(key);
+        if (value != null) {
+            for (String choice : choices) {
+                if (choice.equalsIgnoreCase(value)) {
+                    return choice;
+                }
+            }
+            invalid(key, value, new IllegalArgumentException("expected one of " + String.join(", ", choices)));
+        }
+        return key.defaultValue;
+    }
+
+    private static String textValue(Map<Key, String> raw, Key key) {
+        String value = raw.get(key);
+        return value == null || value.isEmpty() ? key.defaultValue : value;
     }
 
     private int positiveIntValue(Map<Key, String> raw, Key key) {

@@ -77,4 +77,21 @@ class AgentOptionsTest {
                 Map.of("MANOMETER_HOME", "/opt/manometer"));
         assertThat(options.problems).isEmpty();
     }
+
+    @Test
+    void liveVerdictsAlertsAndDumpsCanBeSetAndTurnedOff() {
+        AgentOptions defaults = AgentOptions.parse(null, Map.of(), Map.of());
+        assertThat(defaults.record).isTrue();
+        assertThat(defaults.alertLog).isEqualTo("stderr");
+        assertThat(defaults.dumpBeforeSeconds).isEqualTo(60);
+        assertThat(defaults.dumpHeapPercent).isEqualTo(90);
+        AgentOptions set = AgentOptions.parse("record=off,alert.log=/var/log/alerts.log,dump.dir=/dumps,dump.max=1",
+                Map.of(), Map.of());
+        assertThat(set.record).isFalse();
+        assertThat(set.alertLog).isEqualTo("/var/log/alerts.log");
+        assertThat(set.dumpDir).isEqualTo("/dumps");
+        assertThat(set.dumpMax).isEqualTo(1);
+        assertThat(AgentOptions.parse("record=sometimes", Map.of(), Map.of()).problems).singleElement().asString()
+                .contains("record=sometimes").contains("auto, off");
+    }
 }

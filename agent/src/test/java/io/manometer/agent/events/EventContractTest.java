@@ -37,7 +37,8 @@ class EventContractTest {
                 new Contract(IgnoredRefusalSampleEvent.class, EventSchema.IgnoredRefusalSample.class),
                 new Contract(MemoryBufferSampleEvent.class, EventSchema.MemoryBufferSample.class),
                 new Contract(BufferSummaryEvent.class, EventSchema.BufferSummary.class),
-                new Contract(AgentInfoEvent.class, EventSchema.AgentInfo.class));
+                new Contract(AgentInfoEvent.class, EventSchema.AgentInfo.class),
+                new Contract(AlertEvent.class, EventSchema.Alert.class));
     }
 
     @ParameterizedTest

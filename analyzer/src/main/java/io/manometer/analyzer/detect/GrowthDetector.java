@@ -51,13 +51,15 @@ abstract class GrowthDetector extends DeclaredDetector {
 
     /**
      * Judges every series it covers. A busy service has thousands, each judged apart by trends that
-     * cost O(n^2) in its points: they are judged on every core, and the findings keep the
-     * recording's order.
+     * cost O(n^2) in its points: they are judged on every core (one thread, live), and the findings
+     * keep the recording's order.
      */
     @Override
     public List<Finding> detect(Recording recording, Preferences preferences) {
         HeapContext heap = HeapContext.of(recording, preferences.get(this, WARMUP));
-        return List.copyOf(recording.series()).parallelStream()
+        List<BufferSeries> all = List.copyOf(recording.series());
+        // Live, in the agent, nothing runs on the application's common pool.
+        return (recording.isLive() ? all.stream() : all.parallelStream())
                 .filter(this::covers)
                 .map(series -> {
                     GrowthEvidence.Verdict growth = growth(series, heap, preferences);

@@ -29,8 +29,38 @@ public final class Recording {
     /** Live threads (depth), threads ever started (in) and ended (out), once a second by default. */
     final SampleSeries threads = new SampleSeries();
 
+    /** Filled while its JVM runs (by the agent), not read from a file: judged again and again. */
+    private final boolean live;
+
     Recording(Path file) {
+        this(file, false);
+    }
+
+    private Recording(Path file, boolean live) {
         this.file = file;
+        this.live = live;
+    }
+
+    /**
+     * A recording filled live from a {@link jdk.jfr.consumer.RecordingStream} (see
+     * {@link RecordingReader#subscribe}); {@code name} stands where a file name would.
+     */
+    public static Recording live(String name) {
+        return new Recording(Path.of(name), true);
+    }
+
+    /** Whether this recording is filled live: detectors then judge on the caller's thread alone. */
+    public boolean isLive() {
+        return live;
+    }
+
+    /**
+     * Forgets the series whose last sample is older than {@code nanos} before the newest event:
+     * buffers that died or stopped being described, so a live recording's memory stays bounded.
+     */
+    public void forgetSeriesQuietFor(long nanos) {
+        long now = lastEventNanos;
+        series.values().removeIf(s -> s.samples.size() > 0 && now - s.samples.lastTime() > nanos);
     }
 
     /** A buffer by the agent's id, or a launch site by name: a key built without formatting, as it is built per event. */

@@ -124,24 +124,32 @@ public final class RecordingReader {
                 onFlush.run();
             });
             stream.setOrdered(false);
-            stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
-            stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));
-            stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
-            stream.onEvent(EventNames.ASYNC_LAUNCH_SAMPLE, e -> onLaunchSample(recording, e));
-            stream.onEvent(EventNames.MEMORY_BUFFER_SAMPLE, e -> onMemoryBufferSample(recording, e));
-            stream.onEvent(EventNames.IGNORED_REFUSAL_SAMPLE, e -> onRefusalSample(recording, e));
-            stream.onEvent(EventNames.SOCKET_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.SOCKET_WRITE));
-            stream.onEvent(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
-            stream.onEvent(EventNames.MONITOR_WAIT, e -> BlockedWrites.onMonitorWait(recording, e));
-            stream.onEvent(EventNames.THREAD_PARK, e -> BlockedWrites.onPark(recording, e));
-            stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
-            stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
-            stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
-            stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
-            stream.onEvent(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
+            subscribe(stream, recording);
             stream.start();
         }
         return flushes[0];
+    }
+
+    /**
+     * Registers on {@code stream} the handlers that fill {@code recording}: the same for a file and
+     * for a live stream, so a verdict made live is the verdict made offline.
+     */
+    public static void subscribe(EventStream stream, Recording recording) {
+        stream.onEvent(EventNames.QUEUE_SAMPLE, e -> onQueueSample(recording, e));
+        stream.onEvent(EventNames.EXECUTOR_SAMPLE, e -> onExecutorSample(recording, e));
+        stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
+        stream.onEvent(EventNames.ASYNC_LAUNCH_SAMPLE, e -> onLaunchSample(recording, e));
+        stream.onEvent(EventNames.MEMORY_BUFFER_SAMPLE, e -> onMemoryBufferSample(recording, e));
+        stream.onEvent(EventNames.IGNORED_REFUSAL_SAMPLE, e -> onRefusalSample(recording, e));
+        stream.onEvent(EventNames.SOCKET_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.SOCKET_WRITE));
+        stream.onEvent(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
+        stream.onEvent(EventNames.MONITOR_WAIT, e -> BlockedWrites.onMonitorWait(recording, e));
+        stream.onEvent(EventNames.THREAD_PARK, e -> BlockedWrites.onPark(recording, e));
+        stream.onEvent(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
+        stream.onEvent(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
+        stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
+        stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
+        stream.onEvent(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
     }
 
     /**
@@ -222,6 +230,9 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.ASYNC_LAUNCH_SAMPLE, t);
         String site = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_SITE));
+        if (site.isEmpty()) {
+            return; // a live stream can hand over an event before its strings: the next one names it
+        }
         BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
         if (s.type.isEmpty()) {
             s.type = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_KIND));
@@ -260,6 +271,9 @@ public final class RecordingReader {
         recording.saw(EventNames.IGNORED_REFUSAL_SAMPLE, t);
         String site = orEmpty(e.getString(IgnoredRefusalSample.CALL_SITE));
         String method = orEmpty(e.getString(IgnoredRefusalSample.CALLED_METHOD));
+        if (site.isEmpty() || method.isEmpty()) {
+            return; // as for launch sites: a site with no name is no site to report
+        }
         RefusalSite r = recording.refusalSites.computeIfAbsent(site + " " + method, k -> new RefusalSite(site, method));
         if (r.stack.isEmpty()) {
             r.stack = orEmpty(e.getString(IgnoredRefusalSample.CALL_STACK));

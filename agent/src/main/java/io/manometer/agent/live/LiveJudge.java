@@ -1,0 +1,183 @@
+package io.manometer.agent.live;
+
+import io.manometer.agent.AgentLog;
+import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.events.AlertEvent;
+import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Finding;
+import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RecordingReader;
+import io.manometer.schema.EventSchema;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * Keeps the agent's own recording and judges it once a second, with the analyzer's reader and
+ * detectors, as it is written; says what changed (alert lines, {@code manometer.Alert} events) and
+ * dumps the recordings before the heap runs out.
+ */
+public final class LiveJudge {
+    /** Below the flush interval (1 s), so that no flush is skipped for jitter. */
+    private static final long JUDGE_EVERY_NANOS = 500_000_000L;
+    /** A finding gone this long is cleared: growth that pauses for a sample does not flap. */
+    private static final long CLEAR_AFTER_NANOS = 5_000_000_000L;
+    /** A buffer not described this long is forgotten (dead, or out of the deepest few). */
+    private static final long FORGET_AFTER_NANOS = 120_000_000_000L;
+    private static final long MAX_RECORDING_BYTES = 64L << 20;
+    private static final Duration SAMPLE_PERIOD = Duration.ofMillis(500);
+    private static final long LAST_WORD_MILLIS = 2000;
+
+    private final AgentOptions options;
+    private final Recording recording = Recording.live("live");
+    private final Analysis analysis = new Analysis(Analysis.allDetectors(), Preferences.defaults());
+    private final AlertStates states = new AlertStates(CLEAR_AFTER_NANOS);
+    private final AlertOutput output;
+    private final EvidenceDump dumps;
+    private RecordingStream stream;
+    private long ownId = -1;
+    private long lastJudged;
+    private boolean failed;
+
+    private LiveJudge(AgentOptions options) {
+        this.options = options;
+        this.output = AlertOutput.to(options.alertLog);
+        this.dumps = new EvidenceDump(Path.of(options.dumpDir), options.dumpMax);
+    }
+
+    /**
+     * Judges live on the calling thread, which must be a daemon, until the JVM exits; unless
+     * {@code record=off}. A failure costs one line, never the application.
+     */
+    public static void startUnlessOff(AgentOptions options) {
+        if (!options.record) {
+            return;
+        }
+        try {
+            new LiveJudge(options).start();
+        } catch (Throwable t) {
+            AgentLog.warn("live verdicts are off: the agent's own recording could not start", t);
+        }
+    }
+
+    private void start() {
+        FlightRecorder recorder = FlightRecorder.getFlightRecorder(); // registers the agent's events first
+        Set<Long> before = new HashSet<>();
+        recorder.getRecordings().forEach(r -> before.add(r.getId()));
+        stream = new RecordingStream();
+        recorder.getRecordings().stream().filter(r -> !before.contains(r.getId())).findFirst()
+                .ifPresent(r -> ownId = r.getId());
+        // Twice a second: the evidence's six samples and four seconds come from the first sample on,
+        // and this recording starts only once the agent is warm, later than one started with the JVM.
+        for (String event : new String[] {EventSchema.QueueSample.NAME, EventSchema.ExecutorSample.NAME,
+            EventSchema.AsyncLaunchSample.NAME, EventSchema.IgnoredRefusalSample.NAME, EventSchema.MemoryBufferSample.NAME,
+            EventSchema.BufferSummary.NAME}) {
+            stream.enable(event).withPeriod(SAMPLE_PERIOD);
+        }
+        // Events "of every chunk" are emitted only when asked for by name and period.
+        stream.enable(EventSchema.AgentInfo.NAME).with("period", "everyChunk");
+        stream.enable(EventNames.GC_HEAP_CONFIGURATION).with("period", "everyChunk");
+        stream.enable(EventSchema.Alert.NAME);
+        stream.enable(EventNames.GC_HEAP_SUMMARY);
+        stream.enable(EventNames.THREAD_STATISTICS).withPeriod(Duration.ofSeconds(1));
+        stream.setMaxAge(Duration.ofMinutes(options.recordMinutes));
+        stream.setMaxSize(MAX_RECORDING_BYTES);
+        stream.setOrdered(true); // unordered, a live stream can hand over events before their strings
+        RecordingReader.subscribe(stream, recording);
+        stream.onFlush(this::judgeIfDue);
+        stream.onClose(this::judgeLastTime);
+        // At exit JFR closes the stream after handing over what is left, and the last judgement runs
+        // (judgeLastTime): the JVM waits for it a little, as it waits for JFR's own hook meanwhile.
+        Thread self = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                self.join(LAST_WORD_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "manometer-live-last-word"));
+        // On this (daemon) thread: startAsync's thread is not a daemon and would keep the JVM alive
+        // after the application's main returns.
+        stream.start();
+    }
+
+    /** On the stream's thread, after each flush: at most once a second. */
+    private void judgeIfDue() {
+        long now = System.nanoTime();
+        if (failed || now - lastJudged < JUDGE_EVERY_NANOS) {
+            return;
+        }
+        lastJudged = now;
+        try {
+            judge(now);
+        } catch (Throwable t) {
+            failed = true; // one line, then quiet: a judge that fails every second would flood the log
+            AgentLog.warn("live verdicts stopped; the recording goes on", t);
+        }
+    }
+
+    /**
+     * When the recording closes (the JVM exits): a last judgement of everything recorded, so the
+     * last alert says what the analyzer will say of the same recording.
+     */
+    private void judgeLastTime() {
+        lastJudged = 0;
+        judgeIfDue();
+    }
+
+    private void judge(long now) {
+        recording.forgetSeriesQuietFor(FORGET_AFTER_NANOS);
+        List<Finding> findings = new ArrayList<>();
+        for (DetectorResult result : analysis.run(recording)) {
+            findings.addAll(result.findings());
+        }
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        for (AlertStates.Transition t : states.update(findings, now)) {
+            String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding())
+                    ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
+            output.write(t, dump, uptime, now);
+            emit(t, dump);
+        }
+        long max = recording.heapMaxBytes();
+        if (max > 0 && recording.heapAfterGc().size() > 0
+                && recording.heapAfterGc().lastDepth() * 100 >= max * options.dumpHeapPercent) {
+            String dump = dumps.dumpFor("heap", stream, ownId);
+            if (dump != null) {
+                output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
+                        + "recording dumped to %s", recording.heapAfterGc().lastDepth() * 100 / max, dump), now);
+            }
+        }
+    }
+
+    private boolean runsOutSoon(Finding f) {
+        Double toLimit = f.metrics().secondsToHeapLimit();
+        return toLimit != null && toLimit <= options.dumpBeforeSeconds;
+    }
+
+    private static void emit(AlertStates.Transition t, String dump) {
+        Finding f = t.finding();
+        AlertEvent event = new AlertEvent();
+        event.state = t.change().name().toLowerCase(Locale.ROOT);
+        event.severity = f.severity().label();
+        event.kind = f.kind();
+        event.site = f.site();
+        event.summary = f.summary();
+        event.fix = AlertOutput.fewWords(f.solution());
+        event.growthPerSecond = f.metrics().growthPerSecond();
+        event.peak = f.metrics().peakDepth();
+        Double toLimit = f.metrics().secondsToHeapLimit();
+        event.secondsToHeapLimit = toLimit == null ? -1 : Math.round(toLimit);
+        event.dumpFile = dump == null ? "" : dump;
+        event.commit();
+    }
+}
