@@ -174,6 +174,57 @@ class DemoEndToEndIT {
         }
     }
 
+    /**
+     * From outside the process, as JConsole or a JMX exporter would: the growing executor has its
+     * MBean with its site and verdict, and the summary counts it.
+     */
+    @Test
+    void theLiveVerdictIsReadableOverJmxFromOutside() throws Exception {
+        Path err = dir.resolve("jmx.err");
+        Process p = new ProcessBuilder(ChildJvm.javaHome().resolve("bin").resolve("java").toString(), "-Xmx256m",
+                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                "-cp", ChildJvm.builtFile("manometer.demoJar").toString(), DemoMain.class.getName(), "file-to-sink",
+                "broken", "40")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (LiveAlerts.in(java.nio.file.Files.readString(err)).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1500); // the MBeans follow the judgement that raised the alert
+            com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(p.pid()));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(
+                    new javax.management.remote.JMXServiceURL(address))) {
+                javax.management.MBeanServerConnection server = jmx.getMBeanServerConnection();
+                javax.management.ObjectName summary = new javax.management.ObjectName("io.manometer:type=Summary");
+                assertThat((Integer) server.getAttribute(summary, "CriticalCount")).isPositive();
+                assertThat((String) server.getAttribute(summary, "WorstFinding"))
+                        .contains("executor-backlog at io.manometer.demo.filetosink.UnboundedFileToSink.run(");
+                assertThat(server.queryNames(new javax.management.ObjectName("io.manometer:type=Buffer,*"), null))
+                        .anySatisfy(name -> {
+                            try {
+                                assertThat((String) server.getAttribute(name, "Site"))
+                                        .startsWith("io.manometer.demo.filetosink.UnboundedFileToSink.run(");
+                                assertThat((String) server.getAttribute(name, "Verdict")).isEqualTo("critical executor-backlog");
+                                assertThat((Long) server.getAttribute(name, "Depth")).isGreaterThan(1000);
+                                assertThat((Double) server.getAttribute(name, "InPerSecond"))
+                                        .isGreaterThan((Double) server.getAttribute(name, "OutPerSecond"));
+                            } catch (Exception e) {
+                                throw new AssertionError(e);
+                            }
+                        });
+            }
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     @Test
     void brokenDemosRunOutOfMemoryUnderASmallHeapWhileTheirTwinsFinish() throws Exception {
         for (String demo : List.of("file-to-sink", "byte-buffer", "early-ack", "unawaited-loop")) {

@@ -37,6 +37,7 @@ public final class AgentOptions {
                 "auto keeps the agent's own recording (a few minutes deep) to judge live, alert and dump; off keeps none"),
         RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches"),
         ALERT_LOG("alert.log", "stderr", "where alert lines go: stderr, none, or a file's path"),
+        JMX("jmx", "true", "false publishes no io.manometer MBeans"),
         DUMP_DIR("dump.dir", ".", "where recordings are dumped before the heap runs out"),
         DUMP_BEFORE("dump.before", "60",
                 "a critical alert whose heap runs out within this many seconds dumps the recordings"),
@@ -76,6 +77,8 @@ public final class AgentOptions {
     public final int recordMinutes;
     /** stderr, none, or a file's path. */
     public final String alertLog;
+    /** Whether the live verdict is published as io.manometer MBeans. */
+    public final boolean jmx;
     public final String dumpDir;
     public final int dumpBeforeSeconds;
     public final int dumpHeapPercent;
@@ -98,6 +101,7 @@ public final class AgentOptions {
         this.record = !"off".equals(choiceValue(raw, Key.RECORD, "auto", "off"));
         this.recordMinutes = positiveIntValue(raw, Key.RECORD_MINUTES);
         this.alertLog = textValue(raw, Key.ALERT_LOG);
+        this.jmx = booleanValue(raw, Key.JMX);
         this.dumpDir = textValue(raw, Key.DUMP_DIR);
         this.dumpBeforeSeconds = positiveIntValue(raw, Key.DUMP_BEFORE);
         this.dumpHeapPercent = positiveIntValue(raw, Key.DUMP_HEAP_PERCENT);
@@ -115,6 +119,7 @@ public final class AgentOptions {
         shown.put(Key.RECORD.name, record ? "auto" : "off");
         shown.put(Key.RECORD_MINUTES.name, String.valueOf(recordMinutes));
         shown.put(Key.ALERT_LOG.name, alertLog);
+        shown.put(Key.JMX.name, String.valueOf(jmx));
         shown.put(Key.DUMP_DIR.name, dumpDir);
         shown.put(Key.DUMP_BEFORE.name, String.valueOf(dumpBeforeSeconds));
         shown.put(Key.DUMP_HEAP_PERCENT.name, String.valueOf(dumpHeapPercent));

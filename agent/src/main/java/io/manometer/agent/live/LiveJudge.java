@@ -44,6 +44,7 @@ public final class LiveJudge {
     private final AlertStates states = new AlertStates(CLEAR_AFTER_NANOS);
     private final AlertOutput output;
     private final EvidenceDump dumps;
+    private JmxPublisher jmx;
     private RecordingStream stream;
     private long ownId = -1;
     private long lastJudged;
@@ -94,6 +95,13 @@ public final class LiveJudge {
         stream.setMaxSize(MAX_RECORDING_BYTES);
         stream.setOrdered(true); // unordered, a live stream can hand over events before their strings
         RecordingReader.subscribe(stream, recording);
+        if (options.jmx) {
+            try {
+                jmx = new JmxPublisher(options.maxBuffers);
+            } catch (Throwable t) {
+                AgentLog.warn("the io.manometer MBeans could not be registered; alerts go on", t);
+            }
+        }
         stream.onFlush(this::judgeIfDue);
         stream.onClose(this::judgeLastTime);
         // At exit JFR closes the stream after handing over what is left, and the last judgement runs
@@ -147,6 +155,9 @@ public final class LiveJudge {
                     ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
             output.write(t, dump, uptime, now);
             emit(t, dump);
+        }
+        if (jmx != null) {
+            jmx.publish(recording, states.current(), findings);
         }
         long max = recording.heapMaxBytes();
         if (max > 0 && recording.heapAfterGc().size() > 0
