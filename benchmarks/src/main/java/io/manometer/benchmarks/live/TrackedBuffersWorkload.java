@@ -1,0 +1,50 @@
+package io.manometer.benchmarks.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Many tracked buffers and little else: {@code QUEUES} queues, each fed past the agent's tracking
+ * threshold once and kept, a hundredth of them touched every second. What the agent then spends
+ * (sampling, its own recording, the live verdict) is nearly all the process spends beyond idling:
+ * {@code java -javaagent:... TrackedBuffersWorkload SECONDS QUEUES}.
+ */
+public final class TrackedBuffersWorkload {
+    private TrackedBuffersWorkload() {}
+
+    public static void main(String[] args) throws Exception {
+        long seconds = Long.parseLong(args[0]);
+        int count = Integer.parseInt(args[1]);
+        List<LinkedBlockingQueue<Integer>> queues = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LinkedBlockingQueue<Integer> q = new LinkedBlockingQueue<>();
+            for (int j = 0; j < 100; j++) {
+                q.offer(j);
+            }
+            for (int j = 0; j < 90; j++) {
+                q.poll();
+            }
+            queues.add(q);
+        }
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int next = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < count / 100; i++) {
+                LinkedBlockingQueue<Integer> q = queues.get(next++ % count);
+                q.offer(1);
+                q.poll();
+            }
+            Thread.sleep(1000);
+        }
+        System.out.println(queues.size() + " queues kept");
+        // Where the agent's share went: its own threads and JFR's, CPU seconds each.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("manometer") || thread.getName().startsWith("JFR")) {
+                System.out.printf(java.util.Locale.ROOT, "thread %s: %.2f s CPU%n", thread.getName(),
+                        threads.getThreadCpuTime(thread.getId()) / 1e9);
+            }
+        }
+    }
+}
