@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -84,16 +83,10 @@ public final class ManometerExtension implements BeforeEachCallback, AfterEachCa
     private static final class Defaults {}
 
     private static Severity gate(String failOn) {
-        switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "info":
-                return Severity.INFO;
-            case "warning":
-                return Severity.WARNING;
-            case "critical":
-                return Severity.CRITICAL;
-            default:
-                throw new IllegalArgumentException("Manometer: @DetectBackpressure(failOn) must be info, warning or "
-                        + "critical, got '" + failOn + "'");
+        try {
+            return Severity.ofLabel(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Manometer: @DetectBackpressure(failOn) " + e.getMessage(), e);
         }
     }
 

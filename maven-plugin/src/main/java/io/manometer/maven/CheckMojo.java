@@ -124,19 +124,15 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
+    /** The gate's severity; null for never. */
     private Severity gate() throws MojoExecutionException {
-        switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "never":
-                return null;
-            case "info":
-                return Severity.INFO;
-            case "warning":
-                return Severity.WARNING;
-            case "critical":
-                return Severity.CRITICAL;
-            default:
-                throw new MojoExecutionException("Manometer: failOn must be info, warning, critical or never, got '"
-                        + failOn + "'");
+        if (failOn.trim().equalsIgnoreCase("never")) {
+            return null;
+        }
+        try {
+            return Severity.ofLabel(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Manometer: failOn " + e.getMessage() + " (or never)");
         }
     }
 

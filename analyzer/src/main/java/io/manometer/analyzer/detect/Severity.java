@@ -13,6 +13,16 @@ public enum Severity {
         this.minScore = minScore;
     }
 
+    /** The severity a user names ({@code info}, {@code warning}, {@code critical}, any case). */
+    public static Severity ofLabel(String label) {
+        for (Severity s : new Severity[] {INFO, WARNING, CRITICAL}) {
+            if (s.label().equalsIgnoreCase(label.trim())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("must be info, warning or critical, got '" + label + "'");
+    }
+
     public static Severity ofScore(int score) {
         Severity result = OK;
         for (Severity s : values()) {
