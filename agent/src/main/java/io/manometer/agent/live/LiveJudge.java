@@ -32,8 +32,11 @@ public final class LiveJudge {
     private static final long JUDGE_EVERY_NANOS = 500_000_000L;
     /** A finding gone this long is cleared: growth that pauses for a sample does not flap. */
     private static final long CLEAR_AFTER_NANOS = 5_000_000_000L;
-    /** A buffer not described this long is forgotten (dead, or out of the deepest few). */
-    private static final long FORGET_AFTER_NANOS = 120_000_000_000L;
+    /**
+     * A buffer not described this long is forgotten (dead, or out of the deepest few described each
+     * period): a growing one stays among them, and a churn of short-lived ones costs no memory.
+     */
+    private static final long FORGET_AFTER_NANOS = 10_000_000_000L;
     private static final long MAX_RECORDING_BYTES = 64L << 20;
     private static final Duration SAMPLE_PERIOD = Duration.ofMillis(500);
     private static final long LAST_WORD_MILLIS = 2000;
