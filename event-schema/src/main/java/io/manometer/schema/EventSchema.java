@@ -66,6 +66,7 @@ public final class EventSchema {
     /** Work in flight from one call site that launches asynchronous work, every period. */
     public static final class AsyncLaunchSample {
         public static final String NAME = "manometer.AsyncLaunchSample";
+        public static final String SITE_ID = Sites.SITE_ID;
         public static final String LAUNCH_SITE = "launchSite";
         public static final String LAUNCH_KIND = "launchKind";
         public static final String LAUNCH_STACK = "launchStack";
@@ -82,6 +83,7 @@ public final class EventSchema {
     /** Refusals discarded unread at one call site, every period. */
     public static final class IgnoredRefusalSample {
         public static final String NAME = "manometer.IgnoredRefusalSample";
+        public static final String SITE_ID = Sites.SITE_ID;
         public static final String CALL_SITE = "callSite";
         public static final String CALLED_METHOD = "calledMethod";
         public static final String CALL_STACK = "callStack";
@@ -158,6 +160,11 @@ public final class EventSchema {
         public static final String PRODUCER_SITE = "producerSite";
         public static final String PRODUCER_STACK = "producerStack";
         public static final String PRODUCER_THREAD = "producerThread";
+        /**
+         * A rewritten call site's number, for the life of the JVM: what a reader keys a site by, as
+         * its text may reach a live stream's reader after the event does.
+         */
+        public static final String SITE_ID = "siteId";
 
         private Sites() {}
     }

@@ -17,6 +17,11 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 @StackTrace(false)
 public final class AsyncLaunchSampleEvent extends Event {
+    @Label("Site Id")
+    @Description("The call site's number for the life of the JVM: a reader keys the site by it")
+    @Count("identifier")
+    public long siteId;
+
 
     @Label("Launch Site")
     @Description("The line that launches the work")

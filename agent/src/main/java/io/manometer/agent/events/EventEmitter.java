@@ -175,6 +175,7 @@ public final class EventEmitter {
         }
         for (LaunchSample s : snapshot.launches()) {
             AsyncLaunchSampleEvent event = new AsyncLaunchSampleEvent();
+            event.siteId = s.site().id;
             event.launchSite = s.site().frame;
             event.launchKind = s.site().kind().label;
             event.launchStack = s.site().stack().stack();
@@ -195,6 +196,7 @@ public final class EventEmitter {
         }
         for (IgnoredResultSite site : snapshot.ignoredResults()) {
             IgnoredRefusalSampleEvent event = new IgnoredRefusalSampleEvent();
+            event.siteId = site.id;
             event.callSite = site.frame;
             event.calledMethod = site.call;
             event.callStack = site.stack().stack();

@@ -12,11 +12,14 @@ public final class IgnoredResultSite {
     public volatile String call;
     /** Where, as a stack frame. */
     public final String frame;
+    /** Its number among the rewritten call sites. */
+    public final int id;
     private final LongAdder refused = new LongAdder();
     final ThreadNames threads = new ThreadNames();
     private volatile CallSite stack;
 
-    IgnoredResultSite(String call, String frame) {
+    IgnoredResultSite(int id, String call, String frame) {
+        this.id = id;
         this.call = call;
         this.frame = frame;
     }

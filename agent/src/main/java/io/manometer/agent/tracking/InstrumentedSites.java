@@ -25,7 +25,7 @@ public final class InstrumentedSites implements CallSiteRegistry {
     public int registerLaunch(LaunchKind kind, String frame) {
         int id = nextId();
         if (id >= 0) {
-            sites.set(id, new LaunchSite(kind, frame));
+            sites.set(id, new LaunchSite(id, kind, frame));
         }
         return id;
     }
@@ -35,7 +35,7 @@ public final class InstrumentedSites implements CallSiteRegistry {
     public int registerIgnoredResult(String call, String frame) {
         int id = nextId();
         if (id >= 0) {
-            sites.set(id, new IgnoredResultSite(call, frame));
+            sites.set(id, new IgnoredResultSite(id, call, frame));
         }
         return id;
     }

@@ -45,7 +45,11 @@ public final class LaunchSite {
     /** Highest in-flight count the sampler has seen; written by the sampler thread only. */
     private long peakInFlight;
 
-    LaunchSite(LaunchKind kind, String frame) {
+    /** Its number among the rewritten call sites. */
+    public final int id;
+
+    LaunchSite(int id, LaunchKind kind, String frame) {
+        this.id = id;
         this.declaredKind = kind;
         this.frame = frame;
     }

@@ -35,7 +35,8 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>();
         for (RefusalSite site : recording.refusalSites()) {
-            if (site.refused() < p.get(this, MIN_REFUSALS)) {
+            // Live, a site's number can come before its name: it is reported once named.
+            if (site.refused() < p.get(this, MIN_REFUSALS) || site.site().isEmpty()) {
                 continue;
             }
             String key = kind(site.calledMethod());

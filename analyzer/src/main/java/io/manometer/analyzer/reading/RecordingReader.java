@@ -223,6 +223,17 @@ public final class RecordingReader {
         s.samples.add(t, e.getLong(QueueSample.DEPTH), e.getLong(QueueSample.INSERTED), e.getLong(QueueSample.REMOVED));
     }
 
+    /**
+     * What a call site is known by: its number, where the agent wrote one (a live stream can hand
+     * over an event before its text), else its text; null when it has neither yet.
+     */
+    private static String siteKey(RecordedEvent e, String idField, String text) {
+        if (e.hasField(idField)) {
+            return "#" + e.getLong(idField);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
     /** Samples between two reads of a buffer's thread lists, which change rarely and cost a lookup each. */
     private static final int THREAD_LIST_EVERY = 16;
 
@@ -230,11 +241,12 @@ public final class RecordingReader {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.ASYNC_LAUNCH_SAMPLE, t);
         String site = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_SITE));
-        if (site.isEmpty()) {
-            return; // a live stream can hand over an event before its strings: the next one names it
+        String key = siteKey(e, AsyncLaunchSample.SITE_ID, site);
+        if (key == null) {
+            return; // no number (an older agent) and no name yet: nothing to key it by
         }
-        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
-        if (s.type.isEmpty()) {
+        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, key);
+        if (s.createdAt.isEmpty() && !site.isEmpty()) {
             s.type = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_KIND));
             s.createdAt = site;
             s.producerSite = site;
@@ -271,10 +283,15 @@ public final class RecordingReader {
         recording.saw(EventNames.IGNORED_REFUSAL_SAMPLE, t);
         String site = orEmpty(e.getString(IgnoredRefusalSample.CALL_SITE));
         String method = orEmpty(e.getString(IgnoredRefusalSample.CALLED_METHOD));
-        if (site.isEmpty() || method.isEmpty()) {
-            return; // as for launch sites: a site with no name is no site to report
+        String key = siteKey(e, IgnoredRefusalSample.SITE_ID, site.isEmpty() || method.isEmpty() ? "" : site + " " + method);
+        if (key == null) {
+            return;
         }
-        RefusalSite r = recording.refusalSites.computeIfAbsent(site + " " + method, k -> new RefusalSite(site, method));
+        RefusalSite r = recording.refusalSites.computeIfAbsent(key, k -> new RefusalSite(site, method));
+        if (r.site.isEmpty() && !site.isEmpty() && !method.isEmpty()) {
+            r.site = site;
+            r.calledMethod = method;
+        }
         if (r.stack.isEmpty()) {
             r.stack = orEmpty(e.getString(IgnoredRefusalSample.CALL_STACK));
             r.threads = orEmpty(e.getString(IgnoredRefusalSample.THREADS));

@@ -2,8 +2,9 @@ package io.manometer.analyzer.reading;
 
 /** A call site that discards refusals (an offer's false, a write's short count), as the agent counted it. */
 public final class RefusalSite {
-    final String site;
-    final String calledMethod;
+    /** Known once an event carrying its text is read (a live stream may hand over the number first). */
+    String site;
+    String calledMethod;
     String stack = "";
     String threads = "";
     long refused;
