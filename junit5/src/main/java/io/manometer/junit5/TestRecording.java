@@ -1,5 +1,7 @@
 package io.manometer.junit5;
 
+import io.manometer.analyzer.reading.EventNames;
+import io.manometer.schema.EventSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +15,10 @@ import jdk.jfr.Recording;
  * the test's sample period, so a test that lasts seconds has samples enough to judge.
  */
 final class TestRecording implements AutoCloseable {
-    static final String QUEUE_SAMPLE = "manometer.QueueSample";
-    private static final String[] SAMPLED = {QUEUE_SAMPLE, "manometer.ExecutorSample", "manometer.AsyncLaunchSample",
-        "manometer.IgnoredRefusalSample", "manometer.MemoryBufferSample", "manometer.BufferSummary",
-        "jdk.JavaThreadStatistics"};
+    static final String QUEUE_SAMPLE = EventSchema.QueueSample.NAME;
+    private static final String[] SAMPLED = {QUEUE_SAMPLE, EventSchema.ExecutorSample.NAME,
+        EventSchema.AsyncLaunchSample.NAME, EventSchema.IgnoredRefusalSample.NAME, EventSchema.MemoryBufferSample.NAME,
+        EventSchema.BufferSummary.NAME, EventNames.THREAD_STATISTICS};
 
     private final Recording recording;
 
@@ -35,9 +37,9 @@ final class TestRecording implements AutoCloseable {
         for (String event : SAMPLED) {
             recording.enable(event).withPeriod(period);
         }
-        recording.enable("manometer.AgentInfo");
-        recording.enable("jdk.GCHeapSummary");
-        recording.enable("jdk.GCHeapConfiguration");
+        recording.enable(EventSchema.AgentInfo.NAME);
+        recording.enable(EventNames.GC_HEAP_SUMMARY);
+        recording.enable(EventNames.GC_HEAP_CONFIGURATION);
         recording.start();
         return new TestRecording(recording);
     }

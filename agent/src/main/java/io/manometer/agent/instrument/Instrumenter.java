@@ -1,8 +1,7 @@
 package io.manometer.agent.instrument;
 
-import io.manometer.agent.instrument.callsite.CallSiteRewriter;
-
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.instrument.callsite.CallSiteRewriter;
 import io.manometer.agent.model.CallSiteRegistry;
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
