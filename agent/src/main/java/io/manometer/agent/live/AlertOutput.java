@@ -54,7 +54,7 @@ final class AlertOutput {
         print("manometer: " + text, nowNanos);
     }
 
-    private void print(String text, long nowNanos) {
+    private synchronized void print(String text, long nowNanos) {
         if (out == null) {
             return;
         }

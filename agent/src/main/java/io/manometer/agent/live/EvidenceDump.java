@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordingStream;
 /**
  * Writes the recordings to disk while the process still runs: a container's OOM killer sends
  * SIGKILL, after which nothing is dumped on exit. Once per alert, {@code dump.max} times in all;
- * each file is bounded by its recording's own age and size limits.
+ * each file is bounded by its recording's own age and size limits. Thread-safe: the collector's
+ * heap threshold calls it from its own thread.
  */
 final class EvidenceDump {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -35,7 +36,7 @@ final class EvidenceDump {
      * returns the own recording's file, or null when this alert was dumped already, the limit was
      * reached, or the dump failed (said in one line).
      */
-    String dumpFor(String reason, RecordingStream own, long ownId) {
+    synchronized String dumpFor(String reason, RecordingStream own, long ownId) {
         if (dumps >= max || !dumpedFor.add(reason)) {
             return null;
         }

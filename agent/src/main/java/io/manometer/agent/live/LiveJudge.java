@@ -105,6 +105,9 @@ public final class LiveJudge {
                 AgentLog.warn("the io.manometer MBeans could not be registered; alerts go on", t);
             }
         }
+        if (!HeapThresholdWatch.arm(options.dumpHeapPercent, percent -> dumpForFullHeap(percent, System.nanoTime()))) {
+            AgentLog.info("no heap pool reports its use after a collection; the heap is watched once a second");
+        }
         stream.onFlush(this::judgeIfDue);
         stream.onClose(this::judgeLastTime);
         // At exit JFR closes the stream after handing over what is left, and the last judgement runs
@@ -165,11 +168,16 @@ public final class LiveJudge {
         long max = recording.heapMaxBytes();
         if (max > 0 && recording.heapAfterGc().size() > 0
                 && recording.heapAfterGc().lastDepth() * 100 >= max * options.dumpHeapPercent) {
-            String dump = dumps.dumpFor("heap", stream, ownId);
-            if (dump != null) {
-                output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
-                        + "recording dumped to %s", recording.heapAfterGc().lastDepth() * 100 / max, dump), now);
-            }
+            dumpForFullHeap((int) (recording.heapAfterGc().lastDepth() * 100 / max), now);
+        }
+    }
+
+    /** From the judge, or straight from the collector's threshold (another thread): once either way. */
+    private void dumpForFullHeap(int percent, long now) {
+        String dump = dumps.dumpFor("heap", stream, ownId);
+        if (dump != null) {
+            output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
+                    + "recording dumped to %s", percent, dump), now);
         }
     }
 
