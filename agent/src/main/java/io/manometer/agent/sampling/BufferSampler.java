@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Reads depth and counters of everything tracked, on its own daemon thread.
+ * Reads depth and counters of everything tracked, on its own daemon thread. A buffer whose counts
+ * have not moved since it was last read, and which was not among the deepest described, is ranked
+ * by its last depth rather than read again: with thousands tracked, most are idle.
  *
  * <p>Reading a queue's size may take the queue's lock. If the application holds that lock for long,
  * the sampler waits, not the caller: a caller (JFR's periodic thread) waits a bounded time for a
@@ -32,6 +34,11 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class BufferSampler {
     private static final long FRESH_NANOS = 200_000_000L;
+    /**
+     * How often every buffer is read, moved or not: a buffer emptied by a way the advice does not
+     * count (or a queue that became an executor's) is seen at least this often.
+     */
+    private static final long READ_ALL_EVERY_NANOS = 5_000_000_000L;
     /** A capacity of 2^30 elements or more is no bound at all. */
     private static final long UNBOUNDED_FROM = 1L << 30;
 
@@ -88,6 +95,9 @@ public final class BufferSampler {
     private final TrackingRegistry registry;
     private final int maxBuffers;
     private final Object lock = new Object();
+    /** Sampler thread only. */
+    private final List<TrackedBuffer> describedLastTime = new ArrayList<>();
+    private long lastReadAllNanos;
     private Snapshot latest;
     private boolean requested;
     private Thread thread;
@@ -148,18 +158,29 @@ public final class BufferSampler {
         }
     }
 
-    /** Takes a snapshot on the calling thread. */
+    /** Takes a snapshot on the calling thread (the sampler's, or a test's: one at a time). */
     public Snapshot take() {
         registry.purgeCollected();
-        Set<Object> executorQueues = registry.executorQueues();
-        List<BufferSample> buffers = new ArrayList<>();
         long now = System.nanoTime();
+        boolean readAll = now - lastReadAllNanos >= READ_ALL_EVERY_NANOS;
+        if (readAll) {
+            lastReadAllNanos = now;
+        }
+        Set<Object> executorQueues = registry.executorQueues();
+        List<BufferSample> read = new ArrayList<>();
+        List<TrackedBuffer> unmoved = new ArrayList<>();
         for (TrackedBuffer tracked : registry.buffers()) {
+            if (!readAll && !tracked.described && tracked.unmovedSinceSampled()) {
+                tracked.unmovedAtNanos = now;
+                unmoved.add(tracked);
+                continue;
+            }
             Object buffer = tracked.buffer.get();
             if (buffer != null && !executorQueues.contains(buffer) && tracked.worthReporting()) {
-                buffers.add(sample(tracked, buffer, now));
+                read.add(sample(tracked, buffer, now));
             }
         }
+        BufferRanking ranking = rankBuffers(read, unmoved, now);
         List<ExecutorSample> executors = new ArrayList<>();
         for (TrackedExecutor tracked : registry.executors()) {
             ExecutorService executor = tracked.executor.get();
@@ -169,16 +190,10 @@ public final class BufferSampler {
                 executors.add(sample(tracked, executor, now));
             }
         }
-        buffers.sort(Comparator.comparingLong(BufferSample::depth).reversed());
         executors.sort(Comparator.comparingLong(ExecutorSample::queueDepth).reversed());
-        int omitted = 0;
-        long omittedMax = 0;
-        long omittedTotal = 0;
-        for (BufferSample s : buffers.subList(Math.min(maxBuffers, buffers.size()), buffers.size())) {
-            omitted++;
-            omittedMax = Math.max(omittedMax, s.depth());
-            omittedTotal += s.depth();
-        }
+        int omitted = ranking.omitted;
+        long omittedMax = ranking.omittedMax;
+        long omittedTotal = ranking.omittedTotal;
         for (ExecutorSample s : executors.subList(Math.min(maxBuffers, executors.size()), executors.size())) {
             omitted++;
             omittedMax = Math.max(omittedMax, s.queueDepth());
@@ -186,10 +201,60 @@ public final class BufferSampler {
         }
         List<LaunchSample> launches = launches();
         List<IgnoredResultSite> ignored = registry.sites.activeIgnoredResults();
-        return new Snapshot(System.nanoTime(), new ArrayList<>(buffers.subList(0, Math.min(maxBuffers, buffers.size()))),
+        return new Snapshot(System.nanoTime(), ranking.described,
                 new ArrayList<>(executors.subList(0, Math.min(maxBuffers, executors.size()))), omitted, omittedMax,
                 omittedTotal, new ArrayList<>(launches.subList(0, Math.min(maxBuffers, launches.size()))),
                 new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))), memoryBuffers());
+    }
+
+    /** The deepest {@code maxBuffers} buffers, read afresh, and what the rest add up to. */
+    private record BufferRanking(List<BufferSample> described, int omitted, long omittedMax, long omittedTotal) {}
+
+    /**
+     * Ranks the buffers read this period together with the unmoved ones by their last depth (an
+     * unmoved buffer cannot have grown since); an unmoved one that ranks among the deepest is read
+     * now, so everything described is fresh.
+     */
+    private BufferRanking rankBuffers(List<BufferSample> read, List<TrackedBuffer> unmoved, long now) {
+        read.sort(Comparator.comparingLong(BufferSample::depth).reversed());
+        unmoved.sort(Comparator.comparingLong((TrackedBuffer t) -> t.sampledDepth).reversed());
+        for (TrackedBuffer t : describedLastTime) {
+            t.described = false;
+        }
+        describedLastTime.clear();
+        List<BufferSample> described = new ArrayList<>();
+        int r = 0;
+        int u = 0;
+        while (described.size() < maxBuffers && (r < read.size() || u < unmoved.size())) {
+            if (u == unmoved.size() || r < read.size() && read.get(r).depth() >= unmoved.get(u).sampledDepth) {
+                described.add(read.get(r++));
+            } else {
+                TrackedBuffer t = unmoved.get(u++);
+                Object buffer = t.buffer.get();
+                if (buffer != null) {
+                    described.add(sample(t, buffer, now));
+                }
+            }
+        }
+        described.sort(Comparator.comparingLong(BufferSample::depth).reversed());
+        for (BufferSample s : described) {
+            s.buffer().described = true;
+            describedLastTime.add(s.buffer());
+        }
+        int omitted = 0;
+        long omittedMax = 0;
+        long omittedTotal = 0;
+        for (; r < read.size(); r++) {
+            omitted++;
+            omittedMax = Math.max(omittedMax, read.get(r).depth());
+            omittedTotal += read.get(r).depth();
+        }
+        for (; u < unmoved.size(); u++) {
+            omitted++;
+            omittedMax = Math.max(omittedMax, unmoved.get(u).sampledDepth);
+            omittedTotal += unmoved.get(u).sampledDepth;
+        }
+        return new BufferRanking(described, omitted, omittedMax, omittedTotal);
     }
 
     /** Live large in-memory buffers, largest first, at most maxBuffers. */
@@ -220,35 +285,45 @@ public final class BufferSampler {
         return launches;
     }
 
-    private static BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {
-        String type = buffer.getClass().getName();
+    private BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {
+        String type = tracked.type;
         boolean exact = QueueTypes.hasExactSize(type);
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
+            tracked.sampledDepth = depth;
             return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, false,
                     ArrivalMarks.UNKNOWN);
         }
+        if (tracked.unmovedAtNanos != 0) {
+            tracked.arrivals.unmovedAt(tracked.unmovedAtNanos, tracked.sampledInserted);
+            tracked.unmovedAtNanos = 0;
+        }
         long inserted = tracked.counters.inserted;
-        long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted);
+        long removedCounted = tracked.counters.removed;
+        long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted, removedCounted);
         if (!exact && depth > 0 && buffer instanceof Collection && QueueTypes.hasCheapEmptyCheck(buffer.getClass())
                 && ((Collection<?>) buffer).isEmpty()) {
             // Empty, yet the counts say otherwise: elements left by a way the advice does not count.
             // Taken up as removals, so a queue drained that way is not mistaken for a growing one.
             inserted = tracked.counters.inserted;
-            tracked.removalsNotSeen += derivedDepth(tracked, inserted);
+            removedCounted = tracked.counters.removed;
+            tracked.removalsNotSeen += derivedDepth(tracked, inserted, removedCounted);
             depth = 0;
         }
+        tracked.sampledInserted = inserted;
+        tracked.sampledRemoved = removedCounted;
+        tracked.sampledDepth = depth;
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth)
-                : tracked.counters.removed + tracked.removalsNotSeen;
+                : removedCounted + tracked.removalsNotSeen;
         boolean delayed = buffer instanceof DelayQueue;
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
                 tracked.counters.refused, delayed, delayed ? overdueNanos((DelayQueue<?>) buffer)
                         : tracked.arrivals.oldestWaitNanos(now, inserted, depth));
     }
 
-    private static long derivedDepth(TrackedBuffer tracked, long inserted) {
-        return Math.max(0, inserted - tracked.counters.removed - tracked.removalsNotSeen);
+    private static long derivedDepth(TrackedBuffer tracked, long inserted, long removedCounted) {
+        return Math.max(0, inserted - removedCounted - tracked.removalsNotSeen);
     }
 
     private static ExecutorSample sample(TrackedExecutor tracked, ExecutorService executor, long now) {

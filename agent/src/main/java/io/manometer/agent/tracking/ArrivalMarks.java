@@ -45,6 +45,16 @@ public final class ArrivalMarks {
         return Math.max(0, wait);
     }
 
+    /**
+     * Records that the count was still {@code inserted} at {@code nowNanos}, seen without a full
+     * reading: later arrivals are then known to have come after it.
+     */
+    public void unmovedAt(long nowNanos, long inserted) {
+        if (size > 0 && times[size - 1] < nowNanos && counts[size - 1] == inserted) {
+            mark(nowNanos, inserted);
+        }
+    }
+
     /** When insert number {@code n} (counting from 1) happened, by the marks; {@code now} and {@code inserted} are the newest. */
     private long arrivalOf(long n, long now, long inserted) {
         int after = size; // first mark whose count reaches n; size means "now"

@@ -23,6 +23,17 @@ public final class TrackedBuffer {
     public long removalsNotSeen;
     /** For the oldest element's wait; touched by the sampler only. */
     public final ArrivalMarks arrivals = new ArrivalMarks();
+    /**
+     * What the sampler last read (sampler only): raw counts, -1 before the first reading, and the
+     * depth. A buffer whose counts have not moved since is not read again every period.
+     */
+    public long sampledInserted = -1;
+    public long sampledRemoved = -1;
+    public long sampledDepth;
+    /** When the sampler last found the counts unmoved without reading the buffer; 0 if not since. */
+    public long unmovedAtNanos;
+    /** Whether the last snapshot described this buffer (those are always read afresh). */
+    public boolean described;
 
     TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {
@@ -57,6 +68,15 @@ public final class TrackedBuffer {
     /** Whether the agent has seen this buffer used by more than one thread. */
     boolean sharedBetweenThreads() {
         return producers.size() > 1 || consumers.size() > 0 && consumers.anyNotIn(producers);
+    }
+
+    /**
+     * Whether nothing was inserted or (where removals are counted) removed since the sampler last
+     * read this buffer: its depth cannot have grown, so the last reading still ranks it.
+     */
+    public boolean unmovedSinceSampled() {
+        return counters != null && sampledInserted >= 0 && counters.inserted == sampledInserted
+                && counters.removed == sampledRemoved;
     }
 
     public boolean worthReporting() {

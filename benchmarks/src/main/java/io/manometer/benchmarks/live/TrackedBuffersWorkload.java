@@ -8,7 +8,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Many tracked buffers and little else: {@code QUEUES} queues, each fed past the agent's tracking
  * threshold once and kept, a hundredth of them touched every second. What the agent then spends
  * (sampling, its own recording, the live verdict) is nearly all the process spends beyond idling:
- * {@code java -javaagent:... TrackedBuffersWorkload SECONDS QUEUES}.
+ * {@code java -javaagent:... TrackedBuffersWorkload SECONDS QUEUES [STEADY_FROM]}: also prints the
+ * process's CPU seconds from second {@code STEADY_FROM} (default 30) to the end, past start-up and
+ * the bulk of the JIT's work.
  */
 public final class TrackedBuffersWorkload {
     private TrackedBuffersWorkload() {}
@@ -16,6 +18,10 @@ public final class TrackedBuffersWorkload {
     public static void main(String[] args) throws Exception {
         long seconds = Long.parseLong(args[0]);
         int count = Integer.parseInt(args[1]);
+        long steadyFrom = args.length > 2 ? Long.parseLong(args[2]) : 30;
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long started = System.nanoTime();
         List<LinkedBlockingQueue<Integer>> queues = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             LinkedBlockingQueue<Integer> q = new LinkedBlockingQueue<>();
@@ -27,9 +33,16 @@ public final class TrackedBuffersWorkload {
             }
             queues.add(q);
         }
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long end = started + seconds * 1_000_000_000L;
+        long steadyAt = started + steadyFrom * 1_000_000_000L;
+        long steadyCpu = -1;
+        long steadyWall = 0;
         int next = 0;
         while (System.nanoTime() < end) {
+            if (steadyCpu < 0 && System.nanoTime() >= steadyAt) {
+                steadyCpu = os.getProcessCpuTime();
+                steadyWall = System.nanoTime();
+            }
             for (int i = 0; i < count / 100; i++) {
                 LinkedBlockingQueue<Integer> q = queues.get(next++ % count);
                 q.offer(1);
@@ -38,6 +51,10 @@ public final class TrackedBuffersWorkload {
             Thread.sleep(1000);
         }
         System.out.println(queues.size() + " queues kept");
+        if (steadyCpu >= 0) {
+            System.out.printf(java.util.Locale.ROOT, "steady: %.3f s CPU in %.1f s%n",
+                    (os.getProcessCpuTime() - steadyCpu) / 1e9, (System.nanoTime() - steadyWall) / 1e9);
+        }
         // Where the agent's share went: its own threads and JFR's, CPU seconds each.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {

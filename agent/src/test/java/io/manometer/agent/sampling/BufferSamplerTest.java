@@ -1,0 +1,82 @@
+package io.manometer.agent.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.manometer.agent.bootstrap.BufferCounters;
+import io.manometer.agent.sampling.BufferSampler.BufferSample;
+import io.manometer.agent.sampling.BufferSampler.Snapshot;
+import io.manometer.agent.tracking.TrackedBuffer;
+import io.manometer.agent.tracking.TrackingFixtures;
+import io.manometer.agent.tracking.TrackingRegistry;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.Test;
+
+/** Unmoved buffers are ranked by their last reading, yet everything described is read afresh. */
+class BufferSamplerTest {
+    private final TrackingRegistry registry = new TrackingRegistry();
+    private final BufferSampler sampler = new BufferSampler(registry, 1);
+
+    /** Fills a queue as counted advice would: counts and elements agree. */
+    private static void offer(Queue<Integer> queue, BufferCounters counters, int n) {
+        for (int i = 0; i < n; i++) {
+            queue.offer(i);
+        }
+        counters.inserted += n;
+    }
+
+    private static long depthOf(Snapshot snapshot, TrackedBuffer buffer) {
+        return snapshot.buffers().stream().filter(s -> s.buffer() == buffer).mapToLong(BufferSample::depth)
+                .findFirst().orElse(-1);
+    }
+
+    @Test
+    void aBufferThatMovedIsReadAndOvertakesTheDeepest() {
+        Queue<Integer> a = new ConcurrentLinkedQueue<>();
+        Queue<Integer> b = new ConcurrentLinkedQueue<>();
+        BufferCounters ca = new BufferCounters(0);
+        BufferCounters cb = new BufferCounters(0);
+        TrackedBuffer ta = TrackingFixtures.track(registry, a, ca);
+        TrackedBuffer tb = TrackingFixtures.track(registry, b, cb);
+        offer(a, ca, 5);
+        offer(b, cb, 3);
+
+        Snapshot first = sampler.take();
+        assertThat(depthOf(first, ta)).isEqualTo(5);
+        assertThat(first.omittedBuffers()).isEqualTo(1);
+        assertThat(first.omittedMaxDepth()).isEqualTo(3);
+
+        offer(b, cb, 10);
+        for (int i = 0; i < 5; i++) {
+            a.poll();
+        }
+        ca.removed += 5;
+        Snapshot second = sampler.take();
+        assertThat(second.buffers()).hasSize(1);
+        assertThat(depthOf(second, tb)).isEqualTo(13);
+        assertThat(second.omittedMaxDepth()).isZero();
+    }
+
+    @Test
+    void anUnmovedBufferThatRanksAmongTheDeepestIsReadAfreshBeforeItIsDescribed() {
+        // Removals from these queues are not counted: drained, their counts do not move.
+        LinkedBlockingQueue<Integer> deep = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Integer> shallow = new LinkedBlockingQueue<>();
+        BufferCounters cd = new BufferCounters(0);
+        BufferCounters cs = new BufferCounters(0);
+        TrackedBuffer td = TrackingFixtures.track(registry, deep, cd);
+        TrackedBuffer ts = TrackingFixtures.track(registry, shallow, cs);
+        offer(deep, cd, 10);
+        offer(shallow, cs, 4);
+        assertThat(depthOf(sampler.take(), td)).isEqualTo(10);
+
+        deep.clear();
+        shallow.poll();
+        Snapshot after = sampler.take();
+        // The deep one was described, so it is read (now empty); the shallow one, unmoved by its
+        // counts, ranks by its last depth (4) above it and is read before being described.
+        assertThat(depthOf(after, ts)).isEqualTo(3);
+        assertThat(after.omittedMaxDepth()).isZero();
+    }
+}
