@@ -19,16 +19,18 @@ public record AnalysedRecording(RecordingResult result, Map<String, Long> peakBy
     public static AnalysedRecording merge(String name, java.util.List<AnalysedRecording> parts) {
         java.util.List<io.manometer.analyzer.detect.DetectorResult> detectors = new java.util.ArrayList<>();
         java.util.List<String> notes = new java.util.ArrayList<>();
+        java.util.List<String> gaps = new java.util.ArrayList<>();
         Map<String, Long> peaks = new java.util.HashMap<>();
         double duration = 0;
         String agent = null;
         for (AnalysedRecording part : parts) {
             detectors.addAll(part.result().detectors());
             notes.addAll(part.result().notes());
+            gaps.addAll(part.result().gaps());
             part.peakBySite().forEach((site, peak) -> peaks.merge(site, peak, Math::max));
             duration += part.result().durationSeconds();
             agent = agent != null ? agent : part.result().agentVersion();
         }
-        return new AnalysedRecording(new RecordingResult(name, null, duration, agent, notes, detectors), peaks);
+        return new AnalysedRecording(new RecordingResult(name, null, duration, agent, notes, gaps, detectors), peaks);
     }
 }

@@ -65,8 +65,11 @@ public final class Analyzer {
 
     /** Judges a recording already read (or, later, one filled in live). */
     public AnalysedRecording analyse(Recording recording) {
+        List<String> gaps = gaps(recording);
+        List<String> notes = new ArrayList<>(gaps);
+        notes.addAll(otherNotes(recording));
         RecordingResult result = new RecordingResult(recording.file.toString(), null, recording.durationSeconds(),
-                recording.agentPresent() ? recording.agentVersion() : null, notes(recording), analysis.run(recording));
+                recording.agentPresent() ? recording.agentVersion() : null, notes, gaps, analysis.run(recording));
         Map<String, Long> peaks = new HashMap<>();
         for (BufferSeries s : recording.series()) {
             if (!s.site().isEmpty()) {
@@ -79,8 +82,26 @@ public final class Analyzer {
         return new AnalysedRecording(result, peaks);
     }
 
-    /** What a reader of the report must know besides the findings: nothing lost goes unsaid. */
-    private static List<String> notes(Recording recording) {
+    /** What the recording did not watch: nothing lost goes unsaid, and none reads as a clean bill. */
+    private static List<String> gaps(Recording recording) {
+        List<String> gaps = new ArrayList<>();
+        if (recording.lostDataBytes() > 0) {
+            gaps.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
+                    recording.lostDataBytes()));
+        }
+        if (recording.untrackedBuffers() > 0) {
+            gaps.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
+        }
+        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
+                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
+            gaps.add("the agent was running but recorded no queue or executor samples (none reached its tracking "
+                    + "threshold, or their classes were loaded before the agent)");
+        }
+        return gaps;
+    }
+
+    /** What else a reader of the report must know besides the findings. */
+    private static List<String> otherNotes(Recording recording) {
         List<String> notes = new ArrayList<>();
         if (!recording.agentPresent()) {
             notes.add("the recording has no manometer.* events: was the JVM started with "
@@ -90,23 +111,12 @@ public final class Analyzer {
             notes.add("the recording was never finished (its JVM still records, or died: killed, or out of memory "
                     + "before it could dump); it was read up to its last flush, about a second before the end");
         }
-        if (recording.lostDataBytes() > 0) {
-            notes.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
-                    recording.lostDataBytes()));
-        }
-        if (recording.untrackedBuffers() > 0) {
-            notes.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
-        }
         if (recording.blockedElsewhereSeconds() > 0) {
             notes.add(String.format(Locale.ROOT, "%.1f s of blocked writes came from more distinct lines than the "
                     + "analyzer keeps apart; they are counted but not attributed", recording.blockedElsewhereSeconds()));
         }
         if (recording.agentWarnings() > 0) {
             notes.add("the agent logged " + recording.agentWarnings() + " warning(s) on the application's stderr");
-        }
-        if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
-                && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
-            notes.add("the agent was running but recorded no queue or executor samples (none reached its tracking threshold)");
         }
         return notes;
     }

@@ -70,10 +70,13 @@ public final class Recording {
         return series.computeIfAbsent(new SeriesKey(subject, id, null), k -> new BufferSeries(subject, id, false));
     }
 
+    /** Numbers of named series, never reused: a live recording forgets series. */
+    private long namedSeries;
+
     /** A series known by name (a launch site), numbered in the order first seen. */
     BufferSeries series(BufferSeries.Subject subject, String name) {
         return series.computeIfAbsent(new SeriesKey(subject, 0, name),
-                k -> new BufferSeries(subject, series.size() + 1, true));
+                k -> new BufferSeries(subject, ++namedSeries, true));
     }
 
     /** Objects JFR's old-object sampler found alive at the end, by type and allocation line. */

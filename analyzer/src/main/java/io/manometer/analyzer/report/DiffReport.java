@@ -46,7 +46,7 @@ public final class DiffReport {
     public Report newFindings(String toolVersion) {
         DetectorResult diff = new DetectorResult("diff", true, null, check.newFindings());
         RecordingResult result = new RecordingResult(current, null, 0, null,
-                java.util.List.of("new since the baseline " + baseline), java.util.List.of(diff));
+                java.util.List.of("new since the baseline " + baseline), java.util.List.of(), java.util.List.of(diff));
         return new Report(toolVersion, io.manometer.analyzer.detect.Severity.INFO, java.util.List.of(result));
     }
 

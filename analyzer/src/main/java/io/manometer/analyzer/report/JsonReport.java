@@ -36,6 +36,8 @@ final class JsonReport {
             node.put("agentPresent", r.agentVersion() != null);
             node.put("agentVersion", r.agentVersion());
             node.set("notes", MAPPER.valueToTree(r.notes()));
+            node.put("complete", r.complete());
+            node.set("gaps", MAPPER.valueToTree(r.gaps()));
             ArrayNode detectors = node.putArray("detectors");
             for (DetectorResult d : r.detectors()) {
                 ObjectNode dn = detectors.addObject().put("id", d.detector()).put("applicable", d.applicable());

@@ -13,13 +13,20 @@ import java.util.List;
  * @param durationSeconds time between its first and last event of interest
  * @param agentVersion    version of the agent that wrote it, or null when the agent was absent
  * @param notes           facts the reader should know (missing events, lost data, limits hit)
+ * @param gaps            those of the notes that say something was not watched (buffers not
+ *                        tracked, events lost): with any, "no findings" is no clean bill of health
  * @param detectors       each detector's outcome
  */
 public record RecordingResult(String file, String error, double durationSeconds, String agentVersion,
-                              List<String> notes, List<DetectorResult> detectors) {
+                              List<String> notes, List<String> gaps, List<DetectorResult> detectors) {
 
     public static RecordingResult unreadable(String file, String error) {
-        return new RecordingResult(file, error, 0, null, List.of(), List.of());
+        return new RecordingResult(file, error, 0, null, List.of(), List.of(), List.of());
+    }
+
+    /** Whether everything the application did was watched: no gap. */
+    public boolean complete() {
+        return error == null && gaps.isEmpty();
     }
 
     public List<Finding> findings() {

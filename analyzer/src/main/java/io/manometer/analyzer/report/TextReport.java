@@ -104,6 +104,10 @@ final class TextReport {
             return "No findings in the JDK's own events; queues and executors were not checked: the recordings hold "
                     + "no Manometer agent events.";
         }
+        if (report.recordings().stream().anyMatch(r -> r.error() == null && !r.complete())) {
+            return "No findings at or above " + report.minSeverity().label() + " among what was watched, but not "
+                    + "everything was (see the notes): this is not a clean bill of health.";
+        }
         return "No findings at or above " + report.minSeverity().label()
                 + ": every buffer recorded kept pace with its consumer.";
     }

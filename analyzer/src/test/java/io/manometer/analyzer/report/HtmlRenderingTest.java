@@ -43,7 +43,7 @@ class HtmlRenderingTest {
     /** A report of one critical, steadily growing backlog with the heap growing beside it. */
     private Path writeReport() throws Exception {
         Path page = dir.resolve("report.html");
-        RecordingResult result = new RecordingResult("app.jfr", null, 20, "test", List.of(),
+        RecordingResult result = new RecordingResult("app.jfr", null, 20, "test", List.of(), List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(TestRecordings.create()
                         .queue(1, -1, 20, 20_000, s -> 18_000 * s)
                         .heap(20, 512_000_000L, s -> 30_000_000L + 4_000_000L * s).build()));

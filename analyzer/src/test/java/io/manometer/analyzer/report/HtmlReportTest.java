@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
     private static String html(Recording recording) throws Exception {
-        RecordingResult result = new RecordingResult("run <1>.jfr", null, 20, "test", List.of(),
+        RecordingResult result = new RecordingResult("run <1>.jfr", null, 20, "test", List.of(), List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.html.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);

@@ -18,7 +18,7 @@ class SarifReportTest {
     @Test
     void findingsBecomeResultsAtTheirSourceLine() throws Exception {
         Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
-        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(),
+        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(), List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
@@ -44,7 +44,7 @@ class SarifReportTest {
         java.nio.file.Files.createDirectories(root.resolve("com/example"));
         java.nio.file.Files.writeString(root.resolve("com/example/Pipeline.java"), "class Pipeline {}");
         Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
-        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(),
+        RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(), List.of(),
                 new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result), SourceRoots.inWorkingDirectory(List.of(root))), out, false);
