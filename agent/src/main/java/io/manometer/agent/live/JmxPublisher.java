@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -29,7 +30,10 @@ final class JmxPublisher {
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final int max;
     private final Summary summary = new Summary();
-    private final Map<ObjectName, Buffer> published = new HashMap<>();
+    /** By series: a series lives as long as its buffer is described, so names are built once. */
+    private Map<BufferSeries, Published> published = new IdentityHashMap<>();
+
+    private record Published(ObjectName name, Buffer bean) {}
 
     JmxPublisher(int max) throws Exception {
         this.max = max;
@@ -52,23 +56,28 @@ final class JmxPublisher {
         }
         List<BufferSeries> deepest = new ArrayList<>(recording.series());
         deepest.sort(Comparator.comparingLong((BufferSeries s) -> s.samples.lastDepth()).reversed());
-        Map<ObjectName, Buffer> now = new HashMap<>();
+        Map<BufferSeries, Published> now = new IdentityHashMap<>();
+        List<BufferSeries> added = new ArrayList<>();
         for (BufferSeries s : deepest.subList(0, Math.min(max, deepest.size()))) {
-            ObjectName name = new ObjectName(DOMAIN + ":type=Buffer,subject=" + ObjectName.quote(s.subject.label)
-                    + ",id=" + s.id);
-            Buffer bean = published.remove(name);
-            if (bean == null) {
-                bean = new Buffer();
-                server.registerMBean(bean, name);
+            Published kept = published.remove(s);
+            if (kept != null) {
+                now.put(s, kept);
+            } else {
+                added.add(s);
             }
-            bean.update(s, bySubject.get(s.type() + "#" + s.id + "#" + s.site()));
-            now.put(name, bean);
         }
-        for (ObjectName gone : published.keySet()) {
-            server.unregisterMBean(gone);
+        // The gone first: a buffer forgotten and described again comes back under its old name.
+        for (Published gone : published.values()) {
+            server.unregisterMBean(gone.name());
         }
-        published.clear();
-        published.putAll(now);
+        for (BufferSeries s : added) {
+            Published p = new Published(new ObjectName(DOMAIN + ":type=Buffer,subject="
+                    + ObjectName.quote(s.subject.label) + ",id=" + s.id), new Buffer());
+            server.registerMBean(p.bean(), p.name());
+            now.put(s, p);
+        }
+        now.forEach((s, p) -> p.bean().update(s, bySubject.get(s.type() + "#" + s.id + "#" + s.site())));
+        published = now;
         summary.update(alerting, recording);
     }
 

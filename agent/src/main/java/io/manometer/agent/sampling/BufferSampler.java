@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * Reads depth and counters of everything tracked, on its own daemon thread. A buffer whose counts
  * have not moved since it was last read, and which was not among the deepest described, is ranked
- * by its last depth rather than read again: with thousands tracked, most are idle.
+ * by its last depth rather than read again: with thousands tracked, most are idle. With thousands,
+ * each period also looks at only a slice of those not described (see {@link #LOOK_AT_ALL_BELOW}).
  *
  * <p>Reading a queue's size may take the queue's lock. If the application holds that lock for long,
  * the sampler waits, not the caller: a caller (JFR's periodic thread) waits a bounded time for a
@@ -39,6 +40,13 @@ public final class BufferSampler {
      * count (or a queue that became an executor's) is seen at least this often.
      */
     private static final long READ_ALL_EVERY_NANOS = 5_000_000_000L;
+    /**
+     * With this many tracked or more, each period looks at one slice of the buffers not described
+     * (in turn, so each at least every {@value #SLICES} periods) and ranks the rest by their last
+     * reading: a buffer that starts to grow among thousands is described a period or three later.
+     */
+    private static final int LOOK_AT_ALL_BELOW = 1000;
+    private static final int SLICES = 4;
     /** A capacity of 2^30 elements or more is no bound at all. */
     private static final long UNBOUNDED_FROM = 1L << 30;
 
@@ -95,8 +103,10 @@ public final class BufferSampler {
     private final TrackingRegistry registry;
     private final int maxBuffers;
     private final Object lock = new Object();
-    /** Sampler thread only. */
+    /** Sampler thread only: every live tracked buffer, and those the last snapshot described. */
+    private final List<TrackedBuffer> known = new ArrayList<>();
     private final List<TrackedBuffer> describedLastTime = new ArrayList<>();
+    private int slice;
     private long lastReadAllNanos;
     private Snapshot latest;
     private boolean requested;
@@ -167,19 +177,37 @@ public final class BufferSampler {
             lastReadAllNanos = now;
         }
         Set<Object> executorQueues = registry.executorQueues();
+        for (TrackedBuffer t = registry.pollNewlyTracked(); t != null; t = registry.pollNewlyTracked()) {
+            known.add(t);
+        }
+        int slices = readAll || known.size() < LOOK_AT_ALL_BELOW ? 1 : SLICES;
+        slice = (slice + 1) % slices;
         List<BufferSample> read = new ArrayList<>();
-        List<TrackedBuffer> unmoved = new ArrayList<>();
-        for (TrackedBuffer tracked : registry.buffers()) {
-            if (!readAll && !tracked.described && tracked.unmovedSinceSampled()) {
-                tracked.unmovedAtNanos = now;
-                unmoved.add(tracked);
+        List<TrackedBuffer> unmoved = new ArrayList<>(known.size());
+        int kept = 0;
+        for (int i = 0; i < known.size(); i++) {
+            TrackedBuffer tracked = known.get(i);
+            if (tracked.dropped) {
                 continue;
             }
+            known.set(kept++, tracked);
+            boolean lookAt = i % slices == slice || tracked.described || !tracked.visited;
+            if (!lookAt || !readAll && !tracked.described && tracked.unmovedSinceSampled()) {
+                if (lookAt) {
+                    tracked.unmovedAtNanos = now;
+                }
+                if (tracked.sampledOnce) {
+                    unmoved.add(tracked);
+                }
+                continue;
+            }
+            tracked.visited = true;
             Object buffer = tracked.buffer.get();
             if (buffer != null && !executorQueues.contains(buffer) && tracked.worthReporting()) {
                 read.add(sample(tracked, buffer, now));
             }
         }
+        known.subList(kept, known.size()).clear();
         BufferRanking ranking = rankBuffers(read, unmoved, now);
         List<ExecutorSample> executors = new ArrayList<>();
         for (TrackedExecutor tracked : registry.executors()) {
@@ -288,6 +316,7 @@ public final class BufferSampler {
     private BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {
         String type = tracked.type;
         boolean exact = QueueTypes.hasExactSize(type);
+        tracked.sampledOnce = true;
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
             tracked.sampledDepth = depth;

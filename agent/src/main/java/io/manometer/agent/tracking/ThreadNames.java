@@ -8,6 +8,8 @@ final class ThreadNames {
     private final String[] names = new String[MAX];
     private int count;
     private boolean more;
+    /** The names joined, kept until they change: written into every sample of the buffer. */
+    private String text = "";
 
     synchronized void add(String name) {
         for (int i = 0; i < count; i++) {
@@ -17,9 +19,13 @@ final class ThreadNames {
         }
         if (count < MAX) {
             names[count++] = name;
+        } else if (more) {
+            return;
         } else {
             more = true;
         }
+        String list = String.join(", ", Arrays.copyOf(names, count));
+        text = more ? list + ", ..." : list;
     }
 
     synchronized int size() {
@@ -47,7 +53,6 @@ final class ThreadNames {
 
     @Override
     public synchronized String toString() {
-        String list = String.join(", ", Arrays.copyOf(names, count));
-        return more ? list + ", ..." : list;
+        return text;
     }
 }

@@ -34,6 +34,12 @@ public final class TrackedBuffer {
     public long unmovedAtNanos;
     /** Whether the last snapshot described this buffer (those are always read afresh). */
     public boolean described;
+    /** Whether the sampler has read it (and found it worth describing) at least once. */
+    public boolean sampledOnce;
+    /** Whether the sampler has looked at it at least once, worth describing or not. */
+    public boolean visited;
+    /** Set once the buffer has been collected and its entry dropped. */
+    public volatile boolean dropped;
 
     TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {

@@ -24,6 +24,9 @@ public final class TrackingRegistry {
     /** Call sites rewritten in application code: async launches and ignored refusals. */
     public final InstrumentedSites sites = new InstrumentedSites();
     private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
+    /** Buffers tracked since the sampler last asked: it keeps its own list rather than walk the map. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrackedBuffer> newlyTracked =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
@@ -42,6 +45,7 @@ public final class TrackingRegistry {
         TrackedBuffer tracked = new TrackedBuffer(id, new BufferReference(buffer, collected, id), counters, created,
                 producer, producerThread);
         buffers.put(tracked.id, tracked);
+        newlyTracked.add(tracked);
         return tracked;
     }
 
@@ -103,7 +107,10 @@ public final class TrackingRegistry {
     /** Drops the entries of buffers the JVM has collected since the last call. */
     private void dropCollected() {
         for (Reference<?> ref = collected.poll(); ref != null; ref = collected.poll()) {
-            buffers.remove(((BufferReference) ref).id);
+            TrackedBuffer gone = buffers.remove(((BufferReference) ref).id);
+            if (gone != null) {
+                gone.dropped = true;
+            }
         }
     }
 
@@ -113,8 +120,9 @@ public final class TrackingRegistry {
         executors.values().removeIf(e -> e.executor.get() == null);
     }
 
-    public List<TrackedBuffer> buffers() {
-        return new ArrayList<>(buffers.values());
+    /** The next buffer tracked since the last call, or null: each is handed out once. */
+    public TrackedBuffer pollNewlyTracked() {
+        return newlyTracked.poll();
     }
 
     public List<TrackedExecutor> executors() {

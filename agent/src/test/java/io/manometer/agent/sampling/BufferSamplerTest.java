@@ -79,4 +79,31 @@ class BufferSamplerTest {
         assertThat(depthOf(after, ts)).isEqualTo(3);
         assertThat(after.omittedMaxDepth()).isZero();
     }
+
+    @Test
+    void amongThousandsABufferThatStartsToGrowIsDescribedWithinAFewPeriods() {
+        java.util.List<Queue<Integer>> queues = new java.util.ArrayList<>();
+        java.util.List<BufferCounters> counters = new java.util.ArrayList<>();
+        java.util.List<TrackedBuffer> tracked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            Queue<Integer> q = new ConcurrentLinkedQueue<>();
+            BufferCounters c = new BufferCounters(0);
+            tracked.add(TrackingFixtures.track(registry, q, c));
+            offer(q, c, 1);
+            queues.add(q);
+            counters.add(c);
+        }
+        sampler.take();
+        offer(queues.get(777), counters.get(777), 50);
+        int periods = 0;
+        Snapshot s;
+        do {
+            s = sampler.take();
+            periods++;
+        } while (depthOf(s, tracked.get(777)) < 0 && periods < 10);
+        assertThat(depthOf(s, tracked.get(777))).isEqualTo(51);
+        assertThat(periods).isLessThanOrEqualTo(4);
+        assertThat(s.omittedBuffers()).isEqualTo(1499);
+        assertThat(s.omittedTotalDepth()).isEqualTo(1499);
+    }
 }

@@ -37,11 +37,13 @@ public final class TrackedBuffersWorkload {
         long steadyAt = started + steadyFrom * 1_000_000_000L;
         long steadyCpu = -1;
         long steadyWall = 0;
+        java.util.Map<String, Long> steadyThreads = java.util.Map.of();
         int next = 0;
         while (System.nanoTime() < end) {
             if (steadyCpu < 0 && System.nanoTime() >= steadyAt) {
                 steadyCpu = os.getProcessCpuTime();
                 steadyWall = System.nanoTime();
+                steadyThreads = threadTicks();
             }
             for (int i = 0; i < count / 100; i++) {
                 LinkedBlockingQueue<Integer> q = queues.get(next++ % count);
@@ -54,8 +56,15 @@ public final class TrackedBuffersWorkload {
         if (steadyCpu >= 0) {
             System.out.printf(java.util.Locale.ROOT, "steady: %.3f s CPU in %.1f s%n",
                     (os.getProcessCpuTime() - steadyCpu) / 1e9, (System.nanoTime() - steadyWall) / 1e9);
+            java.util.Map<String, Long> before = steadyThreads;
+            threadTicks().forEach((name, ticks) -> {
+                long spent = ticks - before.getOrDefault(name, 0L);
+                if (spent > 0) {
+                    System.out.printf(java.util.Locale.ROOT, "steady thread %s: %.2f s%n", name, spent / 100.0);
+                }
+            });
         }
-        // Where the agent's share went: its own threads and JFR's, CPU seconds each.
+        // Where the agent's share went (the steady lines above also count the JIT's and collector's threads): its own threads and JFR's, CPU seconds each.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("manometer") || thread.getName().startsWith("JFR")) {
@@ -63,5 +72,26 @@ public final class TrackedBuffersWorkload {
                         threads.getThreadCpuTime(thread.getId()) / 1e9);
             }
         }
+    }
+
+    /**
+     * CPU ticks (1/100 s) of every thread of this process by name, numbers stripped (compiler and
+     * collector threads too, which no Java API shows); empty where /proc is not there.
+     */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim()
+                        .replaceAll("[#0-9]+$", "");
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a thread that ended meanwhile
+            }
+        }
+        return ticks;
     }
 }
