@@ -17,10 +17,16 @@ agent=agent/target/manometer-agent.jar
 bench=benchmarks/target/benchmarks.jar
 [ -f "$agent" ] && [ -f "$bench" ] || { echo "build first: mvn -DskipTests package" >&2; exit 2; }
 
+logs=benchmarks/target/live-cost
+mkdir -p "$logs"
+
 cpu_seconds() { # runs the workload with the given agent options; prints "whole steady" CPU seconds
+  local log="$logs/$2.txt" # the workload's own lines: steady CPU per thread (JIT and collector too)
   { /usr/bin/time -f "time %U %S" "$java" -Xmx512m -javaagent:"$agent=$1" \
       -cp "$bench" io.manometer.benchmarks.live.TrackedBuffersWorkload "$seconds" "$queues" "$steady_from" \
-      | grep '^steady:'; } 2>&1 | awk '/^time/ {t = $2 + $3} /^steady:/ {s = $2} END {printf "%.2f %.3f", t, s}'
+      > "$log"; } 2>&1 | awk -v file="$log" '/^time/ {t = $2 + $3} END {
+        while ((getline line < file) > 0) if (line ~ /^steady:/) {split(line, f, " "); s = f[2]}
+        printf "%.2f %.3f", t, s}'
 }
 
 share() { # CPU seconds with, without, over seconds: the difference as a percentage of one core
@@ -43,8 +49,8 @@ echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; $queues tracked q
 whole=()
 steady=()
 for i in $(seq "$pairs"); do
-  read -r off off_steady <<< "$(cpu_seconds "record=off,max.buffers=200")"
-  read -r on on_steady <<< "$(cpu_seconds "record=auto,max.buffers=200")"
+  read -r off off_steady <<< "$(cpu_seconds "record=off,max.buffers=200" "off-$i")"
+  read -r on on_steady <<< "$(cpu_seconds "record=auto,max.buffers=200" "auto-$i")"
   whole+=("$(share "$on" "$off" "$seconds")")
   steady+=("$(share "$on_steady" "$off_steady" "$((seconds - steady_from))")")
   echo "pair $i: record=off ${off} s CPU (${off_steady} steady), record=auto ${on} s CPU (${on_steady} steady):" \
@@ -52,3 +58,4 @@ for i in $(seq "$pairs"); do
 done
 summary "whole run (JFR's start-up included)" "${whole[@]}"
 summary "steady state" "${steady[@]}"
+echo "each run's steady CPU by thread: $logs/"
