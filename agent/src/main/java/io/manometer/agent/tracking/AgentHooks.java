@@ -41,13 +41,21 @@ public final class AgentHooks implements BridgeHooks {
                 return; // another producer got here first
             }
             state = counters.agentState;
-            // Executors: the feeding line once. Queues: look again every RECHECK inserts, to see
-            // every thread that feeds them, for a fraction of a nanosecond per element.
-            counters.trackAt = state instanceof TrackedExecutor ? Long.MAX_VALUE : counters.inserted + RECHECK;
+            // Executors: the feeding line once it is named. Queues: look again every RECHECK
+            // inserts, to see every thread that feeds them, for a fraction of a nanosecond per element.
+            counters.trackAt = state instanceof TrackedExecutor && ((TrackedExecutor) state).producer() != CallSite.UNKNOWN
+                    ? Long.MAX_VALUE : counters.inserted + RECHECK;
         }
         String thread = Thread.currentThread().getName();
         if (state instanceof TrackedBuffer) {
-            ((TrackedBuffer) state).producers.add(thread);
+            TrackedBuffer tracked = (TrackedBuffer) state;
+            tracked.producers.add(thread);
+            if (tracked.producer() == CallSite.UNKNOWN) { // the budget was spent when it was tracked: again
+                CallSite producer = captureIfBudget(buffer);
+                if (producer != CallSite.UNKNOWN) {
+                    tracked.producerSeen(producer, thread);
+                }
+            }
             return;
         }
         if (!(state instanceof TrackedExecutor) && StackCapture.fedByAnotherQueue(buffer)) {
@@ -55,9 +63,11 @@ public final class AgentHooks implements BridgeHooks {
             counters.removeAt = Long.MAX_VALUE;
             return;
         }
-        CallSite producer = captures.tryAcquire() ? StackCapture.capture(stackDepth, buffer.getClass()) : CallSite.UNKNOWN;
+        CallSite producer = captureIfBudget(buffer);
         if (state instanceof TrackedExecutor) {
-            ((TrackedExecutor) state).producerSeen(producer, thread);
+            if (producer != CallSite.UNKNOWN || ((TrackedExecutor) state).producerThread().isEmpty()) {
+                ((TrackedExecutor) state).producerSeen(producer, thread);
+            }
             return;
         }
         CallSite created = state instanceof CallSite ? (CallSite) state : CallSite.UNKNOWN;
@@ -66,6 +76,14 @@ public final class AgentHooks implements BridgeHooks {
             tracked.producers.add(thread);
             counters.agentState = tracked;
         }
+    }
+
+    /**
+     * The feeding line, if the capture budget allows one now; else unknown, and the next check
+     * (RECHECK inserts later) tries again: a site missed in a start-up flood is not lost for good.
+     */
+    private CallSite captureIfBudget(Object buffer) {
+        return captures.tryAcquire() ? StackCapture.capture(stackDepth, buffer.getClass()) : CallSite.UNKNOWN;
     }
 
     @Override
