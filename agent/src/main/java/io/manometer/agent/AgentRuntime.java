@@ -18,7 +18,7 @@ final class AgentRuntime {
     private AgentRuntime() {}
 
     static void start(Instrumentation inst, Module bridgeModule, AgentOptions options) {
-        TrackingRegistry registry = new TrackingRegistry();
+        TrackingRegistry registry = new TrackingRegistry(options.trackAfter);
         Bridge.install(new AgentHooks(registry, options));
         String version = version();
         Runnable events = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain

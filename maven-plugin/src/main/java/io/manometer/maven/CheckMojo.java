@@ -171,6 +171,11 @@ public final class CheckMojo extends AbstractMojo {
         getLog().info(String.format(Locale.ROOT, "Manometer: %d recording(s): %d critical, %d warning, %d info; "
                         + "reports in %s", recordings, report.count(Severity.CRITICAL), report.count(Severity.WARNING),
                 report.count(Severity.INFO), directory));
+        for (io.manometer.analyzer.report.RecordingResult r : report.recordings()) {
+            for (String gap : r.gaps()) { // no findings there is no clean bill of health: say so
+                getLog().warn("Manometer: " + r.file() + ": not everything was watched: " + gap);
+            }
+        }
         for (Finding f : report.findings()) {
             String line = f.severity().name() + " " + f.kind() + " at " + f.site() + ": " + f.summary();
             if (f.severity().atLeast(Severity.WARNING)) {

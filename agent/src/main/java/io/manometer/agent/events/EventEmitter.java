@@ -10,6 +10,7 @@ import io.manometer.agent.sampling.BufferSampler.LaunchSample;
 import io.manometer.agent.sampling.BufferSampler.MemoryBufferSample;
 import io.manometer.agent.tracking.CallSite;
 import io.manometer.agent.tracking.IgnoredResultSite;
+import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackingRegistry;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -18,6 +19,11 @@ import jdk.jfr.FlightRecorderListener;
 public final class EventEmitter {
     /** Longest a JFR periodic callback waits for the sampler before skipping the period. */
     private static final long MAX_WAIT_MILLIS = 500;
+    /**
+     * A described buffer whose depth and counts stand still is written once when it stops, then this
+     * often rather than every period: idle buffers cost next to nothing, and a stall still shows.
+     */
+    private static final long UNCHANGED_WRITTEN_EVERY_NANOS = 5_000_000_000L;
 
     private final BufferSampler sampler;
     private final TrackingRegistry registry;
@@ -106,6 +112,13 @@ public final class EventEmitter {
             return;
         }
         for (BufferSample s : snapshot.buffers()) {
+            TrackedBuffer tracked = s.buffer();
+            if (s.unchanged() && tracked.writtenUnchanged
+                    && snapshot.takenAtNanos() - tracked.writtenAtNanos < UNCHANGED_WRITTEN_EVERY_NANOS) {
+                continue;
+            }
+            tracked.writtenAtNanos = snapshot.takenAtNanos();
+            tracked.writtenUnchanged = s.unchanged();
             QueueSampleEvent event = new QueueSampleEvent();
             event.bufferId = s.buffer().id;
             event.bufferType = s.buffer().type;

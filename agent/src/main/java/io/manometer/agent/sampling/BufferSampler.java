@@ -53,10 +53,10 @@ public final class BufferSampler {
     /**
      * One buffer at one instant; capacity -1 means unbounded, oldestWaitNanos -1 unknown. A delayed
      * buffer (a DelayQueue) holds elements waiting for their time: its oldest wait is how late the
-     * next due element is.
+     * next due element is. {@code unchanged}: same depth and counts as at the buffer's last reading.
      */
     public record BufferSample(TrackedBuffer buffer, long depth, boolean depthExact, long capacity, long inserted,
-                               long removed, long refused, boolean delayed, long oldestWaitNanos) {
+                               long removed, long refused, boolean delayed, long oldestWaitNanos, boolean unchanged) {
 
         /** A bounded buffer with no room: producers now wait or are refused. */
         public boolean atCapacity() {
@@ -107,6 +107,7 @@ public final class BufferSampler {
     private final List<TrackedBuffer> known = new ArrayList<>();
     private final List<TrackedBuffer> describedLastTime = new ArrayList<>();
     private int slice;
+    private long knownUpTo = -1;
     private long lastReadAllNanos;
     private Snapshot latest;
     private boolean requested;
@@ -177,8 +178,12 @@ public final class BufferSampler {
             lastReadAllNanos = now;
         }
         Set<Object> executorQueues = registry.executorQueues();
-        for (TrackedBuffer t = registry.pollNewlyTracked(); t != null; t = registry.pollNewlyTracked()) {
-            known.add(t);
+        long lastId = registry.lastTrackedId(); // before the copy: a buffer added meanwhile is copied next time
+        List<TrackedBuffer> all = registry.buffersIfTrackedSince(knownUpTo);
+        if (all != null) {
+            known.clear();
+            known.addAll(all);
+            knownUpTo = lastId;
         }
         int slices = readAll || known.size() < LOOK_AT_ALL_BELOW ? 1 : SLICES;
         slice = (slice + 1) % slices;
@@ -195,6 +200,9 @@ public final class BufferSampler {
             if (!lookAt || !readAll && !tracked.described && tracked.unmovedSinceSampled()) {
                 if (lookAt) {
                     tracked.unmovedAtNanos = now;
+                    if (tracked.sampledDepth == 0) {
+                        registry.foundIdle(tracked);
+                    }
                 }
                 if (tracked.sampledOnce) {
                     unmoved.add(tracked);
@@ -316,12 +324,14 @@ public final class BufferSampler {
     private BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {
         String type = tracked.type;
         boolean exact = QueueTypes.hasExactSize(type);
+        boolean readBefore = tracked.sampledOnce;
         tracked.sampledOnce = true;
         if (tracked.counters == null) { // loaded before the agent: depth only
             long depth = ((Collection<?>) buffer).size();
+            boolean unchanged = readBefore && depth == tracked.sampledDepth;
             tracked.sampledDepth = depth;
             return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, false,
-                    ArrivalMarks.UNKNOWN);
+                    ArrivalMarks.UNKNOWN, unchanged);
         }
         if (tracked.unmovedAtNanos != 0) {
             tracked.arrivals.unmovedAt(tracked.unmovedAtNanos, tracked.sampledInserted);
@@ -339,16 +349,20 @@ public final class BufferSampler {
             tracked.removalsNotSeen += derivedDepth(tracked, inserted, removedCounted);
             depth = 0;
         }
+        long refused = tracked.counters.refused;
+        boolean unchanged = readBefore && inserted == tracked.sampledInserted && removedCounted == tracked.sampledRemoved
+                && depth == tracked.sampledDepth && refused == tracked.sampledRefused;
         tracked.sampledInserted = inserted;
         tracked.sampledRemoved = removedCounted;
         tracked.sampledDepth = depth;
+        tracked.sampledRefused = refused;
         // Blocking queues with an exact size do not count removals (see QueueTypes): derive them.
         long removed = QueueTypes.removalsDerived(type) ? Math.max(0, inserted - depth)
                 : removedCounted + tracked.removalsNotSeen;
         boolean delayed = buffer instanceof DelayQueue;
-        return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed,
-                tracked.counters.refused, delayed, delayed ? overdueNanos((DelayQueue<?>) buffer)
-                        : tracked.arrivals.oldestWaitNanos(now, inserted, depth));
+        return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed, refused, delayed,
+                delayed ? overdueNanos((DelayQueue<?>) buffer) : tracked.arrivals.oldestWaitNanos(now, inserted, depth),
+                unchanged);
     }
 
     private static long derivedDepth(TrackedBuffer tracked, long inserted, long removedCounted) {

@@ -30,6 +30,13 @@ public final class TrackedBuffer {
     public long sampledInserted = -1;
     public long sampledRemoved = -1;
     public long sampledDepth;
+    public long sampledRefused;
+    /**
+     * When its last sample event was written, and whether that one was already unchanged (event
+     * writer only): an idle buffer among the described is written every few seconds, not every period.
+     */
+    public long writtenAtNanos;
+    public boolean writtenUnchanged;
     /** When the sampler last found the counts unmoved without reading the buffer; 0 if not since. */
     public long unmovedAtNanos;
     /** Whether the last snapshot described this buffer (those are always read afresh). */
@@ -38,8 +45,10 @@ public final class TrackedBuffer {
     public boolean sampledOnce;
     /** Whether the sampler has looked at it at least once, worth describing or not. */
     public boolean visited;
-    /** Set once the buffer has been collected and its entry dropped. */
+    /** Set once the buffer has been collected, or evicted while idle, and its entry dropped. */
     public volatile boolean dropped;
+    /** Whether it waits in the registry's idle list (sampler and evicting thread). */
+    volatile boolean offeredAsIdle;
 
     TrackedBuffer(long id, BufferReference buffer, BufferCounters counters, CallSite created, CallSite producer,
                   String producerThread) {
@@ -83,6 +92,24 @@ public final class TrackedBuffer {
     public boolean unmovedSinceSampled() {
         return counters != null && sampledInserted >= 0 && counters.inserted == sampledInserted
                 && counters.removed == sampledRemoved;
+    }
+
+    /** Empty and unmoved since the sampler's last reading: its slot can go to a buffer in use. */
+    boolean stillIdle() {
+        return sampledOnce && sampledDepth == 0 && unmovedSinceSampled();
+    }
+
+    /**
+     * Hands the buffer back to its counters' threshold: fed again, it is tracked again. Under the
+     * counters' lock, like the tracking itself in {@code AgentHooks.bufferActive}.
+     */
+    void release(long trackAgainAfter) {
+        synchronized (counters) {
+            if (counters.agentState == this) {
+                counters.agentState = created;
+                counters.trackAt = counters.inserted + trackAgainAfter;
+            }
+        }
     }
 
     public boolean worthReporting() {

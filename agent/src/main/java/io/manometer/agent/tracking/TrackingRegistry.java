@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The buffers and executors being followed. Entries hold their objects weakly and are dropped once
  * the object is collected; the number of live entries is capped so agent memory stays bounded
  * whatever the application does, and what the cap turns away is counted, not silently lost.
+ *
+ * <p>At the cap, a buffer the sampler found empty and idle gives up its slot to the newcomer (which
+ * is being fed: it just crossed its tracking threshold). A start-up that churns through thousands of
+ * short-lived queues therefore cannot fill the table for good with queues that are dead but not yet
+ * collected; the idle one is tracked again, under a new id, if it is fed again.
  */
 public final class TrackingRegistry {
     /** Live tracked buffers at most; past it, new buffers are counted as untracked. */
@@ -24,12 +29,22 @@ public final class TrackingRegistry {
     /** Call sites rewritten in application code: async launches and ignored refusals. */
     public final InstrumentedSites sites = new InstrumentedSites();
     private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
-    /** Buffers tracked since the sampler last asked: it keeps its own list rather than walk the map. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<TrackedBuffer> newlyTracked =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
+    /**
+     * Buffers the sampler found empty and unmoved: the first to give up their slot at the cap. A list
+     * under a lock, not a concurrent queue: a queue class loaded by the agent's start would be loaded
+     * before its instrumentation, and the application's queues of that class would go unwatched.
+     */
+    private final List<TrackedBuffer> idle = new ArrayList<>();
+    private final AtomicLong evicted = new AtomicLong();
+    /** Inserts after which an evicted buffer, fed again, is tracked again: the agent's track.after. */
+    private final long trackAgainAfter;
+
+    public TrackingRegistry(long trackAgainAfter) {
+        this.trackAgainAfter = trackAgainAfter;
+    }
     /** Where the JVM puts the references of collected buffers: dropping their entries is O(1) each. */
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
@@ -37,7 +52,7 @@ public final class TrackingRegistry {
     TrackedBuffer track(Object buffer, BufferCounters counters, CallSite created, CallSite producer,
                         String producerThread) {
         dropCollected();
-        if (buffers.size() >= MAX_TRACKED) {
+        if (buffers.size() >= MAX_TRACKED && !evictOneIdle()) {
             untracked.incrementAndGet();
             return null;
         }
@@ -45,7 +60,6 @@ public final class TrackingRegistry {
         TrackedBuffer tracked = new TrackedBuffer(id, new BufferReference(buffer, collected, id), counters, created,
                 producer, producerThread);
         buffers.put(tracked.id, tracked);
-        newlyTracked.add(tracked);
         return tracked;
     }
 
@@ -120,9 +134,53 @@ public final class TrackingRegistry {
         executors.values().removeIf(e -> e.executor.get() == null);
     }
 
-    /** The next buffer tracked since the last call, or null: each is handed out once. */
-    public TrackedBuffer pollNewlyTracked() {
-        return newlyTracked.poll();
+    /** From the sampler: this buffer was empty and unmoved when last looked at. */
+    public void foundIdle(TrackedBuffer buffer) {
+        synchronized (idle) {
+            if (!buffer.offeredAsIdle) {
+                buffer.offeredAsIdle = true;
+                if (idle.size() >= MAX_TRACKED) { // bounded: the collected go, leaving at most the live
+                    idle.removeIf(t -> t.dropped);
+                }
+                idle.add(buffer);
+            }
+        }
+    }
+
+    /** Frees the slot of one buffer still idle (checked again now); false if there is none. */
+    private boolean evictOneIdle() {
+        synchronized (idle) {
+            while (!idle.isEmpty()) {
+                TrackedBuffer t = idle.remove(idle.size() - 1);
+                t.offeredAsIdle = false;
+                if (!t.dropped && t.stillIdle() && buffers.remove(t.id, t)) {
+                    t.dropped = true;
+                    t.release(trackAgainAfter);
+                    evicted.incrementAndGet();
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Idle buffers that gave up their slot to a newcomer. */
+    public long evictedCount() {
+        return evicted.get();
+    }
+
+    /**
+     * Every tracked buffer, copied, if one was tracked since {@code knownUpTo} (the value this
+     * returned last through {@link #lastTrackedId()}); else null: the sampler keeps its own list and
+     * walks the map only when something was added.
+     */
+    public List<TrackedBuffer> buffersIfTrackedSince(long knownUpTo) {
+        return ids.get() == knownUpTo ? null : new ArrayList<>(buffers.values());
+    }
+
+    /** The id given last, to buffers and executors alike. */
+    public long lastTrackedId() {
+        return ids.get();
     }
 
     public List<TrackedExecutor> executors() {

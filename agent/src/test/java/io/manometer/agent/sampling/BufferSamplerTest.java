@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Unmoved buffers are ranked by their last reading, yet everything described is read afresh. */
 class BufferSamplerTest {
-    private final TrackingRegistry registry = new TrackingRegistry();
+    private final TrackingRegistry registry = new TrackingRegistry(64);
     private final BufferSampler sampler = new BufferSampler(registry, 1);
 
     /** Fills a queue as counted advice would: counts and elements agree. */
@@ -105,5 +105,32 @@ class BufferSamplerTest {
         assertThat(periods).isLessThanOrEqualTo(4);
         assertThat(s.omittedBuffers()).isEqualTo(1499);
         assertThat(s.omittedTotalDepth()).isEqualTo(1499);
+    }
+
+    @Test
+    void atTheCapAnIdleBufferGivesUpItsSlotButOneHoldingElementsDoesNot() {
+        java.util.List<Queue<Integer>> alive = new java.util.ArrayList<>(); // idle, not collected
+        for (int i = 0; i < TrackingRegistry.MAX_TRACKED - 1; i++) {
+            Queue<Integer> q = new ConcurrentLinkedQueue<>();
+            alive.add(q);
+            BufferCounters c = new BufferCounters(0);
+            TrackingFixtures.track(registry, q, c);
+            offer(q, c, 1);
+            q.poll();
+            c.removed++;
+        }
+        Queue<Integer> stuck = new ConcurrentLinkedQueue<>();
+        BufferCounters stuckCounters = new BufferCounters(0);
+        TrackedBuffer stuckTracked = TrackingFixtures.track(registry, stuck, stuckCounters);
+        offer(stuck, stuckCounters, 3);
+        for (int period = 0; period < 6; period++) {
+            sampler.take(); // read once, then found unmoved slice by slice
+        }
+        BufferCounters newcomer = new BufferCounters(0);
+        assertThat(TrackingFixtures.track(registry, new ConcurrentLinkedQueue<Integer>(), newcomer)).isNotNull();
+        assertThat(registry.untrackedCount()).isZero();
+        assertThat(registry.evictedCount()).isEqualTo(1);
+        assertThat(stuckTracked.dropped).isFalse();
+        assertThat(alive).hasSize(TrackingRegistry.MAX_TRACKED - 1);
     }
 }
