@@ -41,9 +41,10 @@ public final class BufferSampler {
      */
     private static final long READ_ALL_EVERY_NANOS = 5_000_000_000L;
     /**
-     * With this many tracked or more, each period looks at one slice of the buffers not described
-     * (in turn, so each at least every {@value #SLICES} periods) and ranks the rest by their last
-     * reading: a buffer that starts to grow among thousands is described a period or three later.
+     * With this many tracked or more, the buffers are walked every other period only (in between,
+     * those described are read again), and each walk looks at one slice of those not described (in
+     * turn, so each at least every {@value #SLICES} walks) and ranks the rest by their last reading:
+     * a buffer that starts to grow among thousands is described a few periods later.
      */
     private static final int LOOK_AT_ALL_BELOW = 1000;
     private static final int SLICES = 4;
@@ -107,6 +108,8 @@ public final class BufferSampler {
     private final List<TrackedBuffer> known = new ArrayList<>();
     private final List<TrackedBuffer> describedLastTime = new ArrayList<>();
     private int slice;
+    private boolean walkedLastTime;
+    private DeepestUnread lastUnread = new DeepestUnread(1);
     private long knownUpTo = -1;
     private long lastReadAllNanos;
     private Snapshot latest;
@@ -185,10 +188,25 @@ public final class BufferSampler {
             known.addAll(all);
             knownUpTo = lastId;
         }
-        int slices = readAll || known.size() < LOOK_AT_ALL_BELOW ? 1 : SLICES;
-        slice = (slice + 1) % slices;
+        boolean many = known.size() >= LOOK_AT_ALL_BELOW;
+        boolean walk = readAll || !many || !walkedLastTime;
+        walkedLastTime = walk;
         List<BufferSample> read = new ArrayList<>();
-        List<TrackedBuffer> unmoved = new ArrayList<>(known.size());
+        DeepestUnread unread;
+        if (!walk) {
+            // Every other period with thousands tracked: only those described are read again, and
+            // the rest keep the ranking of the last walk.
+            for (TrackedBuffer tracked : describedLastTime) {
+                Object buffer = tracked.dropped ? null : tracked.buffer.get();
+                if (buffer != null) {
+                    read.add(sample(tracked, buffer, now));
+                }
+            }
+            return finish(read, lastUnread, now);
+        }
+        int slices = many && !readAll ? SLICES : 1;
+        slice = (slice + 1) % slices;
+        unread = new DeepestUnread(maxBuffers);
         int kept = 0;
         for (int i = 0; i < known.size(); i++) {
             TrackedBuffer tracked = known.get(i);
@@ -205,7 +223,7 @@ public final class BufferSampler {
                     }
                 }
                 if (tracked.sampledOnce) {
-                    unmoved.add(tracked);
+                    unread.offer(tracked);
                 }
                 continue;
             }
@@ -216,7 +234,13 @@ public final class BufferSampler {
             }
         }
         known.subList(kept, known.size()).clear();
-        BufferRanking ranking = rankBuffers(read, unmoved, now);
+        lastUnread = unread;
+        return finish(read, unread, now);
+    }
+
+    /** Ranks the buffers, reads the executors and the rest: the snapshot. */
+    private Snapshot finish(List<BufferSample> read, DeepestUnread unread, long now) {
+        BufferRanking ranking = rankBuffers(read, unread, now);
         List<ExecutorSample> executors = new ArrayList<>();
         for (TrackedExecutor tracked : registry.executors()) {
             ExecutorService executor = tracked.executor.get();
@@ -247,13 +271,13 @@ public final class BufferSampler {
     private record BufferRanking(List<BufferSample> described, int omitted, long omittedMax, long omittedTotal) {}
 
     /**
-     * Ranks the buffers read this period together with the unmoved ones by their last depth (an
-     * unmoved buffer cannot have grown since); an unmoved one that ranks among the deepest is read
-     * now, so everything described is fresh.
+     * Ranks the buffers read this period together with the deepest unread ones by their last depth
+     * (an unmoved buffer cannot have grown since); an unread one that ranks among the deepest is
+     * read now, so everything described is fresh.
      */
-    private BufferRanking rankBuffers(List<BufferSample> read, List<TrackedBuffer> unmoved, long now) {
+    private BufferRanking rankBuffers(List<BufferSample> read, DeepestUnread unread, long now) {
         read.sort(Comparator.comparingLong(BufferSample::depth).reversed());
-        unmoved.sort(Comparator.comparingLong((TrackedBuffer t) -> t.sampledDepth).reversed());
+        List<TrackedBuffer> unmoved = unread.deepestFirst();
         for (TrackedBuffer t : describedLastTime) {
             t.described = false;
         }
@@ -277,9 +301,9 @@ public final class BufferSampler {
             s.buffer().described = true;
             describedLastTime.add(s.buffer());
         }
-        int omitted = 0;
-        long omittedMax = 0;
-        long omittedTotal = 0;
+        int omitted = unread.passedCount();
+        long omittedMax = unread.passedMaxDepth();
+        long omittedTotal = unread.passedTotalDepth();
         for (; r < read.size(); r++) {
             omitted++;
             omittedMax = Math.max(omittedMax, read.get(r).depth());
@@ -409,11 +433,24 @@ public final class BufferSampler {
         if (!(buffer instanceof BlockingQueue)) {
             return -1;
         }
-        long remaining = ((BlockingQueue<?>) buffer).remainingCapacity();
+        BlockingQueue<?> queue = (BlockingQueue<?>) buffer;
+        long remaining = queue.remainingCapacity();
         long capacity = depth + remaining;
         // size() and remainingCapacity() are read at different moments, so an unbounded queue that
         // grows between them sums to a little under Integer.MAX_VALUE: any "bound" this large bounds
         // nothing, and is reported as unbounded.
-        return capacity >= UNBOUNDED_FROM ? -1 : capacity;
+        if (capacity >= UNBOUNDED_FROM) {
+            return -1;
+        }
+        // A bounded queue in use sums to a little under its bound the same way (972 of 1,000): read
+        // both again until the size held still around them, so the bound reported is the bound set.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = queue.size();
+            remaining = queue.remainingCapacity();
+            if (queue.size() == before) {
+                return before + remaining;
+            }
+        }
+        return capacity;
     }
 }

@@ -102,7 +102,7 @@ class BufferSamplerTest {
             periods++;
         } while (depthOf(s, tracked.get(777)) < 0 && periods < 10);
         assertThat(depthOf(s, tracked.get(777))).isEqualTo(51);
-        assertThat(periods).isLessThanOrEqualTo(4);
+        assertThat(periods).isLessThanOrEqualTo(2 * 4); // walked every other period, a slice at a time
         assertThat(s.omittedBuffers()).isEqualTo(1499);
         assertThat(s.omittedTotalDepth()).isEqualTo(1499);
     }
