@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  * Reads depth and counters of everything tracked, on its own daemon thread. A buffer whose counts
  * have not moved since it was last read, and which was not among the deepest described, is ranked
  * by its last depth rather than read again: with thousands tracked, most are idle. With thousands,
- * each period also looks at only a slice of those not described (see {@link #LOOK_AT_ALL_BELOW}).
+ * they are also walked only every other period, a slice at a time (see {@link #LOOK_AT_ALL_BELOW}).
  *
  * <p>Reading a queue's size may take the queue's lock. If the application holds that lock for long,
  * the sampler waits, not the caller: a caller (JFR's periodic thread) waits a bounded time for a
