@@ -98,9 +98,11 @@ public final class AgentHooks implements BridgeHooks {
             return;
         }
         tracked.producers.add(thread);
-        if (!tracked.producerKnown()) {
-            tracked.producerSeen(captures.tryAcquire() ? StackCapture.capture(stackDepth, queue.getClass())
-                    : CallSite.UNKNOWN, thread);
+        if (tracked.producer() == CallSite.UNKNOWN) { // first sight, or the budget was spent then
+            CallSite producer = captureIfBudget(queue);
+            if (producer != CallSite.UNKNOWN || !tracked.producerKnown()) {
+                tracked.producerSeen(producer, thread);
+            }
         }
     }
 
