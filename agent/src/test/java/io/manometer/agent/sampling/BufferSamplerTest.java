@@ -26,6 +26,17 @@ class BufferSamplerTest {
         counters.inserted += n;
     }
 
+    /** A tracked queue, its counters, and the tracking entry. */
+    private record Fed(Queue<Integer> queue, BufferCounters counters, TrackedBuffer tracked) {}
+
+    /** Tracks a queue as the advice would and feeds it {@code n} elements. */
+    private Fed fed(Queue<Integer> queue, int n) {
+        BufferCounters counters = new BufferCounters(0);
+        TrackedBuffer tracked = TrackingFixtures.track(registry, queue, counters);
+        offer(queue, counters, n);
+        return new Fed(queue, counters, tracked);
+    }
+
     private static long depthOf(Snapshot snapshot, TrackedBuffer buffer) {
         return snapshot.buffers().stream().filter(s -> s.buffer() == buffer).mapToLong(BufferSample::depth)
                 .findFirst().orElse(-1);
@@ -33,50 +44,38 @@ class BufferSamplerTest {
 
     @Test
     void aBufferThatMovedIsReadAndOvertakesTheDeepest() {
-        Queue<Integer> a = new ConcurrentLinkedQueue<>();
-        Queue<Integer> b = new ConcurrentLinkedQueue<>();
-        BufferCounters ca = new BufferCounters(0);
-        BufferCounters cb = new BufferCounters(0);
-        TrackedBuffer ta = TrackingFixtures.track(registry, a, ca);
-        TrackedBuffer tb = TrackingFixtures.track(registry, b, cb);
-        offer(a, ca, 5);
-        offer(b, cb, 3);
+        Fed a = fed(new ConcurrentLinkedQueue<>(), 5);
+        Fed b = fed(new ConcurrentLinkedQueue<>(), 3);
 
         Snapshot first = sampler.take();
-        assertThat(depthOf(first, ta)).isEqualTo(5);
+        assertThat(depthOf(first, a.tracked())).isEqualTo(5);
         assertThat(first.omittedBuffers()).isEqualTo(1);
         assertThat(first.omittedMaxDepth()).isEqualTo(3);
 
-        offer(b, cb, 10);
+        offer(b.queue(), b.counters(), 10);
         for (int i = 0; i < 5; i++) {
-            a.poll();
+            a.queue().poll();
         }
-        ca.removed += 5;
+        a.counters().removed += 5;
         Snapshot second = sampler.take();
         assertThat(second.buffers()).hasSize(1);
-        assertThat(depthOf(second, tb)).isEqualTo(13);
+        assertThat(depthOf(second, b.tracked())).isEqualTo(13);
         assertThat(second.omittedMaxDepth()).isZero();
     }
 
     @Test
     void anUnmovedBufferThatRanksAmongTheDeepestIsReadAfreshBeforeItIsDescribed() {
         // Removals from these queues are not counted: drained, their counts do not move.
-        LinkedBlockingQueue<Integer> deep = new LinkedBlockingQueue<>();
-        LinkedBlockingQueue<Integer> shallow = new LinkedBlockingQueue<>();
-        BufferCounters cd = new BufferCounters(0);
-        BufferCounters cs = new BufferCounters(0);
-        TrackedBuffer td = TrackingFixtures.track(registry, deep, cd);
-        TrackedBuffer ts = TrackingFixtures.track(registry, shallow, cs);
-        offer(deep, cd, 10);
-        offer(shallow, cs, 4);
-        assertThat(depthOf(sampler.take(), td)).isEqualTo(10);
+        Fed deep = fed(new LinkedBlockingQueue<>(), 10);
+        Fed shallow = fed(new LinkedBlockingQueue<>(), 4);
+        assertThat(depthOf(sampler.take(), deep.tracked())).isEqualTo(10);
 
-        deep.clear();
-        shallow.poll();
+        deep.queue().clear();
+        shallow.queue().poll();
         Snapshot after = sampler.take();
         // The deep one was described, so it is read (now empty); the shallow one, unmoved by its
         // counts, ranks by its last depth (4) above it and is read before being described.
-        assertThat(depthOf(after, ts)).isEqualTo(3);
+        assertThat(depthOf(after, shallow.tracked())).isEqualTo(3);
         assertThat(after.omittedMaxDepth()).isZero();
     }
 
