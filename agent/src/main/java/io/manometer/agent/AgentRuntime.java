@@ -2,10 +2,13 @@ package io.manometer.agent;
 
 import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.LaunchedMainClass;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.agent.instrument.Instrumenter;
 import io.manometer.agent.live.LiveJudge;
 import io.manometer.agent.tracking.AgentHooks;
+import io.manometer.agent.tracking.ApplicationCode;
+import io.manometer.agent.tracking.StackCapture;
 import io.manometer.agent.sampling.BufferSampler;
 import io.manometer.agent.tracking.TrackingRegistry;
 import java.io.IOException;
@@ -18,6 +21,8 @@ final class AgentRuntime {
     private AgentRuntime() {}
 
     static void start(Instrumentation inst, Module bridgeModule, AgentOptions options) {
+        ApplicationCode application = ApplicationCode.of(options.appPackages, LaunchedMainClass.find());
+        StackCapture.recognise(application);
         TrackingRegistry registry = new TrackingRegistry(options.trackAfter);
         Bridge.install(new AgentHooks(registry, options));
         String version = version();
@@ -40,6 +45,9 @@ final class AgentRuntime {
             Instrumenter.install(inst, bridgeModule, options, registry.sites, events);
         }
         AgentLog.info("agent " + version + " started with " + options.describe());
+        if (options.verbose) {
+            AgentLog.info("sites name the application's code: " + application.describe());
+        }
     }
 
     private static final Runnable NOTHING = new Runnable() {

@@ -9,6 +9,37 @@ public final class StackFrames {
     /** Package prefixes of the JDK: frames in them are never an application's site. */
     private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
+    /**
+     * Package prefixes of widely used libraries, frameworks, launchers and other agents: their
+     * frames are never taken for the application's own, whatever jar they were packaged in (a
+     * shaded uber-jar puts them beside the application's classes). Not exhaustive: code sources
+     * and the main class's package decide for the rest, and the agent's {@code app.packages}
+     * overrides it.
+     */
+    private static final String[] LIBRARY_PACKAGES = {
+            // languages and their runtimes
+            "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.", "clojure.",
+            // frameworks, servers, clients
+            "org.springframework.", "io.micronaut.", "io.quarkus.", "io.helidon.", "io.vertx.", "io.dropwizard.",
+            "io.ktor.", "com.linecorp.armeria.", "io.undertow.", "org.eclipse.", "org.glassfish.", "org.jboss.",
+            "jakarta.", "org.apache.", "com.google.", "com.squareup.", "okhttp3.", "okio.", "retrofit2.",
+            "feign.", "io.netty.", "io.grpc.", "reactor.", "io.projectreactor.", "io.reactivex.", "rx.",
+            "org.reactivestreams.", "akka.", "io.smallrye.", "io.github.resilience4j.", "io.lettuce.",
+            "redis.clients.", "software.amazon.", "com.amazonaws.", "com.azure.", "com.microsoft.",
+            "com.fasterxml.", "org.yaml.", "org.hibernate.", "org.jooq.", "com.zaxxer.", "org.postgresql.",
+            "com.mysql.", "org.mariadb.", "oracle.", "com.mongodb.", "org.bson.", "org.elasticsearch.",
+            "co.elastic.clients.", "com.rabbitmq.", "io.confluent.", "com.hazelcast.", "org.infinispan.",
+            "org.ehcache.", "com.github.benmanes.", "org.jctools.", "com.lmax.", "io.temporal.", "org.h2.",
+            "org.flywaydb.", "liquibase.", "io.swagger.", "org.aspectj.", "net.bytebuddy.", "org.objectweb.asm.",
+            "org.slf4j.", "ch.qos.logback.", "io.micrometer.", "io.prometheus.", "com.codahale.metrics.",
+            "org.jetbrains.", "com.intellij.", "org.gradle.", "worker.org.gradle.",
+            // tests
+            "org.junit.", "junit.", "org.testng.", "org.mockito.", "org.assertj.", "org.hamcrest.",
+            // other agents
+            "io.opentelemetry.", "co.elastic.apm.", "datadog.", "com.datadoghq.", "com.newrelic.",
+            "com.dynatrace.", "com.appdynamics.", "org.glowroot.", "io.sentry.",
+    };
+
     /** Frames kept of a stack unless told otherwise. */
     public static final int DEFAULT_DEPTH = 12;
 
@@ -20,6 +51,16 @@ public final class StackFrames {
     /** Whether a class (binary name, dots) belongs to the JDK. */
     public static boolean isJdk(String className) {
         for (String prefix : JDK_PACKAGES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class (binary name, dots) belongs to a well-known library, framework or agent. */
+    public static boolean isKnownLibrary(String className) {
+        for (String prefix : LIBRARY_PACKAGES) {
             if (className.startsWith(prefix)) {
                 return true;
             }

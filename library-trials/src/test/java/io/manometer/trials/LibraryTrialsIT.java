@@ -33,8 +33,9 @@ class LibraryTrialsIT {
             // observeOn's operator implements RxJava's queue interface itself; its queue is still found.
             new Expected("rxjava-observe-on", "queue-backlog", "SpscLinkedArrayQueue",
                     "io.manometer.trials.RxObserveOnTrial.run("),
-            // An ArrayDeque, made before the agent could see it, drained through its iterator.
-            new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "okhttp3.Dispatcher.enqueue"));
+            // An ArrayDeque, made before the agent could see it, drained through its iterator; fed by
+            // OkHttp's dispatcher (the via) at the application's enqueue.
+            new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "io.manometer.trials.OkHttpEnqueueTrial.run("));
 
     private record Expected(String trial, String kind, String buffer, String sitePrefix) {}
 

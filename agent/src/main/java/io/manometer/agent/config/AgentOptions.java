@@ -42,7 +42,10 @@ public final class AgentOptions {
         DUMP_BEFORE("dump.before", "60",
                 "a critical alert whose heap runs out within this many seconds dumps the recordings"),
         DUMP_HEAP_PERCENT("dump.heap.percent", "90", "heap kept after a collection above this percent dumps them too"),
-        DUMP_MAX("dump.max", "3", "dumps at most, for the life of the JVM");
+        DUMP_MAX("dump.max", "3", "dumps at most, for the life of the JVM"),
+        APP_PACKAGES("app.packages", "",
+                "the application's own packages (com.acme,org.example): a finding's site is the first frame in them; "
+                        + "empty infers them from the main class");
 
         public final String name;
         public final String defaultValue;
@@ -83,6 +86,8 @@ public final class AgentOptions {
     public final int dumpBeforeSeconds;
     public final int dumpHeapPercent;
     public final int dumpMax;
+    /** Package prefixes of the application's own code, each ending in a dot; empty: inferred. */
+    public final List<String> appPackages;
     /** Problems found while reading the settings, one line each, for the agent to log. */
     public final List<String> problems;
     private final Map<String, String> effective;
@@ -106,6 +111,7 @@ public final class AgentOptions {
         this.dumpBeforeSeconds = positiveIntValue(raw, Key.DUMP_BEFORE);
         this.dumpHeapPercent = positiveIntValue(raw, Key.DUMP_HEAP_PERCENT);
         this.dumpMax = positiveIntValue(raw, Key.DUMP_MAX);
+        this.appPackages = packageListValue(raw, Key.APP_PACKAGES);
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put(Key.ENABLED.name, String.valueOf(enabled));
         shown.put(Key.VERBOSE.name, String.valueOf(verbose));
@@ -124,6 +130,13 @@ public final class AgentOptions {
         shown.put(Key.DUMP_BEFORE.name, String.valueOf(dumpBeforeSeconds));
         shown.put(Key.DUMP_HEAP_PERCENT.name, String.valueOf(dumpHeapPercent));
         shown.put(Key.DUMP_MAX.name, String.valueOf(dumpMax));
+        if (!appPackages.isEmpty()) { // ';' inside: ',' separates the options in this text
+            StringBuilder names = new StringBuilder();
+            for (String prefix : appPackages) {
+                names.append(names.length() == 0 ? "" : ";").append(prefix, 0, prefix.length() - 1);
+            }
+            shown.put(Key.APP_PACKAGES.name, names.toString());
+        }
         this.effective = Collections.unmodifiableMap(shown);
     }
 
@@ -157,13 +170,21 @@ public final class AgentOptions {
         misspelt(systemProperties.keySet(), PROPERTY_PREFIX, "-D", problems);
         misspelt(environment.keySet(), VARIABLE_PREFIX, "", problems);
         if (agentArgs != null && !agentArgs.isBlank()) {
+            Key listBeingRead = null;
             for (String entry : agentArgs.split(",")) {
                 if (entry.isBlank()) {
                     continue;
                 }
                 int eq = entry.indexOf('=');
+                if (eq < 0 && listBeingRead != null) {
+                    // app.packages=com.acme,org.example: the comma that separates options also
+                    // separates the list, so a bare name after a list continues it.
+                    raw.put(listBeingRead, raw.get(listBeingRead) + "," + entry.trim());
+                    continue;
+                }
                 String name = (eq < 0 ? entry : entry.substring(0, eq)).trim();
                 Key key = keyNamed(name);
+                listBeingRead = key == Key.APP_PACKAGES && eq >= 0 ? key : null;
                 if (key == null) {
                     problems.add("unknown option '" + name + "' ignored; known options: " + knownNames());
                 } else if (eq < 0) {
@@ -256,6 +277,50 @@ public final class AgentOptions {
             invalid(key, value, new IllegalArgumentException("expected one of " + String.join(", ", choices)));
         }
         return key.defaultValue;
+    }
+
+    /**
+     * Package names separated by commas or semicolons, each returned as a prefix ending in a dot
+     * (so com.acme matches com.acme.Main and com.acme.orders.Service, not com.acmex.Tool).
+     */
+    private List<String> packageListValue(Map<Key, String> raw, Key key) {
+        String value = raw.get(key);
+        List<String> prefixes = new ArrayList<>();
+        if (value == null) {
+            return prefixes;
+        }
+        for (String part : value.split("[,;]")) {
+            String name = part.trim();
+            if (name.endsWith(".*")) {
+                name = name.substring(0, name.length() - 2);
+            }
+            while (name.endsWith(".")) {
+                name = name.substring(0, name.length() - 1);
+            }
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!isPackageName(name)) {
+                invalid(key, value, new IllegalArgumentException("'" + part.trim() + "' is not a package name"));
+                return new ArrayList<>();
+            }
+            prefixes.add(name + ".");
+        }
+        return Collections.unmodifiableList(prefixes);
+    }
+
+    private static boolean isPackageName(String name) {
+        for (String part : name.split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                if (!Character.isJavaIdentifierPart(part.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String textValue(Map<Key, String> raw, Key key) {

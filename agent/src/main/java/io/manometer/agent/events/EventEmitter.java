@@ -189,7 +189,7 @@ public final class EventEmitter {
         for (LaunchSample s : snapshot.launches()) {
             AsyncLaunchSampleEvent event = new AsyncLaunchSampleEvent();
             event.siteId = s.site().id;
-            event.launchSite = s.site().frame;
+            event.launchSite = s.site().named();
             event.launchKind = s.site().kind().label;
             event.launchStack = s.site().stack().stack();
             event.launchingThreads = s.site().launchers();
@@ -210,7 +210,7 @@ public final class EventEmitter {
         for (IgnoredResultSite site : snapshot.ignoredResults()) {
             IgnoredRefusalSampleEvent event = new IgnoredRefusalSampleEvent();
             event.siteId = site.id;
-            event.callSite = site.frame;
+            event.callSite = site.named();
             event.calledMethod = site.call;
             event.callStack = site.stack().stack();
             event.threads = site.threads();

@@ -3,11 +3,12 @@ package io.manometer.agent.tracking;
 /**
  * Where something was created or fed from.
  *
- * @param site    the first frame outside the JDK: normally the application line
- * @param creator the frame that made the call into the buffer (a library or JDK frame, e.g.
- *                {@code Executors.newFixedThreadPool}); equal to site when the application did
- * @param stack   the captured frames, innermost first, one per line
+ * @param site        the application's line, as {@link ApplicationCode} ranks frames
+ * @param creator     the frame that made the call into the buffer (a library or JDK frame, e.g.
+ *                    {@code Executors.newFixedThreadPool}); equal to site when the application did
+ * @param stack       the captured frames, innermost first, one per line
+ * @param application whether site is surely or likely the application's (not a fallback)
  */
-public record CallSite(String site, String creator, String stack) {
-    public static final CallSite UNKNOWN = new CallSite("", "", "");
+public record CallSite(String site, String creator, String stack, boolean application) {
+    public static final CallSite UNKNOWN = new CallSite("", "", "", false);
 }

@@ -24,6 +24,15 @@ public final class IgnoredResultSite {
         this.frame = frame;
     }
 
+    /**
+     * The line to report: the rewritten call itself, unless it sits in a library and the captured
+     * stack shows the application's line that led to it (the call is then that line's "via").
+     */
+    public String named() {
+        CallSite s = stack;
+        return s != null && s.application() ? s.site() : frame;
+    }
+
     void refusedOnce(CaptureBudget captures, int stackDepth) {
         refused.increment();
         if (stack == null) {

@@ -54,6 +54,15 @@ public final class LaunchSite {
         this.frame = frame;
     }
 
+    /**
+     * The line to report: the rewritten call itself, unless it sits in a library and the captured
+     * stack shows the application's line that led to it (the call is then that line's "via").
+     */
+    public String named() {
+        CallSite s = stack;
+        return s != null && s.application() ? s.site() : frame;
+    }
+
     void launched(Object handle, CaptureBudget captures, int stackDepth) {
         long n = launched.incrementAndGet();
         if ((n & RECHECK_MASK) == 1 || stack == null) {

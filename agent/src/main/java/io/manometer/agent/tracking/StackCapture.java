@@ -31,12 +31,19 @@ public final class StackCapture {
         return capture(maxFrames, null);
     }
 
+    /** Set once at start-up, from the agent's options and the launched main class. */
+    private static volatile ApplicationCode application = ApplicationCode.inferred();
+
+    public static void recognise(ApplicationCode code) {
+        application = code;
+    }
+
     /**
-     * The site is the first frame neither in the JDK nor in the library of {@code owner} (the
-     * buffer's or executor's class; same protection domain: loaded from the same jar). A library's
-     * queue that the library creates and feeds (Reactor's {@code Flux.create} buffer, made in
-     * {@code reactor.util.concurrent.Queues}) is named where the application called into the
-     * library. When no frame qualifies (the application's own queue class), the first non-JDK frame.
+     * The site is the first frame of the best {@link ApplicationCode} rank, for a buffer or
+     * executor of class {@code owner} (null for none). A library's queue that the library creates
+     * and feeds (Reactor's {@code Flux.create} buffer, made in {@code reactor.util.concurrent.Queues})
+     * is named where the application called into the library, whether the library came in its own
+     * jar or shaded beside the application.
      */
     public static CallSite capture(int maxFrames, Class<?> owner) {
         List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
@@ -46,18 +53,18 @@ public final class StackCapture {
         if (frames.isEmpty()) {
             return CallSite.UNKNOWN;
         }
-        java.security.ProtectionDomain library = owner == null || owner.getClassLoader() == null ? null
-                : owner.getProtectionDomain();
+        ApplicationCode code = application;
         List<String> lines = new ArrayList<>(frames.size());
         String site = null;
-        String firstOutsideJdk = null;
+        int siteRank = ApplicationCode.JDK;
         for (StackWalker.StackFrame frame : frames) {
             String line = format(frame);
             lines.add(line);
-            if (!StackFrames.isJdk(frame.getClassName())) {
-                firstOutsideJdk = firstOutsideJdk == null ? line : firstOutsideJdk;
-                if (site == null && (library == null || frame.getDeclaringClass().getProtectionDomain() != library)) {
+            if (siteRank > ApplicationCode.DECLARED) { // the first declared frame cannot be bettered
+                int rank = code.rank(frame.getDeclaringClass(), owner);
+                if (rank < siteRank) {
                     site = line;
+                    siteRank = rank;
                 }
             }
         }
@@ -67,8 +74,8 @@ public final class StackCapture {
         if (known != null) {
             return known;
         }
-        String named = site != null ? site : firstOutsideJdk != null ? firstOutsideJdk : creator;
-        CallSite fresh = new CallSite(named, creator, stack);
+        CallSite fresh = new CallSite(site != null ? site : creator, creator, stack,
+                siteRank <= ApplicationCode.LIKELY);
         if (INTERNED.size() < MAX_INTERNED) {
             INTERNED.putIfAbsent(stack, fresh);
         }

@@ -37,6 +37,25 @@ class AgentOptionsTest {
     }
 
     @Test
+    void appPackagesListContinuesAcrossTheCommasOfTheAgentArgument() {
+        AgentOptions options = AgentOptions.parse("app.packages=com.acme,org.example.*,verbose=true", Map.of(), Map.of());
+        assertThat(options.appPackages).containsExactly("com.acme.", "org.example.");
+        assertThat(options.verbose).isTrue();
+        assertThat(options.problems).isEmpty();
+        assertThat(options.describe()).contains("app.packages=com.acme;org.example");
+    }
+
+    @Test
+    void appPackagesFromThePropertyOrTheEnvironmentAndNothingBadlyNamed() {
+        assertThat(AgentOptions.parse(null, Map.of("manometer.app.packages", "com.acme; io.shop."), Map.of())
+                .appPackages).containsExactly("com.acme.", "io.shop.");
+        assertThat(AgentOptions.parse(null, Map.of(), Map.of()).appPackages).isEmpty();
+        AgentOptions bad = AgentOptions.parse(null, Map.of(), Map.of("MANOMETER_APP_PACKAGES", "com.acme,9lives"));
+        assertThat(bad.appPackages).isEmpty();
+        assertThat(bad.problems).singleElement().asString().contains("'9lives' is not a package name");
+    }
+
+    @Test
     void unknownKeyIsOneProblemAndChangesNothing() {
         AgentOptions options = AgentOptions.parse("bogus=1,track.after=5", Map.of(), Map.of());
         assertThat(options.problems).singleElement().asString().contains("unknown option 'bogus'");

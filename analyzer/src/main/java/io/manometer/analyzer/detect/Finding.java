@@ -47,6 +47,22 @@ public record Finding(String detector, String kind, Severity severity, int score
         return kind + "|" + subjectType + "|" + (frame == null ? site : frame.qualifiedMethod());
     }
 
+    /**
+     * The library or JDK frame that made or fed the buffer on behalf of the site, shown beside it:
+     * the constructor's caller when the site is where it was made, else the innermost frame of the
+     * feeding stack. Empty when the site itself made or fed it.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("via")
+    public String via() {
+        String frame = !createdBy.isEmpty() ? createdBy : innermost(producerStack);
+        return frame.equals(site) || frame.equals(producer) ? "" : frame;
+    }
+
+    private static String innermost(String stack) {
+        int end = stack.indexOf(io.manometer.schema.StackFrames.SEPARATOR);
+        return end < 0 ? stack : stack.substring(0, end);
+    }
+
     /** A finding of {@code detector}, of this {@code kind}, to be described. */
     public static Builder of(String detector, String kind) {
         return new Builder(detector, kind);

@@ -10,18 +10,26 @@ final class JdkEventStacks {
     private JdkEventStacks() {}
 
     /**
-     * The first frame outside the JDK, or empty. With {@code skipConstructors}, a constructor is
-     * passed over for the frame that called it: an object's fields are allocated in its
-     * constructor, but the line that made (and keeps) the object is its caller.
+     * The first frame outside the JDK and outside well-known libraries (a shaded jar keeps no
+     * other trace of which frames are the application's), else the first outside the JDK, else
+     * empty. With {@code skipConstructors}, a constructor is passed over for the frame that called
+     * it: an object's fields are allocated in its constructor, but the line that made (and keeps)
+     * the object is its caller.
      */
     static String applicationFrame(RecordedStackTrace stack, boolean skipConstructors) {
+        RecordedFrame outsideJdk = null;
         for (RecordedFrame frame : stack.getFrames()) {
-            if (frame.isJavaFrame() && !StackFrames.isJdk(frame.getMethod().getType().getName())
-                    && !(skipConstructors && frame.getMethod().getName().equals("<init>"))) {
+            String type = frame.isJavaFrame() ? frame.getMethod().getType().getName() : null;
+            if (type == null || StackFrames.isJdk(type)
+                    || skipConstructors && frame.getMethod().getName().equals("<init>")) {
+                continue;
+            }
+            if (!StackFrames.isKnownLibrary(type)) {
                 return format(frame);
             }
+            outsideJdk = outsideJdk == null ? frame : outsideJdk;
         }
-        return "";
+        return outsideJdk == null ? "" : format(outsideJdk);
     }
 
     /** The innermost frames, as many as the agent keeps by default. */

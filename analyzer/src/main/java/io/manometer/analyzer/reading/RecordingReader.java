@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import io.manometer.schema.StackFrames;
 import io.manometer.schema.EventSchema.AgentInfo;
 import io.manometer.schema.EventSchema.AsyncLaunchSample;
 import io.manometer.schema.EventSchema.ExecutorSample;
@@ -246,19 +247,31 @@ public final class RecordingReader {
             return; // no number (an older agent) and no name yet: nothing to key it by
         }
         BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, key);
-        if (s.createdAt.isEmpty() && !site.isEmpty()) {
+        if (!site.isEmpty() && !site.equals(s.createdAt)) { // named better once its stack was seen
             s.type = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_KIND));
             s.createdAt = site;
             s.producerSite = site;
+            s.producerStack = "";
         }
         if (s.producerStack.isEmpty() || s.samplesRead % THREAD_LIST_EVERY == 0) {
             s.producerStack = orEmpty(e.getString(AsyncLaunchSample.LAUNCH_STACK));
             s.creationStack = s.producerStack;
+            s.createdBy = launchedVia(s.producerStack, site);
             s.producerThreads = orEmpty(e.getString(AsyncLaunchSample.LAUNCHING_THREADS));
             s.producerThread = s.producerThreadNames().isEmpty() ? "" : s.producerThreadNames().get(0);
         }
         s.samplesRead++;
         s.samples.add(t, e.getLong(AsyncLaunchSample.IN_FLIGHT), e.getLong(AsyncLaunchSample.LAUNCHED), e.getLong(AsyncLaunchSample.COMPLETED));
+    }
+
+    /**
+     * The launching call itself when the agent named the application's line further out (a
+     * library's launch on the application's behalf): the innermost frame, shown beside the site.
+     */
+    private static String launchedVia(String stack, String site) {
+        int end = stack.indexOf(StackFrames.SEPARATOR);
+        String innermost = end < 0 ? stack : stack.substring(0, end);
+        return innermost.equals(site) ? "" : innermost;
     }
 
     private static void onMemoryBufferSample(Recording recording, RecordedEvent e) {
@@ -288,7 +301,7 @@ public final class RecordingReader {
             return;
         }
         RefusalSite r = recording.refusalSites.computeIfAbsent(key, k -> new RefusalSite(site, method));
-        if (r.site.isEmpty() && !site.isEmpty() && !method.isEmpty()) {
+        if (!site.isEmpty() && !method.isEmpty() && !site.equals(r.site)) { // named better once its stack was seen
             r.site = site;
             r.calledMethod = method;
         }
@@ -334,9 +347,11 @@ public final class RecordingReader {
             s.createdBy = orEmpty(e.getString(Sites.CREATED_BY));
             s.creationStack = orEmpty(e.getString(Sites.CREATION_STACK));
         }
-        // The producer site is captured once a buffer grows, so it may come late; look for it on the
-        // first sample and every THREAD_LIST_EVERY-th, not on every sample of a buffer that never grows.
-        if (s.producerSite.isEmpty() && s.samplesRead % THREAD_LIST_EVERY == 0 && e.hasField(Sites.PRODUCER_SITE)) {
+        // The producer site is captured once a buffer grows, and again later when the capture budget
+        // was spent then, so it may come late: look for it on each of the first samples, then on
+        // every THREAD_LIST_EVERY-th, not on every sample of a buffer that never grows.
+        if (s.producerSite.isEmpty() && (s.samplesRead < THREAD_LIST_EVERY || s.samplesRead % THREAD_LIST_EVERY == 0)
+                && e.hasField(Sites.PRODUCER_SITE)) {
             s.producerSite = orEmpty(e.getString(Sites.PRODUCER_SITE));
             s.producerStack = orEmpty(e.getString(Sites.PRODUCER_STACK));
             s.producerThread = orEmpty(e.getString(Sites.PRODUCER_THREAD));

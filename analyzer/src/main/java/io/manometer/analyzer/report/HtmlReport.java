@@ -59,8 +59,8 @@ final class HtmlReport {
                     .append("\">").append(f.severity().name()).append("</span>").append(esc(f.kind())).append(": ")
                     .append(esc(f.summary())).append("</h2>\n<table>");
             row(h, "at", "<code>" + esc(f.site()) + "</code>");
-            if (!f.createdBy().isEmpty() && !f.createdBy().equals(f.site())) {
-                row(h, "via", "<code>" + esc(f.createdBy()) + "</code>");
+            if (!f.via().isEmpty()) {
+                row(h, "via", "<code>" + esc(f.via()) + "</code>");
             }
             if (!f.producer().isEmpty() && !f.producer().equals(f.site())) {
                 row(h, "producer", "<code>" + esc(f.producer()) + "</code>");

@@ -45,8 +45,8 @@ final class TextReport {
             out.println(paint(f.severity(), String.format(Locale.ROOT, "%-8s", f.severity().name()))
                     + "  " + f.kind() + "  " + f.summary());
             out.println("  at        " + f.site());
-            if (!f.createdBy().isEmpty() && !f.createdBy().equals(f.site())) {
-                out.println("  via       " + f.createdBy());
+            if (!f.via().isEmpty()) {
+                out.println("  via       " + f.via());
             }
             if (!f.producer().isEmpty() && !f.producer().equals(f.site())) {
                 out.println("  producer  " + f.producer());
