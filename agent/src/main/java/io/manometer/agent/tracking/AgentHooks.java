@@ -10,8 +10,10 @@ import java.util.concurrent.ExecutorService;
  * and once per buffer when it becomes worth tracking. Never on the per-element path.
  */
 public final class AgentHooks implements BridgeHooks {
-    /** Inserts (or removals) between two looks at which threads use a tracked queue. */
+    /** Inserts (or removals) between two looks at which threads use a tracked queue, at most. */
     static final long RECHECK = 4096;
+    /** ... and at least: early on the looks come sooner, so a second thread is seen within moments. */
+    private static final long FIRST_RECHECK = 64;
     private final TrackingRegistry registry;
     private final long trackAfter;
     private final int stackDepth;
@@ -44,7 +46,7 @@ public final class AgentHooks implements BridgeHooks {
             // Executors: the feeding line once it is named. Queues: look again every RECHECK
             // inserts, to see every thread that feeds them, for a fraction of a nanosecond per element.
             counters.trackAt = state instanceof TrackedExecutor && ((TrackedExecutor) state).producer() != CallSite.UNKNOWN
-                    ? Long.MAX_VALUE : counters.inserted + RECHECK;
+                    ? Long.MAX_VALUE : counters.inserted + recheckAfter(counters.inserted);
         }
         String thread = Thread.currentThread().getName();
         if (state instanceof TrackedBuffer) {
@@ -76,6 +78,15 @@ public final class AgentHooks implements BridgeHooks {
             tracked.producers.add(thread);
             counters.agentState = tracked;
         }
+    }
+
+    /**
+     * Elements until the next look: doubling from {@link #FIRST_RECHECK} to {@link #RECHECK}. A
+     * queue used by a second thread (which makes a library's queue worth reporting) is seen after a
+     * few hundred elements, and a busy one is still looked at only once per 4,096.
+     */
+    static long recheckAfter(long count) {
+        return Math.max(FIRST_RECHECK, Math.min(RECHECK, count));
     }
 
     /**
@@ -113,7 +124,7 @@ public final class AgentHooks implements BridgeHooks {
             if (counters.removed < counters.removeAt) {
                 return;
             }
-            counters.removeAt = counters.removed + RECHECK;
+            counters.removeAt = counters.removed + recheckAfter(counters.removed);
             state = counters.agentState;
         }
         if (state instanceof TrackedBuffer) {
