@@ -95,6 +95,29 @@ public final class Bridge {
     }
 
     /**
+     * A rewritten line is about to construct a queue ({@code site}); {@link #constructed} follows
+     * the constructor. The queue's advice, run inside it, learns its creation site from this.
+     */
+    public static void constructing(int site) {
+        BridgeHooks h = hooks;
+        if (h != null) {
+            try {
+                h.constructing(site);
+            } catch (Throwable ignored) {
+                // As above.
+            }
+        }
+    }
+
+    /**
+     * The constructor that {@link #constructing} announced returned. (If it threw, the mark stays
+     * until the next one replaces it; the agent names only a queue of the marked class by it.)
+     */
+    public static void constructed() {
+        constructing(-1);
+    }
+
+    /**
      * Asynchronous work was launched at an instrumented call site: {@code handle} is what tracks it
      * (the returned future, or the thread about to start).
      */

@@ -14,6 +14,9 @@ public interface BridgeHooks {
      */
     void largeQueueUsed(Object queue, boolean insert);
 
+    /** A rewritten line starts constructing a queue ({@code site}), or has finished (-1). */
+    void constructing(int site);
+
     /** A buffer reached its removal threshold on this (consumer) thread. */
     void bufferDrained(Object buffer, BufferCounters counters);
 

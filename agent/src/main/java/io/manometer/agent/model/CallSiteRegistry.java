@@ -12,6 +12,12 @@ public interface CallSiteRegistry {
     /** A call whose refusal signal (a false, a short count, a rejection) the caller discards. */
     int registerIgnoredResult(String call, String frame);
 
+    /**
+     * A construction of a queue of class {@code type} (binary name) in class {@code className}, at
+     * {@code frame}: the buffer's creation site when no stack is captured for it.
+     */
+    int registerConstruction(String type, String className, String frame);
+
     /** Renames what an ignored-result site calls, once more of its code has been read. */
     void rename(int id, String call);
 }

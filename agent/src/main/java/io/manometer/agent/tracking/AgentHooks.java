@@ -26,13 +26,42 @@ public final class AgentHooks implements BridgeHooks {
         this.captures = new CaptureBudget(options.siteCapturesPerSecond);
     }
 
+    /** Per thread: the rewritten construction site running now, or -1. */
+    private static final ThreadLocal<int[]> CONSTRUCTING = new ThreadLocal<>() { // not a lambda: loaded in premain
+        @Override
+        protected int[] initialValue() {
+            return new int[] {-1};
+        }
+    };
+
+    @Override
+    public void constructing(int site) {
+        CONSTRUCTING.get()[0] = site;
+    }
+
+    /**
+     * The creation site: the rewritten line constructing it when that is the application's (no stack
+     * walk, no budget), else a captured stack while the budget lasts, else that line anyway.
+     */
     @Override
     public BufferCounters bufferCreated(Object buffer) {
         BufferCounters counters = new BufferCounters(trackAfter);
-        if (captures.tryAcquire()) {
+        CallSite marked = markedConstruction(buffer);
+        if (marked != null && marked.application()) {
+            counters.agentState = marked;
+        } else if (captures.tryAcquire()) {
             counters.agentState = StackCapture.capture(stackDepth, buffer.getClass());
+        } else {
+            counters.agentState = marked;
         }
         return counters;
+    }
+
+    /** The site of the rewritten construction running on this thread, if it constructs this very class. */
+    private CallSite markedConstruction(Object buffer) {
+        int id = CONSTRUCTING.get()[0];
+        ConstructionSite site = id < 0 ? null : registry.sites.construction(id);
+        return site != null && site.type().equals(buffer.getClass().getName()) ? site.site() : null;
     }
 
     @Override

@@ -98,6 +98,20 @@ public final class ApplicationCode {
         return ownersCodeSource ? OUTSIDE_JDK : OTHER_CODE_SOURCE;
     }
 
+    /**
+     * The rank of a class known only by its name (while it loads): declared, likely (outside the
+     * JDK and known libraries), or outside the JDK.
+     */
+    int rankByName(String className) {
+        if (StackFrames.isJdk(className)) {
+            return JDK;
+        }
+        if (declaresName(className)) {
+            return DECLARED;
+        }
+        return StackFrames.isKnownLibrary(className) ? OUTSIDE_JDK : LIKELY;
+    }
+
     private int rankIgnoringOwner(Class<?> type) {
         String name = type.getName();
         if (StackFrames.isJdk(name)) {
@@ -117,7 +131,10 @@ public final class ApplicationCode {
         if (!explicit && loader != null && loader.getClass().getName().startsWith(SOURCE_LAUNCHER_PACKAGE)) {
             return true; // java Main.java: the launcher's in-memory loader holds only that file's classes
         }
-        String name = type.getName();
+        return declaresName(type.getName());
+    }
+
+    private boolean declaresName(String name) {
         for (String prefix : declaredPackages) {
             if (prefix.isEmpty() ? name.indexOf('.') < 0 : name.startsWith(prefix)) {
                 return explicit || !StackFrames.isKnownLibrary(name);

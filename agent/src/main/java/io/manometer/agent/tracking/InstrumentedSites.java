@@ -40,6 +40,17 @@ public final class InstrumentedSites implements CallSiteRegistry {
         return id;
     }
 
+    /** Registers a queue construction; -1 when the table is full. */
+    @Override
+    public int registerConstruction(String type, String className, String frame) {
+        int id = nextId();
+        if (id >= 0) {
+            sites.set(id, new ConstructionSite(type, new CallSite(frame, frame, frame,
+                    StackCapture.isApplicationClass(className))));
+        }
+        return id;
+    }
+
     /** Renames what an ignored-result site calls, while its class is still being rewritten. */
     @Override
     public void rename(int id, String call) {
@@ -77,6 +88,11 @@ public final class InstrumentedSites implements CallSiteRegistry {
     IgnoredResultSite ignoredResult(int id) {
         Object site = id >= 0 && id < MAX_SITES ? sites.get(id) : null;
         return site instanceof IgnoredResultSite ? (IgnoredResultSite) site : null;
+    }
+
+    ConstructionSite construction(int id) {
+        Object site = id >= 0 && id < MAX_SITES ? sites.get(id) : null;
+        return site instanceof ConstructionSite ? (ConstructionSite) site : null;
     }
 
     /** Launch sites that launched something, and ignored-result sites that dropped something. */

@@ -38,6 +38,11 @@ public final class StackCapture {
         application = code;
     }
 
+    /** Whether a class, known only by name (a class being loaded), is likely the application's. */
+    static boolean isApplicationClass(String className) {
+        return application.rankByName(className) <= ApplicationCode.LIKELY;
+    }
+
     /**
      * The site is the first frame of the best {@link ApplicationCode} rank, for a buffer or
      * executor of class {@code owner} (null for none). A library's queue that the library creates

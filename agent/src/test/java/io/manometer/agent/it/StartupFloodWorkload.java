@@ -2,11 +2,14 @@ package io.manometer.agent.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A start-up that creates and uses 100,000 small queues and keeps them (as a framework's registry
- * would: idle, but alive), then feeds one unbounded queue about 20,000 elements a second while its
+ * would: idle, but alive) and 10,000 executors (each runs a task and is shut down), then feeds one
+ * unbounded queue about 20,000 elements a second while its
  * consumer takes about 3,000: the queue that matters arrives after the tracking table is full.
  * {@code StartupFloodWorkload SECONDS}; prints {@code lines F C}: the feeding and the creating line.
  */
@@ -23,6 +26,11 @@ public final class StartupFloodWorkload {
                 // drained: idle from now on
             }
             idle.add(q);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            pool.submit(() -> { }).get();
+            pool.shutdown();
         }
         int createLine = line(); LinkedBlockingQueue<byte[]> backlog = new LinkedBlockingQueue<>();
         Thread consumer = new Thread(() -> {

@@ -17,17 +17,33 @@ record WorkloadRecording(ChildJvm.Result run, List<RecordedEvent> events, int[] 
 
     static WorkloadRecording of(Class<?> workload, Path dir) throws Exception {
         Path jfr = dir.resolve(workload.getSimpleName() + ".jfr");
+        Ran ran = run(workload, jfr);
+        return new WorkloadRecording(ran.run(), RecordingFile.readAllEvents(jfr), ran.lines());
+    }
+
+    /** A workload's run (it exited normally) and the lines it printed. */
+    record Ran(Class<?> workload, ChildJvm.Result run, int[] lines) {
+        /** The frame of the workload's {@code main} at the {@code index}-th printed line. */
+        String mainAt(int index) {
+            return workload.getName() + ".main(" + workload.getSimpleName() + ".java:" + lines[index] + ")";
+        }
+    }
+
+    /** Runs {@code workload} with {@code args} under the agent, recording to {@code jfr}. */
+    static Ran run(Class<?> workload, Path jfr, String... args) throws Exception {
         ChildJvm.Result run = ChildJvm.java()
                 .args("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
                         "-XX:StartFlightRecording=filename=" + jfr,
                         "-cp", testClasses(), workload.getName())
+                .args(args)
+                .timeoutSeconds(120)
                 .run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String line = run.stdout().lines().filter(l -> l.startsWith("lines ")).findFirst().orElseThrow();
         int[] lines = Arrays.stream(line.substring(6).split(" "))
                 .takeWhile(part -> part.matches("-?\\d+"))
                 .mapToInt(Integer::parseInt).toArray();
-        return new WorkloadRecording(run, RecordingFile.readAllEvents(jfr), lines);
+        return new Ran(workload, run, lines);
     }
 
     static String testClasses() throws Exception {

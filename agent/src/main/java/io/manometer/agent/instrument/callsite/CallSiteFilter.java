@@ -17,10 +17,27 @@ final class CallSiteFilter {
 
     private CallSiteFilter() {}
 
-    /** Whether the class catches a rejection or calls a method that is rewritten. */
+    /** Whether the class catches a rejection, calls a method that is rewritten or refers to a queue class. */
     static boolean mayHaveSites(ClassReader reader, byte[] classFile) {
         return mentions(reader, classFile, REJECTED_EXECUTION)
-                || mentions(reader, classFile, METHOD_NAMES) && refersToAnyCall(reader);
+                || mentions(reader, classFile, METHOD_NAMES) && refersToAnyCall(reader)
+                || refersToQueueClass(reader);
+    }
+
+    /** Whether a class constant names a queue class, which the class may construct. */
+    private static boolean refersToQueueClass(ClassReader reader) {
+        char[] buffer = null;
+        for (int i = 1, n = reader.getItemCount(); i < n; i++) {
+            int offset = reader.getItem(i);
+            if (offset <= 0 || reader.readByte(offset - 1) != 7) { // CONSTANT_Class
+                continue;
+            }
+            buffer = buffer == null ? new char[reader.getMaxStringLength()] : buffer;
+            if (Calls.isQueueClass(reader.readUTF8(offset, buffer))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scans the constant pool's strings for any of {@code names}. */

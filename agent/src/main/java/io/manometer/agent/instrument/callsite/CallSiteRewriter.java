@@ -61,7 +61,7 @@ public final class CallSiteRewriter {
 
     /** The concerns in order: each sees the original instructions, not what those before it add. */
     static MethodVisitor chain(MethodVisitor writer, SiteRewrite.ClassContext context, String method) {
-        return new RejectionHandlerWatch(new DiscardedResultRewrite(new LaunchHandOff(writer, context, method),
-                context, method), context, method);
+        return new RejectionHandlerWatch(new DiscardedResultRewrite(new LaunchHandOff(
+                new ConstructionMark(writer, context, method), context, method), context, method), context, method);
     }
 }

@@ -37,6 +37,22 @@ final class Calls {
         }
     }
 
+    /** Interfaces and abstract bases: never the class of a {@code new}. */
+    private static final java.util.Set<String> QUEUE_INTERFACES = java.util.Set.of("java/util/Queue",
+            "java/util/Deque", "java/util/AbstractQueue", "java/util/concurrent/BlockingQueue",
+            "java/util/concurrent/BlockingDeque", "java/util/concurrent/TransferQueue");
+
+    /**
+     * Whether a class (internal name) is, by its name, a queue whose construction is worth marking:
+     * the JDK's and libraries' queue classes end in Queue or Deque ({@code LinkedList} is left
+     * alone, as the agent does everywhere). A wrong guess costs nothing: the agent names only a
+     * queue of exactly this class.
+     */
+    static boolean isQueueClass(String internalName) {
+        return (internalName.endsWith("Queue") || internalName.endsWith("Deque"))
+                && !QUEUE_INTERFACES.contains(internalName);
+    }
+
     static Call classify(int opcode, String owner, String name, String descriptor) {
         if (launchKind(owner, name, descriptor) != null) {
             return Call.RETURNS_LAUNCH_HANDLE;

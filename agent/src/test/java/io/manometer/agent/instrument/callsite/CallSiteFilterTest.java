@@ -12,6 +12,7 @@ class CallSiteFilterTest {
     void aClassWithCallSitesPassesAndOneThatOnlyNamesTheirMethodsDoesNot() throws IOException {
         assertThat(mayHaveSites(CallSiteFixture.class)).isTrue();
         assertThat(mayHaveSites(NoCallSiteFixture.class)).isFalse();
+        assertThat(mayHaveSites(ConstructionFixture.class)).isTrue(); // constructs queues
         assertThat(mayHaveSites(CallSiteFilterTest.class)).isFalse();
     }
 

@@ -47,6 +47,12 @@ final class Rewritten {
             }
 
             @Override
+            public int registerConstruction(String type, String className, String frame) {
+                sites.put(sites.size(), "construction " + type + " " + frame);
+                return sites.size() - 1;
+            }
+
+            @Override
             public void rename(int id, String call) {
                 sites.computeIfPresent(id, (k, v) -> "ignored " + call + v.substring(v.lastIndexOf(' ')));
             }
@@ -95,6 +101,10 @@ final class Rewritten {
     }
 
     static String frameOf(String method) {
-        return CallSiteFixture.class.getName() + "." + method + "(CallSiteFixture.java:";
+        return frameOf(CallSiteFixture.class, method);
+    }
+
+    static String frameOf(Class<?> fixture, String method) {
+        return fixture.getName() + "." + method + "(" + fixture.getSimpleName() + ".java:";
     }
 }
