@@ -13,6 +13,10 @@ import java.util.Set;
  * A bounded buffer that is full much of the time: its producers are being made to wait (or are
  * refused). That is backpressure working, not missing; it is reported at info level because it
  * names the pipeline's bottleneck: the stage that drains this buffer.
+ *
+ * <p>Unless nothing drains it at all: a full buffer whose consumers took nothing for a long
+ * stretch (a dead, deadlocked or hung consumer) is not a slow stage but a stall, reported as
+ * {@code consumer-stalled} at warning with how long nothing moved.
  */
 public final class BackpressureEngagedDetector extends DeclaredDetector {
     public static final String ID = "backpressure-engaged";
@@ -20,12 +24,14 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
     static final Preference MIN_FRACTION = new Preference("minFractionFull", 0.5);
     static final Preference MIN_SAMPLES = new Preference("minSamples", 5);
     static final Preference MIN_BLOCKED = new Preference("minBlockedSeconds", 1);
+    static final Preference MIN_STALL = new Preference("minStallSeconds", 10);
     private static final String WRITER_BLOCKED = "writer-blocked";
+    public static final String CONSUMER_STALLED = "consumer-stalled";
 
     public BackpressureEngagedDetector() {
         super(ID, Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
-                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK), List.of(ID, WRITER_BLOCKED),
-                List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED));
+                EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK), List.of(ID, CONSUMER_STALLED,
+                WRITER_BLOCKED), List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED, MIN_STALL));
     }
 
     @Override
@@ -35,8 +41,15 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
         for (BufferSeries series : recording.series()) {
             SampleSeries samples = series.samples;
             int n = samples.size();
-            if (!series.isBounded() || n < p.get(this, MIN_SAMPLES)
-                    || series.fractionAtCapacity() < p.get(this, MIN_FRACTION)) {
+            if (!series.isBounded() || n < 2) {
+                continue;
+            }
+            double stalled = stalledSeconds(series);
+            if (stalled >= p.get(this, MIN_STALL)) {
+                findings.add(stalled(recording, series, stalled));
+                continue;
+            }
+            if (n < p.get(this, MIN_SAMPLES) || series.fractionAtCapacity() < p.get(this, MIN_FRACTION)) {
                 continue;
             }
             double duration = (samples.time(n - 1) - samples.time(0)) / 1e9;
@@ -45,7 +58,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
             boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
             String unit = executor ? "tasks" : "elements";
             String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
-            String summary = Messages.format(ID + ".summary", series.type().substring(series.type().lastIndexOf('.') + 1),
+            String summary = Messages.format(ID + ".summary", simpleName(series.type()),
                     series.capacity(), unit, 100 * series.fractionAtCapacity(), site);
             String explanation = Messages.format(ID + (outRate == null ? ".explanation.no-rate" : ".explanation"),
                     outRate == null ? 0 : outRate, unit, series.refused());
@@ -78,6 +91,57 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
             }
         }
         return findings;
+    }
+
+    /**
+     * How long, up to the last sample, the buffer has been full while its consumers took nothing:
+     * 0 unless it is full at the end and its removals (or completed tasks) are counted.
+     */
+    static double stalledSeconds(BufferSeries series) {
+        SampleSeries samples = series.samples;
+        int last = samples.size() - 1;
+        long drained = samples.out(last);
+        if (drained < 0 || samples.depth(last) < series.capacity()) {
+            return 0;
+        }
+        int from = last;
+        while (from > 0 && samples.out(from - 1) == drained && samples.depth(from - 1) > 0) {
+            from--;
+        }
+        return (samples.time(last) - samples.time(from)) / 1e9;
+    }
+
+    private Finding stalled(Recording recording, BufferSeries series, double seconds) {
+        SampleSeries samples = series.samples;
+        boolean executor = series.subject == BufferSeries.Subject.EXECUTOR;
+        String unit = executor ? "tasks" : "elements";
+        String site = series.site().isEmpty() ? "(creation site not captured)" : series.site();
+        String producer = series.producerSite().isEmpty() ? site : series.producerSite();
+        String summary = Messages.format(CONSUMER_STALLED + ".summary", simpleName(series.type()), series.capacity(),
+                unit, seconds, site);
+        String explanation = Messages.format(CONSUMER_STALLED + (executor ? ".explanation.executor" : ".explanation"),
+                seconds, samples.lastDepth(), unit, producer, String.join(", ", series.producerThreadNames()),
+                series.refused());
+        Finding.Metrics metrics = Finding.Metrics.builder()
+                .levels(samples.peakDepth(), samples.lastDepth(), series.capacity())
+                .rates(null, 0.0)
+                .window(seconds, samples.size())
+                .waits(null, series.oldestWaitSeconds())
+                .build();
+        return Finding.of(ID, CONSUMER_STALLED)
+                .score(60)
+                .subject(series.type(), series.id)
+                .site(site)
+                .creation(series.createdBy(), series.creationStack())
+                .producer(series.producerSite(), series.producerStack())
+                .text(summary, explanation, Messages.format(CONSUMER_STALLED + ".solution"))
+                .metrics(metrics)
+                .evidence(recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()))
+                .build();
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     private static BlockedStage blockedAt(Recording recording, BlockedStage.Kind kind, String site) {

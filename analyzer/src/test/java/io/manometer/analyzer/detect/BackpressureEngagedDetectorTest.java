@@ -35,4 +35,28 @@ class BackpressureEngagedDetectorTest {
         assertThat(detector.detect(TestRecordings.create().queue(1, -1, 10, 500, s -> 100).atCapacity(1, 10, 0).build(),
                 Preferences.defaults())).isEmpty();
     }
+
+    @Test
+    void aFullQueueThatNothingDrainsIsAStallNotBackpressure() {
+        List<Finding> findings = detector.detect(TestRecordings.create()
+                .stalledQueue(1, 1_000, 20, 5, 400, "com.example.Pipeline.feed(Pipeline.java:57)").build(),
+                Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("consumer-stalled");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.metrics().durationSeconds()).isCloseTo(15, within(0.001));
+            assertThat(f.summary()).contains("full for 15 s").contains("bound 1,000");
+            assertThat(f.explanation()).contains("Nothing drained it for 15 s")
+                    .contains("com.example.Pipeline.feed(Pipeline.java:57)");
+            assertThat(f.solution()).contains("Thread.print");
+        });
+    }
+
+    @Test
+    void aShortPauseOfTheConsumerIsStillBackpressure() {
+        List<Finding> findings = detector.detect(TestRecordings.create()
+                .stalledQueue(1, 1_000, 20, 15, 400, "com.example.Pipeline.feed(Pipeline.java:57)").build(),
+                Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo("backpressure-engaged"));
+    }
 }

@@ -35,6 +35,28 @@ public final class TestRecordings {
         return this;
     }
 
+    /**
+     * Adds a bounded queue, full at every sample, drained at {@code perSecond} until second
+     * {@code stalledFrom} and not at all after (its producers blocked), fed at {@code producer}.
+     */
+    public TestRecordings stalledQueue(long id, long capacity, int seconds, int stalledFrom, long perSecond,
+                                       String producer) {
+        BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, id);
+        s.type = "java.util.concurrent.ArrayBlockingQueue";
+        s.createdAt = "com.example.Pipeline.start(Pipeline.java:42)";
+        s.producerSite = producer;
+        s.capacity = capacity;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            long out = perSecond * Math.min(sec, stalledFrom);
+            recording.saw(EventNames.QUEUE_SAMPLE, t);
+            s.samples.add(t, capacity, out + capacity, out);
+        }
+        s.samplesRead = s.samples.size();
+        s.samplesAtCapacity = s.samples.size();
+        return this;
+    }
+
     /** Makes a queue added before one whose creation the agent did not see (an ArrayDeque), fed at {@code site}. */
     public TestRecordings creationUnseen(long queueId, String site) {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
