@@ -31,9 +31,27 @@ public final class CallSiteRewriter {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
-        SiteRewrite.ClassContext context = new SiteRewrite.ClassContext(className, sites);
+        SiteRewrite.ClassContext context = context(reader, sites);
         reader.accept(perMethod(writer, context, CallSiteRewriter::chain), 0);
         return context.changed ? writer.toByteArray() : null;
+    }
+
+    /** What the concerns share while rewriting the class {@code reader} reads. */
+    static SiteRewrite.ClassContext context(ClassReader reader, CallSiteRegistry sites) {
+        return new SiteRewrite.ClassContext(reader.getClassName(), sites, isQueueItself(reader));
+    }
+
+    private static boolean isQueueItself(ClassReader reader) {
+        if (Calls.looksLikeQueue(reader.getClassName()) || reader.getSuperName() != null
+                && Calls.looksLikeQueue(reader.getSuperName())) {
+            return true;
+        }
+        for (String type : reader.getInterfaces()) {
+            if (Calls.looksLikeQueue(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Wraps one method's visitor in a concern (or the chain of them). */

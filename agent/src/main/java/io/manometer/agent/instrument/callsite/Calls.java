@@ -49,8 +49,12 @@ final class Calls {
      * queue of exactly this class.
      */
     static boolean isQueueClass(String internalName) {
-        return (internalName.endsWith("Queue") || internalName.endsWith("Deque"))
-                && !QUEUE_INTERFACES.contains(internalName);
+        return looksLikeQueue(internalName) && !QUEUE_INTERFACES.contains(internalName);
+    }
+
+    /** A queue class or interface, by its (internal) name. */
+    static boolean looksLikeQueue(String internalName) {
+        return internalName.endsWith("Queue") || internalName.endsWith("Deque");
     }
 
     static Call classify(int opcode, String owner, String name, String descriptor) {

@@ -30,7 +30,8 @@ final class ConstructionMark extends SiteRewrite {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-        Integer pending = opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") ? pendingNews.get(owner) : null;
+        Integer pending = opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && !context.queueItself
+                ? pendingNews.get(owner) : null;
         if (pending == null || pending == 0) {
             super.visitMethodInsn(opcode, owner, name, descriptor, itf);
             return;

@@ -17,12 +17,18 @@ abstract class SiteRewrite extends MethodVisitor {
     static final class ClassContext {
         final String className;
         final CallSiteRegistry sites;
+        /**
+         * Whether the class is a queue itself (its name, superclass or an interface says so): the
+         * queues it builds are its storage, named where it is built, not inside it.
+         */
+        final boolean queueItself;
         String sourceFile;
         boolean changed;
 
-        ClassContext(String className, CallSiteRegistry sites) {
+        ClassContext(String className, CallSiteRegistry sites, boolean queueItself) {
             this.className = className;
             this.sites = sites;
+            this.queueItself = queueItself;
         }
     }
 

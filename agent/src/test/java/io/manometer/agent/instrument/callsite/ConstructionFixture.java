@@ -4,12 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** Constructs queues (one with a queue built inside its arguments) and subclasses one. */
-final class ConstructionFixture extends LinkedBlockingQueue<String> {
-    ConstructionFixture() {
-        super(16); // a super call: no construction of its own
-    }
-
+/** Constructs queues (one with a queue built inside its arguments); its nested queue class builds its storage. */
+final class ConstructionFixture {
     static Queue<String> constructs() {
         return new LinkedBlockingQueue<>(new ArrayDeque<>(4));
     }
@@ -22,5 +18,19 @@ final class ConstructionFixture extends LinkedBlockingQueue<String> {
     static Queue<String> usesOnly(Queue<String> given) {
         given.add("x");
         return given;
+    }
+
+    /** A queue of its own: the deque it builds is its storage, named where this queue is built. */
+    static final class WrappingQueue extends LinkedBlockingQueue<String> {
+        private final ArrayDeque<String> overflow;
+
+        WrappingQueue() {
+            super(16);
+            overflow = new ArrayDeque<>();
+        }
+
+        int overflowed() {
+            return overflow.size();
+        }
     }
 }

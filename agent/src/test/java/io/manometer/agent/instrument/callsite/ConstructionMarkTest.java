@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ConstructionMarkTest {
     @Test
-    void eachNewQueueIsMarkedAroundItsConstructorAndASuperCallIsNot() throws Exception {
+    void eachNewQueueIsMarkedAroundItsConstructor() throws Exception {
         Rewritten r = Rewritten.by(ConstructionFixture.class, ConstructionMark::new);
         assertThat(r.sites.values()).hasSize(3).allSatisfy(s -> assertThat(s).doesNotContain("<init>"));
         assertThat(r.sites.values().stream().map(s -> s.substring(0, s.lastIndexOf(':')))).containsExactlyInAnyOrder(
@@ -24,6 +24,13 @@ class ConstructionMarkTest {
         constructs.setAccessible(true); // another loader: a different runtime package
         Queue<String> built = (Queue<String>) constructs.invoke(null);
         assertThat(built).isEmpty();
+    }
+
+    @Test
+    void aQueueClassBuildingItsStorageIsLeftAlone() throws Exception {
+        Rewritten r = Rewritten.by(ConstructionFixture.WrappingQueue.class, ConstructionMark::new);
+        assertThat(r.changed).isFalse();
+        assertThat(r.sites).isEmpty();
     }
 
     @Test

@@ -30,7 +30,8 @@ final class Rewritten {
     private Rewritten(Class<?> fixture, CallSiteRewriter.Concern concern) throws IOException {
         className = fixture.getName();
         byte[] original;
-        try (InputStream in = fixture.getResourceAsStream(fixture.getSimpleName() + ".class")) {
+        String classFile = fixture.getName().substring(fixture.getName().lastIndexOf('.') + 1) + ".class"; // nested too
+        try (InputStream in = fixture.getResourceAsStream(classFile)) {
             original = in.readAllBytes();
         }
         CallSiteRegistry registry = new CallSiteRegistry() {
@@ -59,7 +60,7 @@ final class Rewritten {
         };
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, 0);
-        SiteRewrite.ClassContext context = new SiteRewrite.ClassContext(reader.getClassName(), registry);
+        SiteRewrite.ClassContext context = CallSiteRewriter.context(reader, registry);
         reader.accept(CallSiteRewriter.perMethod(writer, context, concern), 0);
         changed = context.changed;
         bytes = writer.toByteArray();
