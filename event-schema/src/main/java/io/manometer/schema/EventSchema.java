@@ -76,6 +76,8 @@ public final class EventSchema {
         public static final String IN_FLIGHT = "inFlight";
         public static final String PEAK_IN_FLIGHT = "peakInFlight";
         public static final String IN_FLIGHT_EXACT = "inFlightExact";
+        public static final String LAUNCHER_LOOKS = "launcherLooks";
+        public static final String LAUNCHER_WAITS = "launcherWaits";
 
         private AsyncLaunchSample() {}
     }
@@ -89,6 +91,7 @@ public final class EventSchema {
         public static final String CALL_STACK = "callStack";
         public static final String THREADS = "threads";
         public static final String REFUSED = "refused";
+        public static final String RETRIED = "retried";
 
         private IgnoredRefusalSample() {}
     }

@@ -155,7 +155,18 @@ public final class Bridge {
 
     /** Entered a handler that catches RejectedExecutionException: a task was refused. */
     public static void rejectionCaught(Object exception, int site) {
-        refusalIgnored(site);
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return;
+        }
+        try {
+            h.rejectionCaught(exception, site);
+        } catch (Throwable ignored) {
+            // As above.
+        } finally {
+            inAgent[0] = false;
+        }
     }
 
     private static void refusalIgnored(int site) {

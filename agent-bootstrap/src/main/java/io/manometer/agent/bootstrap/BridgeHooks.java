@@ -32,6 +32,12 @@ public interface BridgeHooks {
     /** A refusal (an item not taken, bytes not written) was discarded unchecked at call site {@code site}. */
     void refusalIgnored(int site);
 
+    /**
+     * A handler of RejectedExecutionException was entered at call site {@code site} with {@code exception}:
+     * a task refused, and perhaps offered again (the exception's message names it).
+     */
+    void rejectionCaught(Object exception, int site);
+
     /** An in-memory buffer (ByteArrayOutputStream, CharArrayWriter) grew to {@code capacityBytes}, past the threshold. */
     void memoryBufferGrew(Object buffer, long capacityBytes);
 }

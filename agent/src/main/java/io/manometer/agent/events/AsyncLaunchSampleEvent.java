@@ -66,4 +66,13 @@ public final class AsyncLaunchSampleEvent extends Event {
     @Label("In Flight Exact")
     @Description("False when launches beyond the agent's watch limit made in-flight an upper bound")
     public boolean inFlightExact;
+
+    @Label("Launcher Looks")
+    @Description("Times the agent looked at what a launching thread was doing, since it started")
+    public long launcherLooks;
+
+    @Label("Launcher Waits")
+    @Description("Of those looks, how many found it waiting on a limit: a permit, room in a bounded queue, "
+            + "the work it launched")
+    public long launcherWaits;
 }

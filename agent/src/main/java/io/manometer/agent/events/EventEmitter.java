@@ -198,6 +198,8 @@ public final class EventEmitter {
             event.inFlight = s.inFlight();
             event.peakInFlight = s.peakInFlight();
             event.inFlightExact = s.inFlightExact();
+            event.launcherLooks = s.launcherLooks();
+            event.launcherWaits = s.launcherWaits();
             event.commit();
         }
     }
@@ -215,6 +217,7 @@ public final class EventEmitter {
             event.callStack = site.stack().stack();
             event.threads = site.threads();
             event.refused = site.refused();
+            event.retried = site.retried();
             event.commit();
         }
     }

@@ -47,4 +47,9 @@ public final class IgnoredRefusalSampleEvent extends Event {
     @Description("Calls here whose refusal was discarded, since the agent started")
     @Count("calls")
     public long refused;
+
+    @Label("Rejections Retried")
+    @Description("Of the rejections caught here, those of a task rejected here moments before: the same task offered again")
+    @Count("tasks")
+    public long retried;
 }

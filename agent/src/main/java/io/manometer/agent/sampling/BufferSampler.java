@@ -90,7 +90,7 @@ public final class BufferSampler {
 
     /** One launching call site at one instant. */
     public record LaunchSample(LaunchSite site, long launched, long completed, long inFlight, long peakInFlight,
-                               boolean inFlightExact) {}
+                               boolean inFlightExact, long launcherLooks, long launcherWaits) {}
 
     /**
      * What one period saw. Only the deepest {@code maxBuffers} queues and executors are described;
@@ -331,18 +331,51 @@ public final class BufferSampler {
     }
 
     /** Every site that launched something, most in flight first. */
+    /** Launching threads looked at per period, at most: each look is a stack walk of another thread. */
+    private static final int LAUNCHER_LOOKS_PER_PERIOD = 16;
+
     private List<LaunchSample> launches() {
-        List<LaunchSample> launches = new ArrayList<>();
-        for (LaunchSite site : registry.sites.activeLaunches()) {
+        List<LaunchSite> sites = registry.sites.activeLaunches();
+        long[] inFlight = new long[sites.size()];
+        for (int i = 0; i < sites.size(); i++) {
+            LaunchSite site = sites.get(i);
             site.sweep();
+            inFlight[i] = Math.max(0, site.launched() - site.completed());
+        }
+        // What the launchers wait on, at the sites with the most in flight first.
+        int looks = 0;
+        Integer[] order = new Integer[sites.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(inFlight[b], inFlight[a]));
+        for (int i = 0; i < order.length && looks < LAUNCHER_LOOKS_PER_PERIOD && inFlight[order[i]] > 0; i++) {
+            looks += lookAtLaunchers(sites.get(order[i]), LAUNCHER_LOOKS_PER_PERIOD - looks);
+        }
+        List<LaunchSample> launches = new ArrayList<>();
+        for (int i : order) {
+            LaunchSite site = sites.get(i);
             long launched = site.launched();
             long completed = Math.min(launched, site.completed());
-            long inFlight = launched - completed;
-            launches.add(new LaunchSample(site, launched, completed, inFlight, site.updatePeak(inFlight),
-                    site.inFlightExact()));
+            long now = launched - completed;
+            launches.add(new LaunchSample(site, launched, completed, now, site.updatePeak(now), site.inFlightExact(),
+                    site.launcherLooks(), site.launcherWaits()));
         }
-        launches.sort(Comparator.comparingLong(LaunchSample::inFlight).reversed());
         return launches;
+    }
+
+    private static int lookAtLaunchers(LaunchSite site, int allowed) {
+        int looks = 0;
+        for (Thread launcher : site.launchingThreads()) {
+            if (looks == allowed) {
+                break;
+            }
+            if (launcher != Thread.currentThread()) {
+                site.lookedAtLauncher(LauncherWaits.waitsOnLimit(launcher.getStackTrace()));
+                looks++;
+            }
+        }
+        return looks;
     }
 
     private BufferSample sample(TrackedBuffer tracked, Object buffer, long now) {

@@ -178,6 +178,15 @@ public final class AgentHooks implements BridgeHooks {
     }
 
     @Override
+    public void rejectionCaught(Object exception, int site) {
+        IgnoredResultSite ignored = registry.sites.ignoredResult(site);
+        if (ignored != null) {
+            ignored.refusedOnce(captures, stackDepth);
+            ignored.rejected(exception instanceof Throwable ? ((Throwable) exception).getMessage() : null);
+        }
+    }
+
+    @Override
     public void memoryBufferGrew(Object buffer, long capacityBytes) {
         TrackedMemoryBuffer tracked = registry.memoryBuffer(buffer,
                 () -> captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN);

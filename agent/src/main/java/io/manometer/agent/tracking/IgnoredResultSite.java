@@ -43,6 +43,43 @@ public final class IgnoredResultSite {
         }
     }
 
+    /** The last few rejected tasks, as the executor's message named them, to see one offered again. */
+    private final String[] recentlyRejected = new String[8];
+    private int nextRejected;
+    private final LongAdder retried = new LongAdder();
+
+    /**
+     * A rejection, with the exception's message. The JDK's AbortPolicy names the task in it ({@code Task
+     * com.acme.Job@1b6d3586 rejected from ...}, an identity unless the task has its own toString): a
+     * task named by one of the last few rejections is the same task offered again, a retry, whatever
+     * the handler's first instructions looked like.
+     */
+    void rejected(String message) {
+        if (message == null || !message.startsWith("Task ")) {
+            return;
+        }
+        int end = message.indexOf(" rejected from ");
+        if (end < 0) {
+            return;
+        }
+        String task = message.substring(5, end);
+        synchronized (recentlyRejected) {
+            for (String recent : recentlyRejected) {
+                if (task.equals(recent)) {
+                    retried.increment();
+                    return;
+                }
+            }
+            recentlyRejected[nextRejected] = task;
+            nextRejected = (nextRejected + 1) % recentlyRejected.length;
+        }
+    }
+
+    /** Rejections of a task rejected moments before at this handler: it was offered again. */
+    public long retried() {
+        return retried.sum();
+    }
+
     public long refused() {
         return refused.sum();
     }

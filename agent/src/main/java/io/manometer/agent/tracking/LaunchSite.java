@@ -40,6 +40,10 @@ public final class LaunchSite {
     private final AtomicReference<Watched> watched = new AtomicReference<>();
     private final AtomicInteger watchedCount = new AtomicInteger();
     final ThreadNames launchers = new ThreadNames();
+    private final LaunchingThreads launchingThreads = new LaunchingThreads();
+    /** Looks at a launching thread, and those that found it waiting on a limit; sampler thread only. */
+    private long launcherLooks;
+    private long launcherWaits;
     private volatile CallSite stack;
     private volatile boolean virtualThreads;
     /** Highest in-flight count the sampler has seen; written by the sampler thread only. */
@@ -67,6 +71,7 @@ public final class LaunchSite {
         long n = launched.incrementAndGet();
         if ((n & RECHECK_MASK) == 1 || stack == null) {
             launchers.add(Thread.currentThread().getName());
+            launchingThreads.add(Thread.currentThread());
             if (stack == null && captures.tryAcquire()) {
                 stack = StackCapture.capture(stackDepth);
             }
@@ -157,6 +162,25 @@ public final class LaunchSite {
     public long updatePeak(long inFlight) {
         peakInFlight = Math.max(peakInFlight, inFlight);
         return peakInFlight;
+    }
+
+    /** The launching threads still alive, for the sampler to look at. */
+    public java.util.List<Thread> launchingThreads() {
+        return launchingThreads.alive();
+    }
+
+    /** The sampler looked at a launching thread: was it waiting on a limit? Sampler thread only. */
+    public void lookedAtLauncher(boolean waitingOnLimit) {
+        launcherLooks++;
+        launcherWaits += waitingOnLimit ? 1 : 0;
+    }
+
+    public long launcherLooks() {
+        return launcherLooks;
+    }
+
+    public long launcherWaits() {
+        return launcherWaits;
     }
 
     public String launchers() {

@@ -24,9 +24,13 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
                 List.of(MIN_REFUSALS, MANY_REFUSALS));
     }
 
-    private static String kind(String calledMethod) {
+    /**
+     * A rejection handler drops the task when its first instructions leave without handing it on,
+     * unless the task was seen offered again after it (a back-off loop that submits the same task).
+     */
+    private static String kind(String calledMethod, long retried) {
         if (calledMethod.contains("RejectedExecutionException")) {
-            return calledMethod.contains("dropped") ? "rejection-dropped" : "rejection-handled";
+            return calledMethod.contains("dropped") && retried == 0 ? "rejection-dropped" : "rejection-handled";
         }
         return calledMethod.endsWith(".write") ? "ignored-write" : "ignored-refusal";
     }
@@ -39,7 +43,7 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
             if (site.refused() < p.get(this, MIN_REFUSALS) || site.site().isEmpty()) {
                 continue;
             }
-            String key = kind(site.calledMethod());
+            String key = kind(site.calledMethod(), site.retried());
             // A rejection the handler deals with (runs, retries, queues the task) is backpressure
             // handled by the caller: worth knowing, not a loss.
             int score = key.equals("rejection-handled") ? 30 : site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
@@ -48,6 +52,9 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
             String summary = Messages.format(key + ".summary", site.refused(), site.calledMethod(), site.site());
             String explanation = Messages.format(key + ".explanation", site.refused(), site.calledMethod(),
                     site.threads(), rate == null ? 0 : rate);
+            if (site.retried() > 0) {
+                explanation += " " + Messages.format("rejection-handled.retried", site.retried());
+            }
             Finding.Metrics metrics = Finding.Metrics.builder()
                     .levels(site.refused(), site.refused(), -1)
                     .window(duration, 0)

@@ -48,6 +48,10 @@ public final class BufferSeries {
     /** Whether this buffer's events carry the oldest wait, and thread lists; null until the first is read. */
     Boolean hasWaitField;
     Boolean hasThreadFields;
+    /** A launch site's looks at its launching threads, and those that found one waiting on a limit (cumulative). */
+    long launcherLooks;
+    long launcherWaits;
+    Boolean hasLauncherFields;
 
     /** Known by name (a launch site) and numbered by the reader, rather than by the agent's id. */
     final boolean named;
@@ -81,14 +85,30 @@ public final class BufferSeries {
         hasPressureFields = hasPressureFields == null ? later.hasPressureFields : hasPressureFields;
         hasWaitField = hasWaitField == null ? later.hasWaitField : hasWaitField;
         hasThreadFields = hasThreadFields == null ? later.hasThreadFields : hasThreadFields;
+        hasLauncherFields = hasLauncherFields == null ? later.hasLauncherFields : hasLauncherFields;
         samplesRead += later.samplesRead;
         samplesAtCapacity += later.samplesAtCapacity;
         refused = Math.max(refused, later.refused);
+        launcherLooks = Math.max(launcherLooks, later.launcherLooks);
+        launcherWaits = Math.max(launcherWaits, later.launcherWaits);
         if (later.oldestWaitAtNanos >= oldestWaitAtNanos) {
             oldestWaitMillis = later.oldestWaitMillis;
             oldestWaitAtNanos = later.oldestWaitAtNanos;
         }
         samples.append(later.samples);
+    }
+
+    /**
+     * Of the agent's looks at a launch site's launching threads, the share that found one waiting on
+     * a limit (a permit, room in a queue, the work it launched); null when it never looked.
+     */
+    public Double launcherWaitShare() {
+        return launcherLooks == 0 ? null : (double) launcherWaits / launcherLooks;
+    }
+
+    /** How many times the agent looked at a launch site's launching threads. */
+    public long launcherLooks() {
+        return launcherLooks;
     }
 
     /** How long the oldest waiting element had waited at the last sample; null when the agent did not say. */

@@ -260,6 +260,13 @@ public final class RecordingReader {
             s.producerThreads = orEmpty(e.getString(AsyncLaunchSample.LAUNCHING_THREADS));
             s.producerThread = s.producerThreadNames().isEmpty() ? "" : s.producerThreadNames().get(0);
         }
+        if (s.hasLauncherFields == null) { // agents before it wrote no looks at the launchers
+            s.hasLauncherFields = e.hasField(AsyncLaunchSample.LAUNCHER_LOOKS);
+        }
+        if (s.hasLauncherFields) {
+            s.launcherLooks = Math.max(s.launcherLooks, e.getLong(AsyncLaunchSample.LAUNCHER_LOOKS));
+            s.launcherWaits = Math.max(s.launcherWaits, e.getLong(AsyncLaunchSample.LAUNCHER_WAITS));
+        }
         s.samplesRead++;
         s.samples.add(t, e.getLong(AsyncLaunchSample.IN_FLIGHT), e.getLong(AsyncLaunchSample.LAUNCHED), e.getLong(AsyncLaunchSample.COMPLETED));
     }
@@ -314,6 +321,9 @@ public final class RecordingReader {
             r.refusedAtFirstSample = refused;
         }
         r.refused = Math.max(r.refused, refused);
+        if (e.hasField(IgnoredRefusalSample.RETRIED)) { // agents before it did not watch for retries
+            r.retried = Math.max(r.retried, e.getLong(IgnoredRefusalSample.RETRIED));
+        }
         r.firstSeenNanos = Math.min(r.firstSeenNanos, t);
         r.lastSeenNanos = Math.max(r.lastSeenNanos, t);
     }

@@ -8,6 +8,8 @@ public final class RefusalSite {
     String stack = "";
     String threads = "";
     long refused;
+    /** Rejections of a task rejected moments before at the same handler: the task was offered again. */
+    long retried;
     long refusedAtFirstSample = -1;
     long firstSeenNanos = Long.MAX_VALUE;
     long lastSeenNanos = Long.MIN_VALUE;
@@ -27,6 +29,7 @@ public final class RefusalSite {
             refusedAtFirstSample = later.refusedAtFirstSample;
         }
         refused = Math.max(refused, later.refused);
+        retried = Math.max(retried, later.retried);
         firstSeenNanos = Math.min(firstSeenNanos, later.firstSeenNanos);
         lastSeenNanos = Math.max(lastSeenNanos, later.lastSeenNanos);
     }
@@ -45,6 +48,11 @@ public final class RefusalSite {
 
     public String threads() {
         return threads;
+    }
+
+    /** Rejected tasks offered again at this handler, by the end of the recording (0 when not recorded). */
+    public long retried() {
+        return retried;
     }
 
     /** Refusals discarded by the end of the recording (the counter is cumulative). */

@@ -28,12 +28,43 @@ class FanOutDetectorTest {
 
     @Test
     void aLimitThatMakesInFlightPlateauIsReportedAsBoundedInformationOnly() {
-        // A Semaphore of 50: in flight rises to 50 in the first second and stays there.
+        // A Semaphore of 50: in flight rises to 50 in the first second and stays there, and the
+        // launching thread is found waiting for a permit in most looks.
         assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 50 - s % 2)
-                .build())).singleElement().satisfies(f -> {
+                .launchers(SITE, 40, 31).build())).singleElement().satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("fan-out-limited");
                     assertThat(f.severity()).isEqualTo(Severity.INFO);
                     assertThat(f.metrics().peakDepth()).isEqualTo(50);
+                    assertThat(f.explanation()).contains("78%");
+                });
+    }
+
+    @Test
+    void inFlightPinnedAtOneValueIsALimit() {
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 32).build()))
+                .singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo("fan-out-limited"));
+    }
+
+    @Test
+    void aPlateauWhileLaunchesKeepTheirPaceIsStillUnbounded() {
+        // 2,000 launches/s, each taking about 0.1 s: about 200 in flight, levelled off by Little's law,
+        // and the launcher never waits for what it launched.
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 200 - s % 3)
+                .launchers(SITE, 40, 0).build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.summary()).contains("levelled off at about 200").contains("nothing limits it");
+                    assertThat(f.explanation()).contains("Little's law").contains("0.1 s").contains("400 will be");
+                    assertThat(f.solution()).contains("Semaphore");
+                });
+    }
+
+    @Test
+    void aLargePlateauWithNothingHoldingItIsAWarning() {
+        assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 50_000, "main", s -> s == 0 ? 0 : 20_000 - s % 3)
+                .launchers(SITE, 40, 1).build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 });
     }
 

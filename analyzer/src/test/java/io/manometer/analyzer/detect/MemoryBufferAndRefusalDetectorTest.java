@@ -56,6 +56,19 @@ class MemoryBufferAndRefusalDetectorTest {
     }
 
     @Test
+    void aHandlerThatLooksLikeItDropsButOffersTheSameTaskAgainHandlesIt() {
+        String dropped = "java.util.concurrent.RejectedExecutionException (caught and dropped)";
+        Recording recording = TestRecordings.create().refusals(SITE, dropped, 5, s -> 3 * s)
+                .retried(SITE, dropped, 11).build();
+        assertThat(new IgnoredRefusalDetector().detect(recording, Preferences.defaults())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("rejection-handled");
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.explanation()).contains("rejected again 11 times");
+                });
+    }
+
+    @Test
     void aShortWriteIgnoredIsNamedAsSuch() {
         Recording writes = TestRecordings.create()
                 .refusals(SITE, "java.nio.channels.SocketChannel.write", 3, s -> 7).build();

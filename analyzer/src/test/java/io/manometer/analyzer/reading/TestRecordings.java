@@ -96,6 +96,14 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Says what the agent saw its launching threads do: {@code waits} of {@code looks} waiting on a limit. */
+    public TestRecordings launchers(String site, long looks, long waits) {
+        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
+        s.launcherLooks = looks;
+        s.launcherWaits = waits;
+        return this;
+    }
+
     /** Adds a ByteArrayOutputStream holding {@code bytes(second)}, filled at {@code site}. */
     public TestRecordings memoryBuffer(long id, String site, int seconds, LongUnaryOperator bytes) {
         BufferSeries s = recording.series(BufferSeries.Subject.MEMORY_BUFFER, id);
@@ -125,6 +133,12 @@ public final class TestRecordings {
             r.refused = refused;
             r.lastSeenNanos = t;
         }
+        return this;
+    }
+
+    /** Says how many of a refusal site's rejections were of a task rejected there moments before. */
+    public TestRecordings retried(String site, String method, long retried) {
+        recording.refusalSites.get(site + " " + method).retried = retried;
         return this;
     }
 
