@@ -14,7 +14,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks twice in one session, without and with the agent, and prints the difference:
- * {@code java -jar benchmarks/target/benchmarks.jar [agent.jar] [regex]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [agent.jar] [regex] [baseline-agent.jar]}. With a
+ * baseline agent jar (an earlier build), the first run uses it instead of no agent: what a change
+ * to the agent costs, in the same session.
  */
 public final class AgentCostRunner {
     private AgentCostRunner() {}
@@ -26,11 +28,16 @@ public final class AgentCostRunner {
             System.exit(2);
         }
         String include = args.length > 1 ? args[1] : "QueueOperationBenchmark|ExecutorBenchmark|PipelineBenchmark";
-        Collection<RunResult> without = run(include, null);
+        Path baselineAgent = args.length > 2 ? Path.of(args[2]) : null;
+        if (baselineAgent != null && !Files.isRegularFile(baselineAgent)) {
+            System.err.println("baseline agent jar not found: " + baselineAgent);
+            System.exit(2);
+        }
+        Collection<RunResult> without = run(include, baselineAgent);
         Collection<RunResult> with = run(include, agent);
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s %9s%n", "benchmark", "no agent", "agent", "difference",
-                "ratio");
+        System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s %9s%n", "benchmark",
+                baselineAgent == null ? "no agent" : "baseline", "agent", "difference", "ratio");
         List<RunResult> baseline = new ArrayList<>(without);
         for (RunResult withAgent : with) {
             String label = label(withAgent);

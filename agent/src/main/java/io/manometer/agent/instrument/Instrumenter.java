@@ -30,9 +30,10 @@ public final class Instrumenter {
         TypeHierarchy hierarchy = new TypeHierarchy();
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
-        ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queueClassesAmong(loaded),
+        Set<String> queuesLoadedBefore = queueClassesAmong(loaded);
+        ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queuesLoadedBefore,
                 new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.memoryBuffers,
-                options.callSites ? new CallSiteRewriter(sites) : null);
+                options.callSites ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
         inst.addTransformer(transformation, false);
         transformation.warmUpInBackground(afterWarmUp);
     }

@@ -2,6 +2,8 @@ package io.manometer.agent.instrument.callsite;
 
 import io.manometer.agent.model.CallSiteRegistry;
 import io.manometer.schema.StackFrames;
+import java.util.HashSet;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -14,9 +16,16 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 public final class CallSiteRewriter {
     private final CallSiteRegistry sites;
+    /** Queue classes loaded before the agent (internal names): they get no counters, so no construction marks. */
+    private final Set<String> uncountedQueues;
 
-    public CallSiteRewriter(CallSiteRegistry sites) {
+    /** {@code queuesLoadedBefore}: binary names of the queue classes already loaded when the agent started. */
+    public CallSiteRewriter(CallSiteRegistry sites, Set<String> queuesLoadedBefore) {
         this.sites = sites;
+        this.uncountedQueues = new HashSet<>();
+        for (String name : queuesLoadedBefore) {
+            uncountedQueues.add(name.replace('.', '/'));
+        }
     }
 
     /** Whether a class is the application's (or a library's): JDK classes are never rewritten here. */
@@ -31,14 +40,14 @@ public final class CallSiteRewriter {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
-        SiteRewrite.ClassContext context = context(reader, sites);
+        SiteRewrite.ClassContext context = context(reader, sites, uncountedQueues);
         reader.accept(perMethod(writer, context, CallSiteRewriter::chain), 0);
         return context.changed ? writer.toByteArray() : null;
     }
 
     /** What the concerns share while rewriting the class {@code reader} reads. */
-    static SiteRewrite.ClassContext context(ClassReader reader, CallSiteRegistry sites) {
-        return new SiteRewrite.ClassContext(reader.getClassName(), sites, isQueueItself(reader));
+    static SiteRewrite.ClassContext context(ClassReader reader, CallSiteRegistry sites, Set<String> uncountedQueues) {
+        return new SiteRewrite.ClassContext(reader.getClassName(), sites, isQueueItself(reader), uncountedQueues);
     }
 
     private static boolean isQueueItself(ClassReader reader) {

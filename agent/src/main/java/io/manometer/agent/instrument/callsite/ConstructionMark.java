@@ -10,7 +10,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * the constructor (the site's id), one after (done). The queue's own advice, inside the
  * constructor, then names its creation site from the id, with no stack walk and whatever the
  * capture budget says. A {@code super(...)} call in a subclass's constructor has no {@code new}
- * before it and is left alone.
+ * before it and is left alone, and so is a queue class loaded before the agent ({@code ArrayDeque}):
+ * without counters it has no creation site to name, and a local deque in a hot loop pays nothing.
  */
 final class ConstructionMark extends SiteRewrite {
     /** {@code new} instructions of queue classes whose constructor has not been called yet, by class. */
@@ -22,7 +23,7 @@ final class ConstructionMark extends SiteRewrite {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        if (opcode == Opcodes.NEW && Calls.isQueueClass(type)) {
+        if (opcode == Opcodes.NEW && Calls.isQueueClass(type) && !context.uncountedQueues.contains(type)) {
             pendingNews.merge(type, 1, Integer::sum);
         }
         super.visitTypeInsn(opcode, type);

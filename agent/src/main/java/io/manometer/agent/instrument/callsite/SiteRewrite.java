@@ -22,13 +22,17 @@ abstract class SiteRewrite extends MethodVisitor {
          * queues it builds are its storage, named where it is built, not inside it.
          */
         final boolean queueItself;
+        /** Queue classes without counters (loaded before the agent): a mark would name nothing. */
+        final java.util.Set<String> uncountedQueues;
         String sourceFile;
         boolean changed;
 
-        ClassContext(String className, CallSiteRegistry sites, boolean queueItself) {
+        ClassContext(String className, CallSiteRegistry sites, boolean queueItself,
+                     java.util.Set<String> uncountedQueues) {
             this.className = className;
             this.sites = sites;
             this.queueItself = queueItself;
+            this.uncountedQueues = uncountedQueues;
         }
     }
 

@@ -22,7 +22,7 @@ class CallSiteFilterTest {
         assertThat(r.sites).hasSize(6);
         assertThat(r.bridgeCalls).hasSize(6);
         assertThat(r.load().getDeclaredMethods()).isNotEmpty();
-        assertThat(new CallSiteRewriter(new io.manometer.agent.tracking.InstrumentedSites())
+        assertThat(new CallSiteRewriter(new io.manometer.agent.tracking.InstrumentedSites(), java.util.Set.of())
                 .rewrite("x", bytes(NoCallSiteFixture.class))).isNull();
     }
 

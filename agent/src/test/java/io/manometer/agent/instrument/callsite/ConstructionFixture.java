@@ -15,6 +15,11 @@ final class ConstructionFixture {
         return 1;
     }
 
+    /** A queue class loaded before the agent (the test marks PriorityQueue so): no counters, no mark. */
+    static Queue<String> uncounted() {
+        return new java.util.PriorityQueue<>();
+    }
+
     static Queue<String> usesOnly(Queue<String> given) {
         given.add("x");
         return given;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ConstructionMarkTest {
     @Test
-    void eachNewQueueIsMarkedAroundItsConstructor() throws Exception {
+    void eachNewQueueWithCountersIsMarkedAroundItsConstructor() throws Exception {
         Rewritten r = Rewritten.by(ConstructionFixture.class, ConstructionMark::new);
         assertThat(r.sites.values()).hasSize(3).allSatisfy(s -> assertThat(s).doesNotContain("<init>"));
         assertThat(r.sites.values().stream().map(s -> s.substring(0, s.lastIndexOf(':')))).containsExactlyInAnyOrder(

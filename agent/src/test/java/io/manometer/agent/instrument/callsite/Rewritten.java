@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -60,7 +61,7 @@ final class Rewritten {
         };
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, 0);
-        SiteRewrite.ClassContext context = CallSiteRewriter.context(reader, registry);
+        SiteRewrite.ClassContext context = CallSiteRewriter.context(reader, registry, Set.of("java/util/PriorityQueue"));
         reader.accept(CallSiteRewriter.perMethod(writer, context, concern), 0);
         changed = context.changed;
         bytes = writer.toByteArray();
