@@ -8,6 +8,12 @@ public final class EventSchema {
     /** Raised whenever a field changes meaning or disappears; adding fields does not raise it. */
     public static final int VERSION = 1;
 
+    /**
+     * A described queue or executor whose depth and counts have not moved is written at least this
+     * often (not every period): a reader may take it as unchanged until this long after its last sample.
+     */
+    public static final long UNCHANGED_WRITTEN_EVERY_NANOS = 5_000_000_000L;
+
     private EventSchema() {}
 
     /** Depth and counters of one tracked queue, every period. */

@@ -12,6 +12,7 @@ import io.manometer.agent.tracking.CallSite;
 import io.manometer.agent.tracking.IgnoredResultSite;
 import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackingRegistry;
+import io.manometer.schema.EventSchema;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
@@ -23,7 +24,7 @@ public final class EventEmitter {
      * A described buffer whose depth and counts stand still is written once when it stops, then this
      * often rather than every period: idle buffers cost next to nothing, and a stall still shows.
      */
-    private static final long UNCHANGED_WRITTEN_EVERY_NANOS = 5_000_000_000L;
+    private static final long UNCHANGED_WRITTEN_EVERY_NANOS = EventSchema.UNCHANGED_WRITTEN_EVERY_NANOS;
 
     private final BufferSampler sampler;
     private final TrackingRegistry registry;

@@ -5,6 +5,7 @@ import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.schema.EventSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
             if (!series.isBounded() || n < 2) {
                 continue;
             }
-            double stalled = stalledSeconds(series);
+            double stalled = stalledSeconds(series, recording.lastNanos());
             if (stalled >= p.get(this, MIN_STALL)) {
                 findings.add(stalled(recording, series, stalled));
                 continue;
@@ -94,10 +95,12 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
     }
 
     /**
-     * How long, up to the last sample, the buffer has been full while its consumers took nothing:
-     * 0 unless it is full at the end and its removals (or completed tasks) are counted.
+     * How long the buffer has been full while its consumers took nothing: 0 unless it is full at its
+     * last sample and its removals (or completed tasks) are counted. An unchanged buffer is written
+     * only every few seconds, so the stall runs on after its last sample to the recording's end, as
+     * far as the next write would have come.
      */
-    static double stalledSeconds(BufferSeries series) {
+    static double stalledSeconds(BufferSeries series, long recordingEndNanos) {
         SampleSeries samples = series.samples;
         int last = samples.size() - 1;
         long drained = samples.out(last);
@@ -108,7 +111,9 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
         while (from > 0 && samples.out(from - 1) == drained && samples.depth(from - 1) > 0) {
             from--;
         }
-        return (samples.time(last) - samples.time(from)) / 1e9;
+        long end = Math.max(samples.time(last),
+                Math.min(recordingEndNanos, samples.time(last) + EventSchema.UNCHANGED_WRITTEN_EVERY_NANOS));
+        return (end - samples.time(from)) / 1e9;
     }
 
     private Finding stalled(Recording recording, BufferSeries series, double seconds) {

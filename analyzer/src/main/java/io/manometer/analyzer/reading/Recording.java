@@ -233,6 +233,11 @@ public final class Recording {
                 : (series.time(0) - startNanos()) / 1e9 + secondsSinceSeriesStart;
     }
 
+    /** Time of the last event read, in nanoseconds since the epoch (0 when none). */
+    public long lastNanos() {
+        return lastEventNanos == Long.MIN_VALUE ? 0 : lastEventNanos;
+    }
+
     public double durationSeconds() {
         return lastEventNanos > firstEventNanos ? (lastEventNanos - firstEventNanos) / 1e9 : 0;
     }

@@ -59,4 +59,16 @@ class BackpressureEngagedDetectorTest {
                 Preferences.defaults());
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo("backpressure-engaged"));
     }
+
+    @Test
+    void aStalledQueueWrittenOnlyEveryFewSecondsStaysStalledToTheRecordingsEnd() {
+        // Unchanged, it is written every 5 s: its last sample is 3 s before the recording ends.
+        List<Finding> findings = detector.detect(TestRecordings.create()
+                .stalledQueue(1, 1_000, 20, 5, 400, "com.example.Pipeline.feed(Pipeline.java:57)")
+                .queue(2, -1, 23, 10, s -> 0).build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("consumer-stalled");
+            assertThat(f.metrics().durationSeconds()).isCloseTo(18, within(0.001));
+        });
+    }
 }
