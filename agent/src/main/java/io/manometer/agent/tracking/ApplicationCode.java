@@ -143,14 +143,26 @@ public final class ApplicationCode {
         return false;
     }
 
-    /** {@code com.acme.shop.Main} gives {@code com.acme.}; a class in the unnamed package, "". */
+    /** Roots that name a code host, not an owner: the owner is the next segment. */
+    private static final List<String> HOSTING_ROOTS = List.of("io.github.", "com.github.", "io.gitlab.",
+            "com.gitlab.", "org.bitbucket.");
+
+    /**
+     * {@code com.acme.shop.Main} gives {@code com.acme.}; {@code io.github.alice.tool.Main} gives
+     * {@code io.github.alice.} (the host's root holds everyone's projects); the unnamed package, "".
+     */
     static String packageRoot(String className) {
         int first = className.indexOf('.');
         if (first < 0) {
             return "";
         }
         int second = className.indexOf('.', first + 1);
-        return className.substring(0, second < 0 ? first + 1 : second + 1);
+        String root = className.substring(0, second < 0 ? first + 1 : second + 1);
+        if (second > 0 && HOSTING_ROOTS.contains(root)) {
+            int third = className.indexOf('.', second + 1);
+            return third < 0 ? root : className.substring(0, third + 1);
+        }
+        return root;
     }
 
     private static boolean sameRoot(String a, String b) {

@@ -50,5 +50,6 @@ class ApplicationCodeTest {
         assertThat(ApplicationCode.packageRoot("com.acme.shop.Main")).isEqualTo("com.acme.");
         assertThat(ApplicationCode.packageRoot("acme.Main")).isEqualTo("acme.");
         assertThat(ApplicationCode.packageRoot("Main")).isEmpty();
+        assertThat(ApplicationCode.packageRoot("io.github.alice.tool.Main")).isEqualTo("io.github.alice.");
     }
 }
