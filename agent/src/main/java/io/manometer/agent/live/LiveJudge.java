@@ -68,13 +68,58 @@ public final class LiveJudge {
             return;
         }
         try {
-            new LiveJudge(options).start();
+            LiveJudge judge = new LiveJudge(options);
+            synchronized (STARTING) {
+                if (!watchingForExit()) {
+                    return; // the JVM is already on its way out (a short program): nothing to judge
+                }
+                judge.prepare();
+            }
+            judge.stream.start(); // on this (daemon) thread, until the JVM exits
         } catch (Throwable t) {
-            AgentLog.warn("live verdicts are off: the agent's own recording could not start", t);
+            if (!shuttingDown()) { // else the exit began during the set-up: nothing lost, nothing to say
+                AgentLog.warn("live verdicts are off: the agent's own recording could not start", t);
+            }
         }
     }
 
-    private void start() {
+    private static boolean shuttingDown() {
+        Thread probe = new Thread("manometer-exit-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
+    }
+
+    /**
+     * Held while the recording is set up. JFR started once the JVM has begun to exit (a program
+     * that ends before the agent's warm-up does) prints errors on stdout; the exit waits for a set-up
+     * under way, and a set-up after the exit began does not happen.
+     */
+    private static final Object STARTING = new Object();
+    private static boolean exiting;
+
+    /** Whether the JVM is not exiting, and from now on will say so before it does. */
+    private static boolean watchingForExit() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    synchronized (STARTING) {
+                        exiting = true;
+                    }
+                }
+            }, "manometer-exit-watch"));
+            return !exiting;
+        } catch (IllegalStateException shutdownInProgress) {
+            return false;
+        }
+    }
+
+    private void prepare() {
         FlightRecorder recorder = FlightRecorder.getFlightRecorder(); // registers the agent's events first
         Set<Long> before = new HashSet<>();
         recorder.getRecordings().forEach(r -> before.add(r.getId()));
@@ -112,6 +157,8 @@ public final class LiveJudge {
         stream.onClose(this::judgeLastTime);
         // At exit JFR closes the stream after handing over what is left, and the last judgement runs
         // (judgeLastTime): the JVM waits for it a little, as it waits for JFR's own hook meanwhile.
+        // The stream starts on this (daemon) thread: startAsync's thread is not a daemon and would
+        // keep the JVM alive after the application's main returns.
         Thread self = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -120,9 +167,6 @@ public final class LiveJudge {
                 Thread.currentThread().interrupt();
             }
         }, "manometer-live-last-word"));
-        // On this (daemon) thread: startAsync's thread is not a daemon and would keep the JVM alive
-        // after the application's main returns.
-        stream.start();
     }
 
     /** On the stream's thread, after each flush: at most once a second. */
