@@ -72,8 +72,8 @@ public final class AgentHooks implements BridgeHooks {
                 return; // another producer got here first
             }
             state = counters.agentState;
-            // Executors: the feeding line once it is named. Queues: look again every RECHECK
-            // inserts, to see every thread that feeds them, for a fraction of a nanosecond per element.
+            // Executors: the feeding line once it is named. Queues: look again after 64, 128, ... up to
+            // RECHECK inserts, to see every thread that feeds them, for a fraction of a nanosecond per element.
             counters.trackAt = state instanceof TrackedExecutor && ((TrackedExecutor) state).producer() != CallSite.UNKNOWN
                     ? Long.MAX_VALUE : counters.inserted + recheckAfter(counters.inserted);
         }
