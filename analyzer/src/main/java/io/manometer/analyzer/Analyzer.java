@@ -92,6 +92,10 @@ public final class Analyzer {
         if (recording.untrackedBuffers() > 0) {
             gaps.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
         }
+        if (recording.skippedPeriods() > 0) {
+            gaps.add(recording.skippedPeriods() + " sampling period(s) were skipped because sampling took over "
+                    + "half a second (a queue's lock held for long, or the JVM starved of CPU): series have gaps");
+        }
         if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
                 && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
             gaps.add("the agent was running but recorded no queue or executor samples (none reached its tracking "

@@ -140,6 +140,8 @@ public final class EventSchema {
         public static final String INSTRUMENTED_CALL_SITES = "instrumentedCallSites";
         public static final String CALL_SITES_NOT_INSTRUMENTED = "callSitesNotInstrumented";
         public static final String WARNINGS = "warnings";
+        /** Periods written without samples because sampling was late (a queue's lock held, a starved JVM). */
+        public static final String SKIPPED_PERIODS = "skippedPeriods";
 
         private AgentInfo() {}
     }

@@ -60,4 +60,9 @@ public final class AgentInfoEvent extends Event {
     @Description("Warnings the agent has logged (faults it survived)")
     @Count("warnings")
     public int warnings;
+
+    @Label("Skipped Periods")
+    @Description("Periods whose samples were not written because sampling took too long")
+    @Count("periods")
+    public long skippedPeriods;
 }

@@ -104,6 +104,7 @@ public final class EventEmitter {
         event.instrumentedCallSites = registry.sites.count();
         event.callSitesNotInstrumented = registry.sites.notInstrumented();
         event.warnings = AgentLog.warningCount();
+        event.skippedPeriods = sampler.skippedPeriods();
         event.commit();
     }
 

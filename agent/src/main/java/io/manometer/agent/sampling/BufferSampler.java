@@ -35,6 +35,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class BufferSampler {
     private static final long FRESH_NANOS = 200_000_000L;
+    /** After a late snapshot, the rest of the period's events (written within ms) do not wait again. */
+    private static final long GIVE_UP_FOR_NANOS = 500_000_000L;
+    private static final int LATE_IN_A_ROW_WORTH_A_WARNING = 3;
     /**
      * How often every buffer is read, moved or not: a buffer emptied by a way the advice does not
      * count (or a queue that became an executor's) is seen at least this often.
@@ -113,6 +116,10 @@ public final class BufferSampler {
     private long knownUpTo = -1;
     private long lastReadAllNanos;
     private Snapshot latest;
+    /** Guarded by lock: periods skipped, and those in a row; till when this period's events skip. */
+    private long skippedPeriods;
+    private int lateInARow;
+    private long givenUpUntilNanos = Long.MIN_VALUE;
     private boolean requested;
     private Thread thread;
 
@@ -121,23 +128,51 @@ public final class BufferSampler {
         this.maxBuffers = maxBuffers;
     }
 
-    /** A snapshot at most 200 ms old, waiting up to {@code maxWaitMillis} for it; null if none came. */
+    /**
+     * A snapshot at most 200 ms old, waiting up to {@code maxWaitMillis} for it; null if none came.
+     * A late snapshot skips the period, which is counted ({@link #skippedPeriods}) for the
+     * recording; the other events of that period do not wait for it again. One late period is
+     * often a GC pause or a starved machine, so the application's stderr hears of it only when
+     * sampling stays late.
+     */
     public Snapshot fresh(long maxWaitMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWaitMillis * 1_000_000L;
+        long now = System.nanoTime();
+        long deadline = now + maxWaitMillis * 1_000_000L;
         synchronized (lock) {
             startIfNeeded();
             while (latest == null || System.nanoTime() - latest.takenAtNanos > FRESH_NANOS) {
                 requested = true;
                 lock.notifyAll();
                 long left = deadline - System.nanoTime();
+                if (now < givenUpUntilNanos) {
+                    return null;
+                }
                 if (left <= 0) {
-                    AgentLog.warn("sampling took over " + maxWaitMillis
-                            + " ms (a queue's lock is held for long?); this period is skipped");
+                    skippedPeriod(maxWaitMillis);
                     return null;
                 }
                 lock.wait(Math.max(1, left / 1_000_000L));
             }
+            lateInARow = 0;
             return latest;
+        }
+    }
+
+    /** Under the lock. */
+    private void skippedPeriod(long maxWaitMillis) {
+        skippedPeriods++;
+        givenUpUntilNanos = System.nanoTime() + GIVE_UP_FOR_NANOS;
+        if (++lateInARow == LATE_IN_A_ROW_WORTH_A_WARNING) {
+            AgentLog.warn("sampling has taken over " + maxWaitMillis + " ms " + lateInARow
+                    + " periods in a row (a queue's lock held for long, or the JVM starved of CPU?); "
+                    + "late periods are skipped and counted in the recording");
+        }
+    }
+
+    /** Periods whose events were not written because sampling was late. */
+    public long skippedPeriods() {
+        synchronized (lock) {
+            return skippedPeriods;
         }
     }
 

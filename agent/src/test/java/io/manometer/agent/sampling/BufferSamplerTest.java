@@ -132,4 +132,37 @@ class BufferSamplerTest {
         assertThat(stuckTracked.dropped).isFalse();
         assertThat(alive).hasSize(TrackingRegistry.MAX_TRACKED - 1);
     }
+
+    /** A queue whose size cannot be read until it is let go, as if the application held its lock. */
+    private static final class HeldQueue extends LinkedBlockingQueue<Integer> {
+        final java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public int size() {
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.size();
+        }
+    }
+
+    @Test
+    void aLateSnapshotSkipsOnePeriodOnceAndIsCountedThenSamplingResumes() throws InterruptedException {
+        HeldQueue held = new HeldQueue();
+        held.offer(1);
+        TrackingFixtures.track(registry, held, null); // depth read by size(): the uncounted path
+
+        assertThat(sampler.fresh(50)).isNull();
+        assertThat(sampler.fresh(50)).as("the period's other events do not wait again").isNull();
+        assertThat(sampler.skippedPeriods()).isEqualTo(1);
+
+        held.letGo.countDown();
+        Thread.sleep(600); // past the period given up
+        Snapshot snapshot = sampler.fresh(10_000);
+        assertThat(snapshot).isNotNull();
+        assertThat(snapshot.buffers()).extracting(BufferSample::depth).containsExactly(1L);
+        assertThat(sampler.skippedPeriods()).isEqualTo(1);
+    }
 }

@@ -20,6 +20,7 @@ public final class Recording {
     int schemaVersion;
     long agentWarnings;
     long untrackedBuffers;
+    long skippedPeriods;
     long lostDataBytes;
     /** The JVM never finished the recording (it died, or records still): read up to its last flush. */
     boolean unfinished;
@@ -149,6 +150,7 @@ public final class Recording {
         schemaVersion = Math.max(schemaVersion, later.schemaVersion);
         agentWarnings = Math.max(agentWarnings, later.agentWarnings);
         untrackedBuffers = Math.max(untrackedBuffers, later.untrackedBuffers);
+        skippedPeriods = Math.max(skippedPeriods, later.skippedPeriods);
         lostDataBytes += later.lostDataBytes;
         heapAfterGc.append(later.heapAfterGc);
         heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
@@ -195,6 +197,11 @@ public final class Recording {
 
     public long agentWarnings() {
         return agentWarnings;
+    }
+
+    /** Periods the agent wrote no samples for because sampling was late. */
+    public long skippedPeriods() {
+        return skippedPeriods;
     }
 
     public long untrackedBuffers() {

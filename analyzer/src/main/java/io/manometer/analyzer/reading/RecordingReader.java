@@ -427,6 +427,9 @@ public final class RecordingReader {
         recording.schemaVersion = Math.max(recording.schemaVersion, e.getInt(AgentInfo.SCHEMA_VERSION));
         recording.agentWarnings = Math.max(recording.agentWarnings, e.getInt(AgentInfo.WARNINGS));
         recording.untrackedBuffers = Math.max(recording.untrackedBuffers, e.getLong(AgentInfo.UNTRACKED_BUFFERS));
+        if (e.hasField(AgentInfo.SKIPPED_PERIODS)) {
+            recording.skippedPeriods = Math.max(recording.skippedPeriods, e.getLong(AgentInfo.SKIPPED_PERIODS));
+        }
     }
 
     private static long epochNanos(Instant instant) {

@@ -233,6 +233,12 @@ public final class TestRecordings {
     }
 
     /** As a recording without the agent: no agent info. */
+    /** Says the agent skipped {@code periods} sampling periods, as its AgentInfo event would. */
+    public TestRecordings skippedPeriods(long periods) {
+        recording.skippedPeriods = periods;
+        return this;
+    }
+
     public TestRecordings withoutAgent() {
         recording.agentVersion = null;
         return this;
