@@ -35,9 +35,15 @@ public final class StackFrames {
             "org.jetbrains.", "com.intellij.", "org.gradle.", "worker.org.gradle.",
             // tests
             "org.junit.", "junit.", "org.testng.", "org.mockito.", "org.assertj.", "org.hamcrest.",
-            // other agents
-            "io.opentelemetry.", "co.elastic.apm.", "datadog.", "com.datadoghq.", "com.newrelic.",
-            "com.dynatrace.", "com.appdynamics.", "org.glowroot.", "io.sentry.",
+            // observability APIs and SDKs the application calls itself
+            "io.opentelemetry.", "co.elastic.apm.", "io.sentry.",
+    };
+
+    /** Package prefixes of the Java agents people run beside Manometer (APM, tracing, profiling). */
+    private static final String[] AGENT_PACKAGES = {
+            "io.opentelemetry.javaagent.", "co.elastic.apm.agent.", "datadog.", "com.datadoghq.",
+            "com.newrelic.", "com.dynatrace.", "com.appdynamics.", "org.glowroot.", "com.instana.",
+            "io.pyroscope.javaagent.",
     };
 
     /** Frames kept of a stack unless told otherwise. */
@@ -60,7 +66,16 @@ public final class StackFrames {
 
     /** Whether a class (binary name, dots) belongs to a well-known library, framework or agent. */
     public static boolean isKnownLibrary(String className) {
-        for (String prefix : LIBRARY_PACKAGES) {
+        return startsWithAny(className, LIBRARY_PACKAGES) || isKnownAgent(className);
+    }
+
+    /** Whether a class (binary name, dots) belongs to a well-known Java agent other than Manometer. */
+    public static boolean isKnownAgent(String className) {
+        return startsWithAny(className, AGENT_PACKAGES);
+    }
+
+    private static boolean startsWithAny(String className, String[] prefixes) {
+        for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
                 return true;
             }

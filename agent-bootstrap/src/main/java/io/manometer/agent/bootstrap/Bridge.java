@@ -34,6 +34,53 @@ public final class Bridge {
         }
     }
 
+    /**
+     * The counters of an object whose class was loaded before the agent and so has no counters
+     * field: looked up in the agent's side table, and given on first sight. Null when the agent
+     * is not running or the object is not counted.
+     */
+    public static BufferCounters countersOf(Object buffer) {
+        BridgeHooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            BufferCounters known = h.countersKnown(buffer);
+            return known != null ? known : adopt(h, buffer, false);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** A constructor of a class loaded before the agent returned: the new object gets its counters. */
+    public static void constructedWithoutField(Object buffer) {
+        BridgeHooks h = hooks;
+        if (h == null) {
+            return;
+        }
+        try {
+            if (h.countersKnown(buffer) == null) { // an outer constructor of a this(...) chain finds them
+                adopt(h, buffer, true);
+            }
+        } catch (Throwable ignored) {
+            // As below.
+        }
+    }
+
+    private static BufferCounters adopt(BridgeHooks h, Object buffer, boolean constructed) {
+        boolean[] inAgent = enter();
+        if (inAgent == null) {
+            return null;
+        }
+        try {
+            return h.adopt(buffer, constructed);
+        } catch (Throwable t) {
+            return null;
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     public static void bufferActive(Object buffer, BufferCounters counters) {
         BridgeHooks h = hooks;
         boolean[] inAgent = h == null ? null : enter();

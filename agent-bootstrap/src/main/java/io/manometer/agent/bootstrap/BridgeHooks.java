@@ -5,6 +5,20 @@ public interface BridgeHooks {
     /** A buffer was constructed; returns its counters (never null). */
     BufferCounters bufferCreated(Object buffer);
 
+    /**
+     * The counters of a buffer or executor whose class was loaded before the agent (so it has no
+     * field to hold them), from the agent's side table; null if it has none yet. Lock-free, no
+     * allocation, touches no instrumented class: called on every operation of those classes.
+     */
+    BufferCounters countersKnown(Object buffer);
+
+    /**
+     * Gives such a buffer or executor counters in the side table and returns them (null if it is
+     * not to be counted): when it was just {@code constructed}, as {@link #bufferCreated} and
+     * {@link #executorCreated} would; otherwise it was made before the agent and is met now.
+     */
+    BufferCounters adopt(Object buffer, boolean constructed);
+
     /** A buffer or executor reached its insert threshold on this (producer) thread. */
     void bufferActive(Object buffer, BufferCounters counters);
 

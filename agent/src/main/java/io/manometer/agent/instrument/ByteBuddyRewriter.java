@@ -9,17 +9,16 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.pool.TypePool;
 
 /** Rewrites classes with Byte Buddy: redefinition with inlined advice, nothing generated at run time. */
 final class ByteBuddyRewriter implements ClassRewriter {
     private final ByteBuddy byteBuddy = new ByteBuddy()
             .with(TypeValidation.DISABLED)
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
-    private final QueueTransformer queues;
+    final QueueTransformer queues;
 
-    ByteBuddyRewriter(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent) {
-        this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent);
+    ByteBuddyRewriter(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent, Set<String> sideTabled) {
+        this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent, sideTabled);
     }
 
     /** Loads and exercises the whole rewriting path once, on JDK classes, discarding the result. */
@@ -35,9 +34,8 @@ final class ByteBuddyRewriter implements ClassRewriter {
     @Override
     public byte[] rewrite(ClassLoader loader, String className, byte[] classFile, TypeHierarchy.Kind kind) {
         String name = className.replace('/', '.');
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
-        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
+        ClassFileLocator locator = ClassFileTypes.locator(name, classFile, loader);
+        TypeDescription type = ClassFileTypes.describe(name, locator);
         DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
         builder = kind == TypeHierarchy.Kind.BUFFER ? queues.transform(builder, type, loader, classFile)
                 : ExecutorTransformer.transform(builder, type, kind);

@@ -3,9 +3,12 @@ package io.manometer.agent.instrument;
 import io.manometer.agent.instrument.callsite.CallSiteRewriter;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.model.OtherAgentCode;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ final class ClassTransformation implements ClassFileTransformer {
     private final boolean memoryBuffers;
     private final TypeHierarchy hierarchy;
     private final Set<String> queuesLoadedBeforeAgent;
+    /** Every class loaded before the agent; dropped once warm-up has looked at them. */
+    private Class<?>[] loadedBeforeAgent;
     private final ModuleReadEdges readEdges;
     private final ProtectionDomain agentDomain = ClassTransformation.class.getProtectionDomain();
     /** Set while this thread transforms: classes it loads meanwhile are passed through untouched. */
@@ -42,9 +47,10 @@ final class ClassTransformation implements ClassFileTransformer {
     private final CallSiteRewriter callSites;
     private volatile boolean warnedNotReady;
 
-    ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent,
-                        ModuleReadEdges readEdges, boolean arrayDeque, boolean memoryBuffers,
-                        CallSiteRewriter callSites) {
+    ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Class<?>[] loadedBeforeAgent,
+                        Set<String> queuesLoadedBeforeAgent, ModuleReadEdges readEdges, boolean arrayDeque,
+                        boolean memoryBuffers, CallSiteRewriter callSites) {
+        this.loadedBeforeAgent = loadedBeforeAgent;
         this.memoryBuffers = memoryBuffers;
         this.inst = inst;
         this.callSites = callSites;
@@ -72,14 +78,31 @@ final class ClassTransformation implements ClassFileTransformer {
         thread.start();
     }
 
+    /** Runs the warm-up on this thread (premain's), then {@code then} on a daemon thread. */
+    void warmUpNow(Runnable then) {
+        warmUp();
+        Thread thread = new Thread(then, "manometer-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private void warmUp() {
         boolean[] flag = busy.get();
         flag[0] = true;
         try {
-            ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent);
+            Map<Class<?>, TypeHierarchy.Kind> countable = PreloadedClassTransformation.countable(loadedBeforeAgent,
+                    hierarchy);
+            loadedBeforeAgent = null;
+            Set<String> sideTabled = new HashSet<>();
+            countable.keySet().forEach(c -> sideTabled.add(c.getName()));
+            ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent, sideTabled);
             byteBuddy.warmUp(hierarchy);
             rewriter = byteBuddy;
-            PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers);
+            if (callSites != null) {
+                callSites.counted(sideTabled);
+            }
+            PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
+                    byteBuddy.queues);
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);
         } finally {
@@ -100,7 +123,9 @@ final class ClassTransformation implements ClassFileTransformer {
         }
         flag[0] = true;
         try {
-            TypeHierarchy.Kind kind = hierarchy.classify(loader, className, classFile);
+            // Another agent's own queues (its copy of JCTools, say) are its business, not the application's.
+            TypeHierarchy.Kind kind = OtherAgentCode.owns(loader, className.replace('/', '.'))
+                    ? TypeHierarchy.Kind.NONE : hierarchy.classify(loader, className, classFile);
             byte[] result = null;
             if (kind != TypeHierarchy.Kind.NONE && awaitWarmUp(className)) {
                 result = rewriter.rewrite(loader, className, classFile, kind);

@@ -14,10 +14,9 @@ import io.manometer.agent.instrument.advice.ExecutorConstructedAdvice;
 import io.manometer.agent.instrument.advice.GenericExecutorConstructedAdvice;
 import io.manometer.agent.instrument.advice.InsertAdvice;
 import io.manometer.agent.instrument.advice.RejectedAdvice;
+import io.manometer.agent.instrument.advice.SideTableConstructedAdvice;
 import io.manometer.agent.instrument.advice.ThreadPerTaskAdvice;
-import java.util.List;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.modifier.FieldManifestation;
 import net.bytebuddy.description.modifier.SyntheticState;
@@ -36,33 +35,39 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class ExecutorTransformer {
     private ExecutorTransformer() {}
 
+    /** An executor class loaded after the agent: it gets the counters field. */
     static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
                                             TypeHierarchy.Kind kind) {
-        boolean forkJoin = kind == TypeHierarchy.Kind.FORK_JOIN_POOL;
-        FieldDescription counters = new FieldDescription.Latent(type, CounterField.NAME,
-                QueueTransformer.FIELD_MODIFIERS, QueueTransformer.COUNTERS_TYPE, List.of());
         builder = builder.defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
                 FieldManifestation.PLAIN, SyntheticState.SYNTHETIC);
+        Class<?> constructed = kind == TypeHierarchy.Kind.EXECUTOR ? ExecutorConstructedAdvice.class
+                : GenericExecutorConstructedAdvice.class;
+        return advise(builder.visit(Advice.to(constructed).on(isConstructor())), kind, CounterAccess.field(type));
+    }
+
+    /**
+     * An executor class loaded before the agent (another agent's premain used it), retransformed:
+     * without a field, its executors' counters live in the side table.
+     */
+    static DynamicType.Builder<?> transformLoaded(DynamicType.Builder<?> builder, TypeHierarchy.Kind kind) {
+        return advise(builder.visit(Advice.to(SideTableConstructedAdvice.class).on(isConstructor())), kind,
+                CounterAccess.sideTable());
+    }
+
+    private static DynamicType.Builder<?> advise(DynamicType.Builder<?> builder, TypeHierarchy.Kind kind,
+                                                 Advice.WithCustomMapping counters) {
         if (kind == TypeHierarchy.Kind.THREAD_PER_TASK) {
             return builder
-                    .visit(Advice.to(GenericExecutorConstructedAdvice.class).on(isConstructor()))
-                    .visit(Advice.withCustomMapping().bind(CounterField.Value.class, counters)
-                            .to(ThreadPerTaskAdvice.Started.class)
+                    .visit(counters.to(ThreadPerTaskAdvice.Started.class)
                             .on(named("start").and(takesArguments(Runnable.class))))
-                    .visit(Advice.withCustomMapping().bind(CounterField.Value.class, counters)
-                            .to(ThreadPerTaskAdvice.Completed.class)
+                    .visit(counters.to(ThreadPerTaskAdvice.Completed.class)
                             .on(named("taskComplete").and(takesArguments(Thread.class))));
         }
+        boolean forkJoin = kind == TypeHierarchy.Kind.FORK_JOIN_POOL;
         return builder
-                .visit(Advice.to(forkJoin ? GenericExecutorConstructedAdvice.class : ExecutorConstructedAdvice.class)
-                        .on(isConstructor()))
-                .visit(Advice.withCustomMapping()
-                        .bind(CounterField.Value.class, counters)
-                        .to(InsertAdvice.class)
+                .visit(counters.to(InsertAdvice.class)
                         .on(forkJoin ? forkJoinSubmissions() : named("execute").and(takesArguments(Runnable.class))))
-                .visit(Advice.withCustomMapping()
-                        .bind(CounterField.Value.class, counters)
-                        .to(RejectedAdvice.class)
+                .visit(counters.to(RejectedAdvice.class)
                         .on(forkJoin ? none() : named("reject").and(takesArguments(Runnable.class))));
     }
 

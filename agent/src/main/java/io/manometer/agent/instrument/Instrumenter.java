@@ -31,11 +31,33 @@ public final class Instrumenter {
         hierarchy.learnLoaded(loaded);
         hierarchy.warmUpClassFileReading();
         Set<String> queuesLoadedBefore = queueClassesAmong(loaded);
-        ClassTransformation transformation = new ClassTransformation(inst, hierarchy, queuesLoadedBefore,
+        ClassTransformation transformation = new ClassTransformation(inst, hierarchy, loaded, queuesLoadedBefore,
                 new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.memoryBuffers,
                 options.callSites ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
         inst.addTransformer(transformation, false);
-        transformation.warmUpInBackground(afterWarmUp);
+        if (anotherAgentLoadedBuffers(loaded)) {
+            // Their objects made before the retransformation would have no creation site: wait.
+            transformation.warmUpNow(afterWarmUp);
+        } else {
+            transformation.warmUpInBackground(afterWarmUp);
+        }
+    }
+
+    /**
+     * Whether a JDK queue or executor class the agent counts is already loaded, as after another
+     * agent's premain (a plain JVM loads only ArrayDeque, which has a path of its own). Then the
+     * warm-up, which retransforms them, runs before the application's main, at the cost of about
+     * a third of a second of start-up (see BENCHMARKS.md).
+     */
+    private static boolean anotherAgentLoadedBuffers(Class<?>[] loaded) {
+        for (Class<?> c : loaded) {
+            if (c.getClassLoader() == null && !c.isInterface() && c != java.util.ArrayDeque.class
+                    && c.getName().startsWith("java.util.")
+                    && (Queue.class.isAssignableFrom(c) || java.util.concurrent.Executor.class.isAssignableFrom(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> queueClassesAmong(Class<?>[] loaded) {

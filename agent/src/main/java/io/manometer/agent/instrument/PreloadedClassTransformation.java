@@ -22,6 +22,7 @@ import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
@@ -29,19 +30,22 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.pool.TypePool;
 
 /**
- * Instruments JDK classes the JVM loads before any agent: {@link ArrayDeque} and the in-memory
- * byte and char buffers. They can only be retransformed, so they get no counters field, only
- * advice that reads their own fields (see {@link ArrayDequeAdvice}, {@link ByteArrayGrowthAdvice}).
+ * Instruments JDK classes the JVM loaded before this agent: {@link ArrayDeque} and the in-memory
+ * byte and char buffers, which every JVM loads first, and the queues and executors another agent's
+ * premain used (the OpenTelemetry, Elastic and Datadog agents load {@code ThreadPoolExecutor},
+ * {@code LinkedBlockingQueue} and more). They can only be retransformed, so they get no counters
+ * field: ArrayDeque and the byte buffers get advice that reads their own fields (see
+ * {@link ArrayDequeAdvice}, {@link ByteArrayGrowthAdvice}); the queues and executors count as
+ * usual, in the side table ({@link CounterAccess}).
  * A transformer of its own, registered as retransform-capable, so another agent's retransformation
  * keeps this advice; the main transformer stays load-time only.
  */
 final class PreloadedClassTransformation implements ClassFileTransformer {
     /** How one class is rewritten. */
     private interface Rewrite {
-        DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, byte[] classFile);
+        DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type, byte[] classFile);
     }
 
     private final Map<String, Rewrite> targets = new HashMap<>();
@@ -51,10 +55,46 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         this.readEdges = readEdges;
     }
 
+    /**
+     * The JDK queue and executor classes among those loaded before the agent that are to count in
+     * the side table: those that perform a counted operation themselves. (AbstractQueue, loaded
+     * early by every JVM with another agent, only delegates; leaving it alone leaves its
+     * subclasses loaded later on the field path.)
+     */
+    static Map<Class<?>, TypeHierarchy.Kind> countable(Class<?>[] loaded, TypeHierarchy hierarchy) {
+        Map<Class<?>, TypeHierarchy.Kind> countable = new HashMap<>();
+        for (Class<?> c : loaded) {
+            // The JDK's buffers all live in java.util (see TypeHierarchy.classify); other agents'
+            // classes, also the boot loader's, are not the application's buffers.
+            if (c.getClassLoader() != null || c.isInterface() || c.isArray() || c == ArrayDeque.class
+                    || !c.getName().startsWith("java.util.")) {
+                continue;
+            }
+            String internalName = c.getName().replace('.', '/');
+            byte[] classFile = TypeHierarchy.read(null, internalName);
+            if (classFile == null) {
+                continue;
+            }
+            TypeHierarchy.Kind kind = hierarchy.classify(null, internalName, classFile);
+            if (kind != TypeHierarchy.Kind.NONE
+                    && (kind != TypeHierarchy.Kind.BUFFER || QueueTransformer.countsAnything(classFile))) {
+                countable.put(c, kind);
+            }
+        }
+        return countable;
+    }
+
     /** Called once Byte Buddy is loaded, off the application's threads. */
-    static void install(Instrumentation inst, ModuleReadEdges readEdges, boolean arrayDeque, boolean memoryBuffers) {
+    static void install(Instrumentation inst, ModuleReadEdges readEdges, boolean arrayDeque, boolean memoryBuffers,
+                        Map<Class<?>, TypeHierarchy.Kind> countable, QueueTransformer queues) {
         List<Class<?>> classes = new ArrayList<>();
         PreloadedClassTransformation transformation = new PreloadedClassTransformation(readEdges);
+        countable.forEach((c, kind) -> {
+            classes.add(c);
+            transformation.targets.put(c.getName().replace('.', '/'), kind == TypeHierarchy.Kind.BUFFER
+                    ? (builder, type, bytes) -> queues.transformLoaded(builder, type, bytes)
+                    : (builder, type, bytes) -> ExecutorTransformer.transformLoaded(builder, kind));
+        });
         if (arrayDeque) {
             classes.add(ArrayDeque.class);
             transformation.targets.put("java/util/ArrayDeque", PreloadedClassTransformation::watchArrayDeque);
@@ -63,11 +103,11 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
             classes.add(ByteArrayOutputStream.class);
             classes.add(CharArrayWriter.class);
             classes.add(StringWriter.class);
-            transformation.targets.put("java/io/StringWriter", (builder, bytes) -> builder.visit(
+            transformation.targets.put("java/io/StringWriter", (builder, type, bytes) -> builder.visit(
                     Advice.to(StringWriterGrowthAdvice.class).on(WRITES)));
-            transformation.targets.put("java/io/ByteArrayOutputStream", (builder, bytes) -> builder.visit(
+            transformation.targets.put("java/io/ByteArrayOutputStream", (builder, type, bytes) -> builder.visit(
                     Advice.to(ByteArrayGrowthAdvice.class).on(WRITES)));
-            transformation.targets.put("java/io/CharArrayWriter", (builder, bytes) -> builder.visit(
+            transformation.targets.put("java/io/CharArrayWriter", (builder, type, bytes) -> builder.visit(
                     Advice.to(CharArrayGrowthAdvice.class).on(WRITES)));
         }
         if (classes.isEmpty()) {
@@ -97,7 +137,8 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
      * at the head, where a queue drained through its iterator (OkHttp's dispatcher takes ready
      * calls that way) loses them: the threads that drain a deque that way are its consumers.
      */
-    private static DynamicType.Builder<?> watchArrayDeque(DynamicType.Builder<?> builder, byte[] classFile) {
+    private static DynamicType.Builder<?> watchArrayDeque(DynamicType.Builder<?> builder, TypeDescription type,
+                                                          byte[] classFile) {
         Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
         return builder
                 .visit(advice(true, true).on(counted(operations, true, "Last")))
@@ -135,17 +176,17 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         }
         String name = className.replace('/', '.');
         try {
-            ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                    ClassFileLocator.ForClassLoader.ofBootLoader());
+            ClassFileLocator locator = ClassFileTypes.locator(name, classFile, null);
+            TypeDescription type = ClassFileTypes.describe(name, locator);
             DynamicType.Builder<?> builder = new ByteBuddy()
                     .with(TypeValidation.DISABLED)
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
                     // A retransformation may not add members: fail rather than try.
                     .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                    .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator);
-            byte[] result = rewrite.apply(builder, classFile).make().getBytes();
+                    .redefine(type, locator);
+            byte[] result = rewrite.apply(builder, type, classFile).make().getBytes();
             readEdges.ensure(module);
-            AgentLog.info("instrumented " + name + " (no counters: loaded before the agent)");
+            AgentLog.info("instrumented " + name + " (loaded before the agent: no counters field)");
             return result;
         } catch (Throwable t) {
             AgentLog.warn("could not instrument " + name + ", left unchanged", t);

@@ -11,13 +11,12 @@ import io.manometer.agent.instrument.advice.InsertIfTrueAdvice;
 import io.manometer.agent.instrument.advice.RemoveCountAdvice;
 import io.manometer.agent.instrument.advice.RemoveIfTrueAdvice;
 import io.manometer.agent.instrument.advice.RemoveReturnedAdvice;
+import io.manometer.agent.instrument.advice.SideTableConstructedAdvice;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.modifier.FieldManifestation;
 import net.bytebuddy.description.modifier.SyntheticState;
@@ -31,11 +30,11 @@ import net.bytebuddy.matcher.ElementMatchers;
 /**
  * Instruments one queue class: the class at the top of its queue hierarchy gets the counters
  * field and a constructor hook; every class gets advice on the operations it performs itself.
+ * Classes loaded before the agent, and their subclasses, count in the side table instead
+ * ({@link CounterAccess}).
  */
 final class QueueTransformer {
     static final int FIELD_MODIFIERS = Opcodes.ACC_PROTECTED | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
-    static final TypeDescription.Generic COUNTERS_TYPE =
-            TypeDescription.ForLoadedType.of(BufferCounters.class).asGenericType();
     private static final Map<Operation, Class<?>> ADVICE = new EnumMap<>(Map.of(
             Operation.INSERT_VOID, InsertAdvice.class,
             Operation.INSERT_IF_TRUE, InsertIfTrueAdvice.class,
@@ -51,31 +50,67 @@ final class QueueTransformer {
 
     /** Decides which classes are instrumented; only they can hold the field. */
     private final TypeHierarchy hierarchy;
-    /** Queue classes loaded before the agent: never transformed, so they cannot hold the field. */
+    /** Queue classes loaded before the agent: never transformed here, so they cannot hold the field. */
     private final Set<String> loadedBeforeAgent;
+    /**
+     * Those of them retransformed to count through the side table (see PreloadedClassTransformation):
+     * their subclasses count there too, or one queue would have two sets of counters.
+     */
+    private final Set<String> sideTabled;
 
-    QueueTransformer(TypeHierarchy hierarchy, Set<String> loadedBeforeAgent) {
+    QueueTransformer(TypeHierarchy hierarchy, Set<String> loadedBeforeAgent, Set<String> sideTabled) {
         this.hierarchy = hierarchy;
         this.loadedBeforeAgent = new HashSet<>(loadedBeforeAgent);
+        this.sideTabled = new HashSet<>(sideTabled);
     }
 
     /** Returns the builder with counters and advice added, or null when the class is left as it is. */
     DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                      byte[] classFile) {
-        TypeDescription owner = fieldOwner(type, loader);
+        TypeDescription owner = null;
+        for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
+            TypeDescription erased = t.asErasure();
+            if (!hierarchy.isBufferClass(loader, erased.getInternalName())) {
+                break;
+            }
+            if (loadedBeforeAgent.contains(erased.getName())) {
+                if (sideTabled.contains(erased.getName())) {
+                    return advise(builder, type, classFile, CounterAccess.sideTable());
+                }
+                break;
+            }
+            owner = erased; // the topmost so far: deterministic, so every class of a hierarchy agrees
+        }
         if (owner == null) {
             return null;
         }
-        Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
         if (owner.equals(type)) {
             builder = builder
                     .defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
                             FieldManifestation.PLAIN, SyntheticState.SYNTHETIC)
                     .visit(Advice.to(BufferConstructedAdvice.class).on(ElementMatchers.isConstructor()));
         }
-        FieldDescription counters = new FieldDescription.Latent(owner, CounterField.NAME, FIELD_MODIFIERS,
-                COUNTERS_TYPE, List.of());
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(CounterField.Value.class, counters);
+        return advise(builder, type, classFile, CounterAccess.field(owner));
+    }
+
+    /**
+     * A queue class loaded before the agent, retransformed: no field can be added, so its
+     * constructors put new queues' counters in the side table, and its operations find them there.
+     */
+    DynamicType.Builder<?> transformLoaded(DynamicType.Builder<?> builder, TypeDescription type, byte[] classFile) {
+        return advise(builder.visit(Advice.to(SideTableConstructedAdvice.class).on(ElementMatchers.isConstructor())),
+                type, classFile, CounterAccess.sideTable());
+    }
+
+    /** Whether a class performs any counted operation itself (else a retransformation would add nothing). */
+    static boolean countsAnything(byte[] classFile) {
+        return !QueueOperations.countedOperations(classFile).isEmpty();
+    }
+
+    /** Advice on the operations the class performs itself, finding the counters as {@code mapping} says. */
+    private static DynamicType.Builder<?> advise(DynamicType.Builder<?> builder, TypeDescription type,
+                                                 byte[] classFile, Advice.WithCustomMapping mapping) {
+        Map<String, Operation> operations = QueueOperations.countedOperations(classFile);
         boolean countRemovals = !QueueTypes.removalsDerived(type.getName());
         for (Map.Entry<Operation, Class<?>> advice : ADVICE.entrySet()) {
             Set<String> methods = new HashSet<>();
@@ -92,23 +127,5 @@ final class QueueTransformer {
             }
         }
         return builder;
-    }
-
-    /**
-     * The topmost class above (or equal to) {@code type} that this transformer instruments and that
-     * was loaded after the agent started. Deterministic, so every class of a hierarchy agrees on it even
-     * though a class is transformed before its superclass is loaded.
-     */
-    private TypeDescription fieldOwner(TypeDescription type, ClassLoader loader) {
-        TypeDescription owner = null;
-        for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
-            TypeDescription erased = t.asErasure();
-            if (!hierarchy.isBufferClass(loader, erased.getInternalName())
-                    || loadedBeforeAgent.contains(erased.getName())) {
-                break;
-            }
-            owner = erased;
-        }
-        return owner;
     }
 }

@@ -152,7 +152,7 @@ final class TypeHierarchy {
         return name.startsWith("java/") ? null : loader;
     }
 
-    private static byte[] read(ClassLoader loader, String name) {
+    static byte[] read(ClassLoader loader, String name) {
         String resource = name + ".class";
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
                 : loader.getResourceAsStream(resource)) {

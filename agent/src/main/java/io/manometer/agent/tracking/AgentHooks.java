@@ -3,7 +3,11 @@ package io.manometer.agent.tracking;
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.model.QueueTypes;
+import java.util.Collection;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * The agent's side of the bridge: the slow paths that instrumented code takes at construction
@@ -50,7 +54,11 @@ public final class AgentHooks implements BridgeHooks {
         if (marked != null && marked.application()) {
             counters.agentState = marked;
         } else if (captures.tryAcquire()) {
-            counters.agentState = StackCapture.capture(stackDepth, buffer.getClass());
+            CallSite created = StackCapture.capture(stackDepth, buffer.getClass());
+            if (created.otherAgent()) {
+                return new BufferCounters(Long.MAX_VALUE); // another agent's queue: never tracked
+            }
+            counters.agentState = created;
         } else {
             counters.agentState = marked;
         }
@@ -95,6 +103,11 @@ public final class AgentHooks implements BridgeHooks {
             return;
         }
         CallSite producer = captureIfBudget(buffer);
+        if (producer.otherAgent()) { // another agent feeds it: its queue, or its executor
+            counters.trackAt = Long.MAX_VALUE;
+            counters.removeAt = Long.MAX_VALUE;
+            return;
+        }
         if (state instanceof TrackedExecutor) {
             if (producer != CallSite.UNKNOWN || ((TrackedExecutor) state).producerThread().isEmpty()) {
                 ((TrackedExecutor) state).producerSeen(producer, thread);
@@ -128,7 +141,8 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void largeQueueUsed(Object queue, boolean insert) {
-        TrackedBuffer tracked = registry.trackUncounted(queue, () -> StackCapture.fedByAnotherQueue(queue));
+        TrackedBuffer tracked = registry.trackUncounted(queue,
+                () -> StackCapture.fedByAnotherQueue(queue) || StackCapture.fromAnotherAgent());
         if (tracked == null) {
             return;
         }
@@ -201,14 +215,56 @@ public final class AgentHooks implements BridgeHooks {
             return new BufferCounters(Long.MAX_VALUE);
         }
         // Executors are few and long-lived: their creation site is always worth a capture.
-        CallSite created = StackCapture.capture(stackDepth, executor.getClass());
-        if (created.stack().contains("java.lang.VirtualThread.")) {
+        return trackExecutor((ExecutorService) executor, workQueue,
+                StackCapture.capture(stackDepth, executor.getClass()));
+    }
+
+    private BufferCounters trackExecutor(ExecutorService executor, Object workQueue, CallSite created) {
+        if (created.otherAgent()) {
+            return new BufferCounters(Long.MAX_VALUE); // another agent's executor: never tracked
+        }
+        if (created.stack().contains("java.lang.VirtualThread.") || isVirtualThreadScheduler(executor)) {
             // The JDK's virtual-thread scheduler: each virtual thread is resubmitted to it at every
             // mount, and what waits there are runnable threads, not the application's tasks.
             return new BufferCounters(Long.MAX_VALUE);
         }
         BufferCounters counters = new BufferCounters(trackAfter);
-        counters.agentState = registry.track((ExecutorService) executor, workQueue, created, counters);
+        counters.agentState = registry.track(executor, workQueue, created, counters);
         return counters;
+    }
+
+    /** The scheduler made before the agent, so without its creation stack: known by its carrier threads' factory. */
+    private static boolean isVirtualThreadScheduler(ExecutorService executor) {
+        return executor instanceof ForkJoinPool
+                && ((ForkJoinPool) executor).getFactory().getClass().getName().startsWith("java.lang.VirtualThread");
+    }
+
+    @Override
+    public BufferCounters countersKnown(Object buffer) {
+        return registry.sideTable.get(buffer);
+    }
+
+    /**
+     * Counters for a queue or executor of a class loaded before the agent. Made now, it is
+     * registered as a new one would be; made before the agent, it has no creation site (it is
+     * named where it is fed), and a queue whose depth is derived from its counts starts from the
+     * elements it already holds.
+     */
+    @Override
+    public BufferCounters adopt(Object buffer, boolean constructed) {
+        BufferCounters counters;
+        if (buffer instanceof ExecutorService) {
+            Object workQueue = buffer instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) buffer).getQueue() : null;
+            counters = constructed ? executorCreated(buffer, workQueue)
+                    : trackExecutor((ExecutorService) buffer, workQueue, CallSite.UNKNOWN);
+        } else if (constructed) {
+            counters = bufferCreated(buffer);
+        } else {
+            counters = new BufferCounters(trackAfter);
+            if (buffer instanceof Collection && !QueueTypes.hasExactSize(buffer.getClass().getName())) {
+                counters.inserted = ((Collection<?>) buffer).size();
+            }
+        }
+        return registry.sideTable.putIfAbsent(buffer, counters);
     }
 }

@@ -46,7 +46,7 @@ public final class InstrumentedSites implements CallSiteRegistry {
         int id = nextId();
         if (id >= 0) {
             sites.set(id, new ConstructionSite(type, new CallSite(frame, frame, frame,
-                    StackCapture.isApplicationClass(className))));
+                    StackCapture.isApplicationClass(className), false)));
         }
         return id;
     }

@@ -3,6 +3,7 @@ package io.manometer.agent.tracking;
 import java.util.ArrayList;
 import java.util.List;
 import io.manometer.agent.model.CounterFieldName;
+import io.manometer.agent.model.OtherAgentCode;
 import io.manometer.agent.model.QueueMethods;
 import io.manometer.schema.StackFrames;
 import java.util.Queue;
@@ -62,9 +63,13 @@ public final class StackCapture {
         List<String> lines = new ArrayList<>(frames.size());
         String site = null;
         int siteRank = ApplicationCode.JDK;
+        Boolean otherAgent = null; // decided by the first frame outside the JDK
         for (StackWalker.StackFrame frame : frames) {
             String line = format(frame);
             lines.add(line);
+            if (otherAgent == null && !StackFrames.isJdk(frame.getClassName())) {
+                otherAgent = OtherAgentCode.owns(frame.getDeclaringClass());
+            }
             if (siteRank > ApplicationCode.DECLARED) { // the first declared frame cannot be bettered
                 int rank = code.rank(frame.getDeclaringClass(), owner);
                 if (rank < siteRank) {
@@ -80,7 +85,7 @@ public final class StackCapture {
             return known;
         }
         CallSite fresh = new CallSite(site != null ? site : creator, creator, stack,
-                siteRank <= ApplicationCode.LIKELY);
+                siteRank <= ApplicationCode.LIKELY, otherAgent == Boolean.TRUE);
         if (INTERNED.size() < MAX_INTERNED) {
             INTERNED.putIfAbsent(stack, fresh);
         }
@@ -102,6 +107,14 @@ public final class StackCapture {
                 .limit(1)
                 .anyMatch(f -> BUFFER_CLASS.get(f.getDeclaringClass())
                         && QueueMethods.isInsert(f.getMethodName())));
+    }
+
+    /** Whether the code calling into the agent now (its first frame outside the JDK) is another agent's. */
+    public static boolean fromAnotherAgent() {
+        return WALKER.walk(stream -> stream
+                .filter(f -> !isAgentFrame(f) && !StackFrames.isJdk(f.getClassName()))
+                .limit(1)
+                .anyMatch(f -> OtherAgentCode.owns(f.getDeclaringClass())));
     }
 
     static String format(StackWalker.StackFrame frame) {

@@ -28,6 +28,8 @@ public final class TrackingRegistry {
 
     /** Call sites rewritten in application code: async launches and ignored refusals. */
     public final InstrumentedSites sites = new InstrumentedSites();
+    /** Counters of the queues and executors whose classes were loaded before the agent. */
+    final CountersSideTable sideTable = new CountersSideTable();
     private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -131,6 +133,7 @@ public final class TrackingRegistry {
     /** Drops entries whose object has been collected. */
     public void purgeCollected() {
         dropCollected();
+        sideTable.purge();
         executors.values().removeIf(e -> e.executor.get() == null);
     }
 

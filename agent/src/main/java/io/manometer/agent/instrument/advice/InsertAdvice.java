@@ -9,7 +9,8 @@ public final class InsertAdvice {
     private InsertAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.This Object self, @CounterField.Value BufferCounters counters) {
+    static void exit(@Advice.This Object self, @CounterField.Value BufferCounters value) {
+        BufferCounters counters = value; // read once: from the side table, each read is a lookup
         if (counters != null && ++counters.inserted >= counters.trackAt) {
             Bridge.bufferActive(self, counters);
         }

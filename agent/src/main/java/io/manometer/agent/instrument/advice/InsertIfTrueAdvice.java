@@ -10,7 +10,8 @@ public final class InsertIfTrueAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object self, @Advice.Return boolean accepted,
-                     @CounterField.Value BufferCounters counters) {
+                     @CounterField.Value BufferCounters value) {
+        BufferCounters counters = value; // read once (see InsertAdvice)
         if (counters == null) {
             return;
         }

@@ -8,7 +8,8 @@ public final class RejectedAdvice {
     private RejectedAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@CounterField.Value BufferCounters counters) {
+    static void enter(@CounterField.Value BufferCounters value) {
+        BufferCounters counters = value; // read once (see InsertAdvice)
         if (counters != null) {
             counters.refused++;
         }

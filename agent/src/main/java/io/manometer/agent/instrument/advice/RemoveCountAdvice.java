@@ -9,8 +9,12 @@ public final class RemoveCountAdvice {
     private RemoveCountAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.This Object self, @Advice.Return int moved, @CounterField.Value BufferCounters counters) {
-        if (moved > 0 && counters != null && (counters.removed += moved) >= counters.removeAt) {
+    static void exit(@Advice.This Object self, @Advice.Return int moved, @CounterField.Value BufferCounters value) {
+        if (moved <= 0) {
+            return;
+        }
+        BufferCounters counters = value; // read once (see InsertAdvice)
+        if (counters != null && (counters.removed += moved) >= counters.removeAt) {
             Bridge.bufferDrained(self, counters);
         }
     }

@@ -10,8 +10,12 @@ public final class RemoveIfTrueAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object self, @Advice.Return boolean removed,
-                     @CounterField.Value BufferCounters counters) {
-        if (removed && counters != null && ++counters.removed >= counters.removeAt) {
+                     @CounterField.Value BufferCounters value) {
+        if (!removed) {
+            return;
+        }
+        BufferCounters counters = value; // read once (see InsertAdvice)
+        if (counters != null && ++counters.removed >= counters.removeAt) {
             Bridge.bufferDrained(self, counters);
         }
     }

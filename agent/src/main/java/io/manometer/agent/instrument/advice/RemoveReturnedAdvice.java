@@ -10,8 +10,12 @@ public final class RemoveReturnedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object self, @Advice.Return Object element,
-                     @CounterField.Value BufferCounters counters) {
-        if (element != null && counters != null && ++counters.removed >= counters.removeAt) {
+                     @CounterField.Value BufferCounters value) {
+        if (element == null) {
+            return;
+        }
+        BufferCounters counters = value; // read once (see InsertAdvice)
+        if (counters != null && ++counters.removed >= counters.removeAt) {
             Bridge.bufferDrained(self, counters);
         }
     }

@@ -17,7 +17,8 @@ public final class ThreadPerTaskAdvice {
         private Started() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @CounterField.Value BufferCounters counters) {
+        static void exit(@Advice.This Object self, @CounterField.Value BufferCounters value) {
+            BufferCounters counters = value; // read once (see InsertAdvice)
             if (counters != null && AtomicCounting.inserted(counters) >= counters.trackAt) {
                 Bridge.bufferActive(self, counters);
             }
@@ -29,7 +30,8 @@ public final class ThreadPerTaskAdvice {
         private Completed() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@CounterField.Value BufferCounters counters) {
+        static void exit(@CounterField.Value BufferCounters value) {
+            BufferCounters counters = value; // read once (see InsertAdvice)
             if (counters != null) {
                 AtomicCounting.removed(counters);
             }

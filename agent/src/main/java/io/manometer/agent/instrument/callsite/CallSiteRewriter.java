@@ -1,8 +1,9 @@
 package io.manometer.agent.instrument.callsite;
 
 import io.manometer.agent.model.CallSiteRegistry;
+import io.manometer.agent.model.OtherAgentCode;
 import io.manometer.schema.StackFrames;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -16,21 +17,31 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 public final class CallSiteRewriter {
     private final CallSiteRegistry sites;
-    /** Queue classes loaded before the agent (internal names): they get no counters, so no construction marks. */
-    private final Set<String> uncountedQueues;
+    /**
+     * Queue classes loaded before the agent that get no counters (internal names), so no
+     * construction marks; read while classes load, and shrunk once the side table counts some.
+     */
+    private final Set<String> uncountedQueues = ConcurrentHashMap.newKeySet();
 
     /** {@code queuesLoadedBefore}: binary names of the queue classes already loaded when the agent started. */
     public CallSiteRewriter(CallSiteRegistry sites, Set<String> queuesLoadedBefore) {
         this.sites = sites;
-        this.uncountedQueues = new HashSet<>();
         for (String name : queuesLoadedBefore) {
             uncountedQueues.add(name.replace('.', '/'));
         }
     }
 
-    /** Whether a class is the application's (or a library's): JDK classes are never rewritten here. */
+    /** These classes (binary names), loaded before the agent, now count in the side table: worth a mark. */
+    public void counted(Set<String> classes) {
+        for (String name : classes) {
+            uncountedQueues.remove(name.replace('.', '/'));
+        }
+    }
+
+    /** Whether a class is the application's (or a library's): the JDK's and other agents' are never rewritten here. */
     public static boolean applies(ClassLoader loader, String className) {
-        return loader != null && !StackFrames.isJdk(className.replace('/', '.'));
+        String name = className.replace('/', '.');
+        return loader != null && !StackFrames.isJdk(name) && !OtherAgentCode.owns(loader, name);
     }
 
     /** The rewritten class, or null when it has no call site of interest. */
