@@ -50,6 +50,19 @@ final class AgentRuntime {
         }
     }
 
+    /**
+     * Leaves an attached JVM as it was, as far as a JVM allows: the bridge does nothing from now
+     * on, the agent's transformers go and the classes loaded before it are retransformed back to
+     * their own code, and its periodic events and sampler stop. Classes loaded while it ran keep
+     * their counters field (a loaded class cannot lose a field): an increment per operation.
+     */
+    static void stop(Instrumentation inst) {
+        Bridge.install(null);
+        Instrumenter.uninstall(inst);
+        EventEmitter.unregister();
+        AgentLog.info("detached: instrumentation removed, sampling stopped");
+    }
+
     private static final Runnable NOTHING = new Runnable() {
         @Override
         public void run() {

@@ -14,9 +14,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks twice in one session, without and with the agent, and prints the difference:
- * {@code java -jar benchmarks/target/benchmarks.jar [agent.jar] [regex] [baseline-agent.jar]}. With a
- * baseline agent jar (an earlier build), the first run uses it instead of no agent: what a change
- * to the agent costs, in the same session.
+ * {@code java -jar benchmarks/target/benchmarks.jar [agent.jar] [regex] [baseline-agent.jar | --side-table]}.
+ * With a baseline agent jar (an earlier build), the first run uses it instead of no agent: what a
+ * change to the agent costs, in the same session. With {@code --side-table}, the first run uses
+ * the agent alone (the field path) and the second puts an agent that loads the JDK's queues and
+ * executors before it ({@link PreloadingAgent}), as an APM agent does: the side-table path.
  */
 public final class AgentCostRunner {
     private AgentCostRunner() {}
@@ -28,16 +30,18 @@ public final class AgentCostRunner {
             System.exit(2);
         }
         String include = args.length > 1 ? args[1] : "QueueOperationBenchmark|ExecutorBenchmark|PipelineBenchmark";
-        Path baselineAgent = args.length > 2 ? Path.of(args[2]) : null;
+        boolean sideTable = args.length > 2 && args[2].equals("--side-table");
+        Path baselineAgent = args.length > 2 && !sideTable ? Path.of(args[2]) : null;
         if (baselineAgent != null && !Files.isRegularFile(baselineAgent)) {
             System.err.println("baseline agent jar not found: " + baselineAgent);
             System.exit(2);
         }
-        Collection<RunResult> without = run(include, baselineAgent);
-        Collection<RunResult> with = run(include, agent);
+        Collection<RunResult> without = sideTable ? run(include, agent) : run(include, baselineAgent);
+        Collection<RunResult> with = sideTable ? run(include, PreloadingAgent.jar(), agent) : run(include, agent);
         System.out.println();
         System.out.printf(Locale.ROOT, "%-60s %12s %12s %10s %9s%n", "benchmark",
-                baselineAgent == null ? "no agent" : "baseline", "agent", "difference", "ratio");
+                sideTable ? "field" : baselineAgent == null ? "no agent" : "baseline",
+                sideTable ? "side table" : "agent", "difference", "ratio");
         List<RunResult> baseline = new ArrayList<>(without);
         for (RunResult withAgent : with) {
             String label = label(withAgent);
@@ -58,7 +62,7 @@ public final class AgentCostRunner {
         return r.getParams().getBenchmark().replace("io.manometer.benchmarks.", "") + (params.equals("[]") ? "" : " " + params);
     }
 
-    private static Collection<RunResult> run(String include, Path agent) throws Exception {
+    private static Collection<RunResult> run(String include, Path... agents) throws Exception {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(Integer.getInteger("forks", 2))
@@ -66,9 +70,13 @@ public final class AgentCostRunner {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(Integer.getInteger("iterations", 5))
                 .measurementTime(TimeValue.seconds(1));
-        if (agent != null) {
-            options.jvmArgsAppend("-javaagent:" + agent.toAbsolutePath());
+        List<String> jvmArgs = new ArrayList<>(); // one call: each jvmArgsAppend replaces the last
+        for (Path agent : agents) {
+            if (agent != null) {
+                jvmArgs.add("-javaagent:" + agent.toAbsolutePath());
+            }
         }
+        options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
         return new Runner(options.build()).run();
     }
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  * It also serves and calls one HTTP request, so a tracing agent has a span to show that it still works.
  *
- * <p>{@code IngestService SECONDS}
+ * <p>{@code IngestService SECONDS [fixed]}: with {@code fixed}, only the bounded hand-offs run.
  */
 public final class IngestService {
     private static final long TASK_NANOS = 1_000_000;
@@ -40,11 +40,18 @@ public final class IngestService {
 
     public static void main(String[] args) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[0]));
+        boolean fixedOnly = args.length > 1 && args[1].equals("fixed");
         callOnce();
-        Thread outbox = start("outbox", () -> unboundedOutbox(deadline));
+        Thread outbox = start("outbox", () -> {
+            if (!fixedOnly) {
+                unboundedOutbox(deadline);
+            }
+        });
         Thread bounded = start("bounded-feed", () -> boundedFeed(deadline));
         Thread pool = start("bounded-pool-feed", () -> boundedPool(deadline));
-        unboundedPool(deadline);
+        if (!fixedOnly) {
+            unboundedPool(deadline);
+        }
         outbox.join();
         bounded.join();
         pool.join();

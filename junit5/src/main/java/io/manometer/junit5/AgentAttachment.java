@@ -71,8 +71,8 @@ final class AgentAttachment {
         if (!isLoaded()) {
             throw cannot("it was attached but did not start (see the agent's line on stderr)", agentJar);
         }
-        System.err.println("manometer: agent attached at run time; queues and executors whose classes were "
-                + "loaded before it are not watched: for full coverage start the test JVM with -javaagent:"
+        System.err.println("manometer: agent attached at run time; queues and executors made before it are named "
+                + "where they are fed, not where they were made: for full coverage start the test JVM with -javaagent:"
                 + agentJar + " (the Maven plugin's prepare-agent does)");
         return Outcome.ATTACHED_NOW;
     }

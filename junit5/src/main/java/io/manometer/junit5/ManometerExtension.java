@@ -36,7 +36,7 @@ public final class ManometerExtension implements BeforeEachCallback, AfterEachCa
         DetectBackpressure settings = settings(context);
         AgentAttachment.Outcome how = AgentAttachment.ensure();
         if (how == AgentAttachment.Outcome.ATTACHED_NOW) {
-            context.publishReportEntry("manometer", "agent attached at run time: classes loaded before it are not watched");
+            context.publishReportEntry("manometer", "agent attached at run time: what was made before it is named where it is fed");
         }
         TestRecording recording = TestRecording.start(context.getDisplayName(),
                 Duration.ofMillis(settings.samplePeriodMillis()));

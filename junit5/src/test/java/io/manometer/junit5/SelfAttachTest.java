@@ -12,7 +12,7 @@ import org.junit.platform.testkit.engine.Events;
 /**
  * Run by a Surefire execution of its own whose JVM starts without the agent: the extension attaches
  * the agent from the class path, and the leaking test still fails at its line. (The JDK classes the
- * JVM loaded before the attach are not watched: here the pool's executor, but not its queue.)
+ * JVM loaded before the attach count through the agent's side table.)
  */
 class SelfAttachTest {
     @Test

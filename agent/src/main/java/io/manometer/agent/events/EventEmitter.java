@@ -13,6 +13,8 @@ import io.manometer.agent.tracking.IgnoredResultSite;
 import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackingRegistry;
 import io.manometer.schema.EventSchema;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
@@ -45,34 +47,60 @@ public final class EventEmitter {
     public static void registerWhenRecorderStarts(BufferSampler sampler, TrackingRegistry registry,
                                                   AgentOptions options, String version) {
         EventEmitter emitter = new EventEmitter(sampler, registry, options, version);
-        FlightRecorder.addListener(new FlightRecorderListener() {
-            private boolean registered;
+        current = emitter;
+        FlightRecorder.addListener(emitter.listener);
+    }
 
-            @Override
-            public synchronized void recorderInitialized(FlightRecorder recorder) {
-                if (!registered) {
-                    registered = true;
-                    emitter.register();
-                }
+    /** The emitter registered last: what a detach stops. */
+    private static volatile EventEmitter current;
+    private final List<Runnable> hooks = new ArrayList<>();
+    private final FlightRecorderListener listener = new FlightRecorderListener() {
+        private boolean registered;
+
+        @Override
+        public synchronized void recorderInitialized(FlightRecorder recorder) {
+            if (!registered) {
+                registered = true;
+                register();
             }
-        });
+        }
+    };
+
+    /** Stops writing the agent's events and its sampler (a detach); the event types stay known to JFR. */
+    public static void unregister() {
+        EventEmitter emitter = current;
+        current = null;
+        if (emitter == null) {
+            return;
+        }
+        FlightRecorder.removeListener(emitter.listener);
+        synchronized (emitter.hooks) {
+            for (Runnable hook : emitter.hooks) {
+                FlightRecorder.removePeriodicEvent(hook);
+            }
+            emitter.hooks.clear();
+        }
+        emitter.sampler.stop();
     }
 
     private void register() {
         try {
-            FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
-            FlightRecorder.addPeriodicEvent(QueueSampleEvent.class, guarded("queue samples", this::emitQueueSamples));
-            FlightRecorder.addPeriodicEvent(ExecutorSampleEvent.class,
-                    guarded("executor samples", this::emitExecutorSamples));
-            FlightRecorder.addPeriodicEvent(BufferSummaryEvent.class, guarded("buffer summary", this::emitSummary));
-            FlightRecorder.addPeriodicEvent(AsyncLaunchSampleEvent.class,
-                    guarded("launch samples", this::emitLaunchSamples));
-            FlightRecorder.addPeriodicEvent(IgnoredRefusalSampleEvent.class,
-                    guarded("ignored refusals", this::emitIgnoredRefusals));
-            FlightRecorder.addPeriodicEvent(MemoryBufferSampleEvent.class,
-                    guarded("memory buffer samples", this::emitMemoryBuffers));
+            addPeriodic(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
+            addPeriodic(QueueSampleEvent.class, guarded("queue samples", this::emitQueueSamples));
+            addPeriodic(ExecutorSampleEvent.class, guarded("executor samples", this::emitExecutorSamples));
+            addPeriodic(BufferSummaryEvent.class, guarded("buffer summary", this::emitSummary));
+            addPeriodic(AsyncLaunchSampleEvent.class, guarded("launch samples", this::emitLaunchSamples));
+            addPeriodic(IgnoredRefusalSampleEvent.class, guarded("ignored refusals", this::emitIgnoredRefusals));
+            addPeriodic(MemoryBufferSampleEvent.class, guarded("memory buffer samples", this::emitMemoryBuffers));
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
+        }
+    }
+
+    private void addPeriodic(Class<? extends jdk.jfr.Event> type, Runnable hook) {
+        synchronized (hooks) {
+            FlightRecorder.addPeriodicEvent(type, hook);
+            hooks.add(hook);
         }
     }
 

@@ -46,6 +46,8 @@ final class ClassTransformation implements ClassFileTransformer {
     /** Null when call sites are not to be rewritten. */
     private final CallSiteRewriter callSites;
     private volatile boolean warnedNotReady;
+    /** What retransformed the classes loaded before the agent, once warm-up has; null if nothing did. */
+    private volatile PreloadedClassTransformation preloaded;
 
     ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Class<?>[] loadedBeforeAgent,
                         Set<String> queuesLoadedBeforeAgent, ModuleReadEdges readEdges, boolean arrayDeque,
@@ -58,6 +60,15 @@ final class ClassTransformation implements ClassFileTransformer {
         this.hierarchy = hierarchy;
         this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
         this.readEdges = readEdges;
+    }
+
+    /** Stops transforming, and restores what was retransformed (see ManometerAgent's detach). */
+    void uninstall(Instrumentation inst) {
+        inst.removeTransformer(this);
+        PreloadedClassTransformation retransformed = preloaded;
+        if (retransformed != null) {
+            retransformed.uninstall(inst);
+        }
     }
 
     static int transformedCount() {
@@ -101,7 +112,7 @@ final class ClassTransformation implements ClassFileTransformer {
             if (callSites != null) {
                 callSites.counted(sideTabled);
             }
-            PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
+            preloaded = PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
                     byteBuddy.queues);
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);

@@ -12,6 +12,17 @@ import java.util.Set;
 public final class Instrumenter {
     private Instrumenter() {}
 
+    private static volatile ClassTransformation installed;
+
+    /** Removes the agent's transformers and restores the classes it retransformed. */
+    public static void uninstall(Instrumentation inst) {
+        ClassTransformation transformation = installed;
+        installed = null;
+        if (transformation != null) {
+            transformation.uninstall(inst);
+        }
+    }
+
     /** Classes transformed so far, for the recording's agent-info event. */
     public static int transformedCount() {
         return ClassTransformation.transformedCount();
@@ -35,6 +46,7 @@ public final class Instrumenter {
                 new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.memoryBuffers,
                 options.callSites ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
         inst.addTransformer(transformation, false);
+        installed = transformation;
         if (anotherAgentLoadedBuffers(loaded)) {
             // Their objects made before the retransformation would have no creation site: wait.
             transformation.warmUpNow(afterWarmUp);

@@ -49,6 +49,7 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
     }
 
     private final Map<String, Rewrite> targets = new HashMap<>();
+    private final List<Class<?>> classes = new ArrayList<>();
     private final ModuleReadEdges readEdges;
 
     private PreloadedClassTransformation(ModuleReadEdges readEdges) {
@@ -84,11 +85,12 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         return countable;
     }
 
-    /** Called once Byte Buddy is loaded, off the application's threads. */
-    static void install(Instrumentation inst, ModuleReadEdges readEdges, boolean arrayDeque, boolean memoryBuffers,
-                        Map<Class<?>, TypeHierarchy.Kind> countable, QueueTransformer queues) {
-        List<Class<?>> classes = new ArrayList<>();
+    /** Called once Byte Buddy is loaded, off the application's threads; null when nothing was retransformed. */
+    static PreloadedClassTransformation install(Instrumentation inst, ModuleReadEdges readEdges, boolean arrayDeque,
+                                                boolean memoryBuffers, Map<Class<?>, TypeHierarchy.Kind> countable,
+                                                QueueTransformer queues) {
         PreloadedClassTransformation transformation = new PreloadedClassTransformation(readEdges);
+        List<Class<?>> classes = transformation.classes;
         countable.forEach((c, kind) -> {
             classes.add(c);
             transformation.targets.put(c.getName().replace('.', '/'), kind == TypeHierarchy.Kind.BUFFER
@@ -111,11 +113,11 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
                     Advice.to(CharArrayGrowthAdvice.class).on(WRITES)));
         }
         if (classes.isEmpty()) {
-            return;
+            return null;
         }
         if (!inst.isRetransformClassesSupported()) {
             AgentLog.info("retransformation unsupported: " + classes + " are not watched");
-            return;
+            return null;
         }
         inst.addTransformer(transformation, true);
         for (Class<?> c : classes) {
@@ -123,6 +125,19 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
                 inst.retransformClasses(c);
             } catch (Throwable t) {
                 AgentLog.warn("could not instrument " + c.getName() + ", left unchanged", t);
+            }
+        }
+        return transformation;
+    }
+
+    /** Removes this transformer and gives the classes back their own code (and other agents' changes). */
+    void uninstall(Instrumentation inst) {
+        inst.removeTransformer(this);
+        for (Class<?> c : classes) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                AgentLog.warn("could not restore " + c.getName() + "; its advice stays, doing nothing", t);
             }
         }
     }

@@ -176,6 +176,16 @@ public final class BufferSampler {
         }
     }
 
+    /** Ends the sampler thread (a detach); a later request would start it again. */
+    public void stop() {
+        synchronized (lock) {
+            if (thread != null) {
+                thread.interrupt();
+                thread = null;
+            }
+        }
+    }
+
     /** Starts the sampler thread, again if it died (an OutOfMemoryError can end any thread). */
     private void startIfNeeded() {
         if (thread == null || !thread.isAlive()) {

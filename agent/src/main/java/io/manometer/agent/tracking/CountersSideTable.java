@@ -1,6 +1,8 @@
 package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BufferCounters;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
@@ -17,32 +19,50 @@ import java.lang.ref.WeakReference;
 final class CountersSideTable {
     private static final int INITIAL_CAPACITY = 1024;
 
-    /** The object, weakly, and its counters. */
+    /** The object, weakly, and its counters (dropped as soon as the object is found collected). */
     private static final class Entry extends WeakReference<Object> {
-        final BufferCounters counters;
+        BufferCounters counters;
 
-        Entry(Object key, BufferCounters counters) {
-            super(key);
+        Entry(Object key, BufferCounters counters, ReferenceQueue<Object> collected) {
+            super(key, collected);
             this.counters = counters;
         }
     }
 
-    private volatile Entry[] entries = new Entry[INITIAL_CAPACITY];
-    /** Under this: slots used, by live or collected objects. */
+    /** The arrays of one size, replaced whole when rebuilt: a reader sees one or the other. */
+    private static final class Slots {
+        final Entry[] entries;
+        /** Each entry's identity hash, beside it: a probe compares ints before it follows a reference. */
+        final int[] hashes;
+
+        Slots(int capacity) {
+            entries = new Entry[capacity];
+            hashes = new int[capacity];
+        }
+    }
+
+    private volatile Slots slots = new Slots(INITIAL_CAPACITY);
+    /** Where the JVM puts the entries of collected objects: their counters go at once, their slots at the next rebuild. */
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    /** Under this: slots used, by live or collected objects, and of those the collected. */
     private int used;
+    private int dead;
 
     /** The counters of {@code key}, or null. */
     BufferCounters get(Object key) {
-        Entry[] table = entries;
-        int mask = table.length - 1;
-        int i = System.identityHashCode(key) & mask;
+        Slots table = slots;
+        Entry[] entries = table.entries;
+        int[] hashes = table.hashes;
+        int mask = entries.length - 1;
+        int hash = System.identityHashCode(key);
+        int i = hash & mask;
         for (int probes = 0; probes <= mask; probes++) {
-            Entry e = table[i];
+            Entry e = entries[i];
             if (e == null) {
                 return null;
             }
-            if (e.get() == key) {
-                return e.counters;
+            if (hashes[i] == hash && e.get() == key) {
+                return e.counters; // null only while being added: the locked way then finds it
             }
             i = (i + 1) & mask;
         }
@@ -55,16 +75,11 @@ final class CountersSideTable {
         if (known != null) {
             return known;
         }
-        if ((used + 1) * 2 > entries.length) {
+        expunge();
+        if ((used + 1) * 2 > slots.entries.length) {
             rebuild();
         }
-        Entry[] table = entries;
-        int mask = table.length - 1;
-        int i = System.identityHashCode(key) & mask;
-        while (table[i] != null) {
-            i = (i + 1) & mask;
-        }
-        table[i] = new Entry(key, counters);
+        place(slots, new Entry(key, counters, collected), System.identityHashCode(key));
         used++;
         return counters;
     }
@@ -72,7 +87,7 @@ final class CountersSideTable {
     /** Objects tracked and still alive. */
     synchronized int size() {
         int live = 0;
-        for (Entry e : entries) {
+        for (Entry e : slots.entries) {
             if (e != null && e.get() != null) {
                 live++;
             }
@@ -80,24 +95,33 @@ final class CountersSideTable {
         return live;
     }
 
-    /** Drops collected objects' entries when they fill a quarter of the array; the sampler calls it. */
+    /**
+     * Lets the counters of collected objects go, and rebuilds when they hold half the slots used;
+     * the sampler calls it each period, so a table no longer added to shrinks too.
+     */
     synchronized void purge() {
-        int collected = 0;
-        for (Entry e : entries) {
-            if (e != null && e.get() == null) {
-                collected++;
-            }
-        }
-        if (collected * 4 > entries.length) {
+        expunge();
+        if (dead * 2 > used && used > INITIAL_CAPACITY / 4) {
             rebuild();
         }
     }
 
-    /** Copies the live entries into an array at most a quarter full: twice the size, or the same, or smaller. */
+    /**
+     * Under the lock. Short-lived queues die young; holding their counters (a few hundred bytes
+     * each) until a rebuild would make every young collection copy them.
+     */
+    private void expunge() {
+        for (Reference<?> r = collected.poll(); r != null; r = collected.poll()) {
+            ((Entry) r).counters = null;
+            dead++;
+        }
+    }
+
+    /** Copies the live entries into arrays at most a quarter full: twice the size, or the same, or smaller. */
     private void rebuild() {
-        Entry[] old = entries;
+        Slots old = slots;
         int live = 0;
-        for (Entry e : old) {
+        for (Entry e : old.entries) {
             if (e != null && e.get() != null) {
                 live++;
             }
@@ -106,19 +130,25 @@ final class CountersSideTable {
         while (capacity < live * 4) {
             capacity <<= 1;
         }
-        Entry[] table = new Entry[capacity];
-        int mask = capacity - 1;
-        for (Entry e : old) {
-            Object key = e == null ? null : e.get();
-            if (key != null) {
-                int i = System.identityHashCode(key) & mask;
-                while (table[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                table[i] = e;
+        Slots table = new Slots(capacity);
+        for (int i = 0; i < old.entries.length; i++) {
+            Entry e = old.entries[i];
+            if (e != null && e.get() != null) {
+                place(table, e, old.hashes[i]);
             }
         }
         used = live;
-        entries = table;
+        dead = 0; // entries cleared but not yet queued are counted later: only sizing depends on it
+        slots = table;
+    }
+
+    private static void place(Slots table, Entry entry, int hash) {
+        int mask = table.entries.length - 1;
+        int i = hash & mask;
+        while (table.entries[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table.hashes[i] = hash; // before the entry: a reader that sees the entry sees its hash
+        table.entries[i] = entry;
     }
 }

@@ -92,6 +92,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
+        return report(results, minSeverity, failOn, output, sourceRoots);
+    }
+
+    /** Writes the report of recordings judged, as asked; returns the exit code. Shared with {@code attach}. */
+    static int report(List<RecordingResult> results, Level minSeverity, Gate failOn, ReportOutput output,
+                      List<Path> sourceRoots) {
         Report report = new Report(Analyzer.version(), minSeverity.severity, results,
                 SourceRoots.inWorkingDirectory(sourceRoots));
         if (!output.write(report::write)) {

@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int UNREADABLE = 3;
     /** A fault in Manometer itself. */
     public static final int INTERNAL_ERROR = 4;
+    /** {@code attach}: the JVM could not be attached to, so nothing was recorded. */
+    public static final int CANNOT_ATTACH = 5;
 
     private ExitCodes() {}
 

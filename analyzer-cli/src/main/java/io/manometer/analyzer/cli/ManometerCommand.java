@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ManometerCommand.Version.class,
         description = "Finds missing backpressure in JFR recordings made with the Manometer agent.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, DetectorsCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, AttachCommand.class, JvmsCommand.class,
+            DetectorsCommand.class, CommandLine.HelpCommand.class,
             picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
             "1:a finding at or above the --fail-on severity",
             "2:usage error",
             "3:a recording could not be read (a failed gate, 1, wins: see the README)",
-            "4:internal error"})
+            "4:internal error",
+            "5:attach: the JVM could not be attached to"})
 public final class ManometerCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -136,7 +136,9 @@ abstract class GrowthDetector extends DeclaredDetector {
         String explanationKey = kind + (inRate == null ? ".explanation.unknown-rates"
                 : outRate == null ? ".explanation.unknown-completions" : ".explanation");
         String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,
-                series.createdBy().isEmpty() ? site : series.createdBy(), Messages.trendAtEnd(stillGrowing), sourceSite,
+                series.createdAt().isEmpty() ? Messages.format("creation.unseen")
+                        : series.createdBy().isEmpty() ? site : series.createdBy(),
+                Messages.trendAtEnd(stillGrowing), sourceSite,
                 String.join(", ", series.producerThreadNames()), series.type());
         if (series.isBounded()) {
             explanation += " " + Messages.format("bound.beyond-heap", series.capacity(),
