@@ -101,8 +101,8 @@ final class ClassTransformation implements ClassFileTransformer {
         boolean[] flag = busy.get();
         flag[0] = true;
         try {
-            Map<Class<?>, TypeHierarchy.Kind> countable = PreloadedClassTransformation.countable(loadedBeforeAgent,
-                    hierarchy);
+            Map<Class<?>, TypeHierarchy.Kind> countable = PreloadedClassTransformation.countable(inst,
+                    loadedBeforeAgent, hierarchy);
             loadedBeforeAgent = null;
             Set<String> sideTabled = new HashSet<>();
             countable.keySet().forEach(c -> sideTabled.add(c.getName()));

@@ -59,7 +59,7 @@ public final class Instrumenter {
      * Whether a JDK queue or executor class the agent counts is already loaded, as after another
      * agent's premain (a plain JVM loads only ArrayDeque, which has a path of its own). Then the
      * warm-up, which retransforms them, runs before the application's main, at the cost of about
-     * a third of a second of start-up (see BENCHMARKS.md).
+     * 1.4 s of start-up on a two-core machine (see BENCHMARKS.md).
      */
     private static boolean anotherAgentLoadedBuffers(Class<?>[] loaded) {
         for (Class<?> c : loaded) {

@@ -1,6 +1,9 @@
 package io.manometer.agent.instrument;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.model.OtherAgentCode;
+import io.manometer.schema.StackFrames;
+import java.util.Queue;
 import io.manometer.agent.instrument.QueueOperations.Operation;
 import io.manometer.agent.instrument.advice.ArrayDequeAdvice;
 import java.lang.instrument.ClassFileTransformer;
@@ -48,7 +51,7 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type, byte[] classFile);
     }
 
-    private final Map<String, Rewrite> targets = new HashMap<>();
+    private final Map<Class<?>, Rewrite> targets = new HashMap<>();
     private final List<Class<?>> classes = new ArrayList<>();
     private final ModuleReadEdges readEdges;
 
@@ -57,26 +60,35 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
     }
 
     /**
-     * The JDK queue and executor classes among those loaded before the agent that are to count in
-     * the side table: those that perform a counted operation themselves. (AbstractQueue, loaded
-     * early by every JVM with another agent, only delegates; leaving it alone leaves its
-     * subclasses loaded later on the field path.)
+     * The queue and executor classes among those loaded before the agent that are to count in the
+     * side table: the JDK's (loaded by another agent's premain, or by anyone before an attach) and,
+     * after an attach, the application's and its libraries' queues; those that perform a counted
+     * operation themselves. (AbstractQueue, loaded early by every JVM with another agent, only
+     * delegates; leaving it alone leaves its subclasses loaded later on the field path.) Another
+     * agent's classes are its own business.
      */
-    static Map<Class<?>, TypeHierarchy.Kind> countable(Class<?>[] loaded, TypeHierarchy hierarchy) {
+    static Map<Class<?>, TypeHierarchy.Kind> countable(Instrumentation inst, Class<?>[] loaded,
+                                                       TypeHierarchy hierarchy) {
         Map<Class<?>, TypeHierarchy.Kind> countable = new HashMap<>();
         for (Class<?> c : loaded) {
-            // The JDK's buffers all live in java.util (see TypeHierarchy.classify); other agents'
-            // classes, also the boot loader's, are not the application's buffers.
-            if (c.getClassLoader() != null || c.isInterface() || c.isArray() || c == ArrayDeque.class
-                    || !c.getName().startsWith("java.util.")) {
+            if (c.isInterface() || c.isArray() || c.isPrimitive() || c.isHidden() || c == ArrayDeque.class
+                    || !inst.isModifiableClass(c)) {
                 continue;
             }
-            String internalName = c.getName().replace('.', '/');
-            byte[] classFile = TypeHierarchy.read(null, internalName);
+            ClassLoader loader = c.getClassLoader();
+            String name = c.getName();
+            // The JDK's buffers all live in java.util (see TypeHierarchy.classify).
+            boolean candidate = loader == null ? name.startsWith("java.util.")
+                    : Queue.class.isAssignableFrom(c) && !StackFrames.isJdk(name) && !OtherAgentCode.owns(c);
+            if (!candidate) {
+                continue;
+            }
+            String internalName = name.replace('.', '/');
+            byte[] classFile = TypeHierarchy.read(loader, internalName);
             if (classFile == null) {
                 continue;
             }
-            TypeHierarchy.Kind kind = hierarchy.classify(null, internalName, classFile);
+            TypeHierarchy.Kind kind = hierarchy.classify(loader, internalName, classFile);
             if (kind != TypeHierarchy.Kind.NONE
                     && (kind != TypeHierarchy.Kind.BUFFER || QueueTransformer.countsAnything(classFile))) {
                 countable.put(c, kind);
@@ -93,23 +105,23 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         List<Class<?>> classes = transformation.classes;
         countable.forEach((c, kind) -> {
             classes.add(c);
-            transformation.targets.put(c.getName().replace('.', '/'), kind == TypeHierarchy.Kind.BUFFER
+            transformation.targets.put(c, kind == TypeHierarchy.Kind.BUFFER
                     ? (builder, type, bytes) -> queues.transformLoaded(builder, type, bytes)
                     : (builder, type, bytes) -> ExecutorTransformer.transformLoaded(builder, kind));
         });
         if (arrayDeque) {
             classes.add(ArrayDeque.class);
-            transformation.targets.put("java/util/ArrayDeque", PreloadedClassTransformation::watchArrayDeque);
+            transformation.targets.put(ArrayDeque.class, PreloadedClassTransformation::watchArrayDeque);
         }
         if (memoryBuffers) {
             classes.add(ByteArrayOutputStream.class);
             classes.add(CharArrayWriter.class);
             classes.add(StringWriter.class);
-            transformation.targets.put("java/io/StringWriter", (builder, type, bytes) -> builder.visit(
+            transformation.targets.put(StringWriter.class, (builder, type, bytes) -> builder.visit(
                     Advice.to(StringWriterGrowthAdvice.class).on(WRITES)));
-            transformation.targets.put("java/io/ByteArrayOutputStream", (builder, type, bytes) -> builder.visit(
+            transformation.targets.put(ByteArrayOutputStream.class, (builder, type, bytes) -> builder.visit(
                     Advice.to(ByteArrayGrowthAdvice.class).on(WRITES)));
-            transformation.targets.put("java/io/CharArrayWriter", (builder, type, bytes) -> builder.visit(
+            transformation.targets.put(CharArrayWriter.class, (builder, type, bytes) -> builder.visit(
                     Advice.to(CharArrayGrowthAdvice.class).on(WRITES)));
         }
         if (classes.isEmpty()) {
@@ -185,13 +197,13 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
-        Rewrite rewrite = loader == null ? targets.get(className) : null;
+        Rewrite rewrite = classBeingRedefined == null ? null : targets.get(classBeingRedefined);
         if (rewrite == null) {
             return null;
         }
         String name = className.replace('/', '.');
         try {
-            ClassFileLocator locator = ClassFileTypes.locator(name, classFile, null);
+            ClassFileLocator locator = ClassFileTypes.locator(name, classFile, loader);
             TypeDescription type = ClassFileTypes.describe(name, locator);
             DynamicType.Builder<?> builder = new ByteBuddy()
                     .with(TypeValidation.DISABLED)

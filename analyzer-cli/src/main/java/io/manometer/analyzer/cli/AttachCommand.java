@@ -150,8 +150,11 @@ final class AttachCommand implements Callable<Integer> {
                     + ", started with -javaagent or attached before): recording with it");
             return false;
         }
+        long start = System.nanoTime();
         try {
             vm.loadAgent(agent.toString(), ATTACHED_OPTIONS);
+            err.printf(java.util.Locale.ROOT, "manometer: agent loaded into %d in %.1f s%n", pid,
+                    (System.nanoTime() - start) / 1e9);
         } catch (AgentLoadException | AgentInitializationException | IOException e) {
             err.println("manometer: " + pid + " did not take the agent (" + oneLine(e) + "); recording without it: "
                     + "only the rules on the JDK's own events (heap, threads, blocked writes) can run");
