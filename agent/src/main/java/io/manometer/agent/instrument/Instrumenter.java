@@ -63,9 +63,7 @@ public final class Instrumenter {
      */
     private static boolean anotherAgentLoadedBuffers(Class<?>[] loaded) {
         for (Class<?> c : loaded) {
-            if (c.getClassLoader() == null && !c.isInterface() && c != java.util.ArrayDeque.class
-                    && c.getName().startsWith("java.util.")
-                    && (Queue.class.isAssignableFrom(c) || java.util.concurrent.Executor.class.isAssignableFrom(c))) {
+            if (TypeHierarchy.mayBeJdkBuffer(c)) {
                 return true;
             }
         }

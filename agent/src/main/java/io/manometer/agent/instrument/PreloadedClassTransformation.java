@@ -4,7 +4,6 @@ import io.manometer.agent.AgentLog;
 import io.manometer.agent.model.OtherAgentCode;
 import io.manometer.schema.StackFrames;
 import java.util.Queue;
-import java.util.concurrent.Executor;
 import io.manometer.agent.instrument.QueueOperations.Operation;
 import io.manometer.agent.instrument.advice.ArrayDequeAdvice;
 import java.lang.instrument.ClassFileTransformer;
@@ -78,10 +77,8 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
             }
             ClassLoader loader = c.getClassLoader();
             String name = c.getName();
-            // The JDK's buffers all live in java.util (see TypeHierarchy.classify). Asked of the
-            // loaded class first: only a candidate's class file is read, off a plain JVM's warm-up.
-            boolean candidate = loader == null
-                    ? name.startsWith("java.util.") && (Queue.class.isAssignableFrom(c) || Executor.class.isAssignableFrom(c))
+            // Asked of the loaded class first: only a candidate's class file is read.
+            boolean candidate = loader == null ? TypeHierarchy.mayBeJdkBuffer(c)
                     : Queue.class.isAssignableFrom(c) && !StackFrames.isJdk(name) && !OtherAgentCode.owns(c);
             if (!candidate) {
                 continue;

@@ -59,6 +59,17 @@ final class TypeHierarchy {
         facts(null, "java/util/AbstractQueue", 0);
     }
 
+    /**
+     * Whether a loaded class may be one of the JDK's queues or executors (they all live in
+     * {@code java.util}), asked of the class itself: only such a class's file is worth reading.
+     * ArrayDeque, which every JVM loads first, has a path of its own.
+     */
+    static boolean mayBeJdkBuffer(Class<?> c) {
+        return c.getClassLoader() == null && !c.isInterface() && c != java.util.ArrayDeque.class
+                && c.getName().startsWith("java.util.")
+                && (Queue.class.isAssignableFrom(c) || java.util.concurrent.Executor.class.isAssignableFrom(c));
+    }
+
     /** Classifies a class being defined from its own bytes. */
     Kind classify(ClassLoader loader, String name, byte[] classFile) {
         if (name.equals(EXECUTOR)) {
