@@ -116,6 +116,38 @@ public final class EventSchema {
         private MemoryBufferSample() {}
     }
 
+    /**
+     * The outbound bytes a network library holds for its connections (a Netty channel's outbound
+     * buffer, a gRPC stream's queue), summed over the connections whose writes started at one line,
+     * every period: what they hold, and whether the writers heed the library's "not writable" signal.
+     */
+    public static final class OutboundSample {
+        public static final String NAME = "manometer.OutboundSample";
+        public static final String GROUP_ID = "groupId";
+        public static final String TRANSPORT = "transport";
+        public static final String BUFFER_TYPE = "bufferType";
+        public static final String WRITER_SITE = "writerSite";
+        public static final String WRITER_STACK = "writerStack";
+        public static final String WRITER_THREAD = "writerThread";
+        public static final String CONNECTIONS = "connections";
+        public static final String PENDING = "pending";
+        public static final String MAX_PENDING = "maxPending";
+        public static final String BYTES_ADDED = "bytesAdded";
+        public static final String WRITES = "writes";
+        public static final String WRITES_WHILE_UNWRITABLE = "writesWhileUnwritable";
+        public static final String BECAME_UNWRITABLE = "becameUnwritable";
+
+        /** The values of {@link #TRANSPORT}. */
+        public static final class Transports {
+            public static final String NETTY_CHANNEL = "netty-channel";
+            public static final String GRPC_STREAM = "grpc-stream";
+
+            private Transports() {}
+        }
+
+        private OutboundSample() {}
+    }
+
     /** What the sampler described and what it left out, every period. */
     public static final class BufferSummary {
         public static final String NAME = "manometer.BufferSummary";

@@ -16,9 +16,8 @@ import jdk.jfr.Recording;
  */
 final class TestRecording implements AutoCloseable {
     static final String QUEUE_SAMPLE = EventSchema.QueueSample.NAME;
-    private static final String[] SAMPLED = {QUEUE_SAMPLE, EventSchema.ExecutorSample.NAME,
-        EventSchema.AsyncLaunchSample.NAME, EventSchema.IgnoredRefusalSample.NAME, EventSchema.MemoryBufferSample.NAME,
-        EventSchema.BufferSummary.NAME, EventNames.THREAD_STATISTICS};
+    private static final java.util.List<String> SAMPLED = java.util.stream.Stream.concat(
+            EventNames.SAMPLED.stream(), java.util.stream.Stream.of(EventNames.THREAD_STATISTICS)).toList();
 
     private final Recording recording;
 

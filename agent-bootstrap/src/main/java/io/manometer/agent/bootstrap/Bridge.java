@@ -247,6 +247,25 @@ public final class Bridge {
         }
     }
 
+    /**
+     * A connection's outbound buffer ({@code transport}: an {@link OutboundCounters} constant) just
+     * backed up for the first time; returns the counters it is to keep from now on, never null.
+     */
+    public static OutboundCounters outboundBackedUp(Object buffer, int transport) {
+        BridgeHooks h = hooks;
+        boolean[] inAgent = h == null ? null : enter();
+        if (inAgent == null) {
+            return new OutboundCounters(); // counted nowhere; asked again never
+        }
+        try {
+            return h.outboundBackedUp(buffer, transport);
+        } catch (Throwable t) {
+            return new OutboundCounters();
+        } finally {
+            inAgent[0] = false;
+        }
+    }
+
     /** Marks this thread as inside the agent; null if it already is (the call must then do nothing). */
     private static boolean[] enter() {
         boolean[] inAgent = IN_AGENT.get();

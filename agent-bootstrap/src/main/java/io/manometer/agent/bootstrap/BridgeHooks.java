@@ -54,4 +54,10 @@ public interface BridgeHooks {
 
     /** An in-memory buffer (ByteArrayOutputStream, CharArrayWriter) grew to {@code capacityBytes}, past the threshold. */
     void memoryBufferGrew(Object buffer, long capacityBytes);
+
+    /**
+     * A connection's outbound buffer in a network library backed up (went not writable) for the
+     * first time, on the writing thread; returns its counters (never null), tracked from now on.
+     */
+    OutboundCounters outboundBackedUp(Object buffer, int transport);
 }

@@ -8,6 +8,8 @@ import io.manometer.agent.sampling.BufferSampler.BufferSample;
 import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
 import io.manometer.agent.sampling.BufferSampler.LaunchSample;
 import io.manometer.agent.sampling.BufferSampler.MemoryBufferSample;
+import io.manometer.agent.tracking.OutboundGroup;
+import io.manometer.agent.tracking.OutboundGroups;
 import io.manometer.agent.tracking.CallSite;
 import io.manometer.agent.tracking.IgnoredResultSite;
 import io.manometer.agent.tracking.TrackedBuffer;
@@ -92,6 +94,7 @@ public final class EventEmitter {
             addPeriodic(AsyncLaunchSampleEvent.class, guarded("launch samples", this::emitLaunchSamples));
             addPeriodic(IgnoredRefusalSampleEvent.class, guarded("ignored refusals", this::emitIgnoredRefusals));
             addPeriodic(MemoryBufferSampleEvent.class, guarded("memory buffer samples", this::emitMemoryBuffers));
+            addPeriodic(OutboundSampleEvent.class, guarded("outbound samples", this::emitOutbound));
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
@@ -266,6 +269,32 @@ public final class EventEmitter {
             event.writerThread = s.buffer().writerThread;
             event.size = s.sizeBytes();
             event.capacity = s.capacityBytes();
+            event.commit();
+        }
+    }
+
+    private void emitOutbound() {
+        BufferSampler.Snapshot snapshot = snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        for (OutboundGroups.Reading r : snapshot.outbound()) {
+            OutboundGroup g = r.group();
+            OutboundGroup.Reading counts = r.counts();
+            OutboundSampleEvent event = new OutboundSampleEvent();
+            event.groupId = g.id;
+            event.transport = g.transport.label;
+            event.bufferType = g.type;
+            event.writerSite = g.writer.site();
+            event.writerStack = g.writer.stack();
+            event.writerThread = g.writerThread;
+            event.connections = counts.connections();
+            event.pending = counts.pending();
+            event.maxPending = counts.maxPending();
+            event.bytesAdded = counts.bytesAdded();
+            event.writes = counts.writes();
+            event.writesWhileUnwritable = counts.writesWhileUnwritable();
+            event.becameUnwritable = counts.becameUnwritable();
             event.commit();
         }
     }

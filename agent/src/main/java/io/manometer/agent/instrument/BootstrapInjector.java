@@ -32,6 +32,7 @@ public final class BootstrapInjector {
             "io.manometer.agent.bootstrap.CounterPadding$MiddlePad",
             "io.manometer.agent.bootstrap.CounterPadding$RemoveSide",
             "io.manometer.agent.bootstrap.BufferCounters",
+            "io.manometer.agent.bootstrap.OutboundCounters",
             "io.manometer.agent.bootstrap.AtomicCounting",
             "io.manometer.agent.bootstrap.Bridge");
     private static final String PROBE_CLASS = "io.manometer.agent.bootstrap.Bridge";

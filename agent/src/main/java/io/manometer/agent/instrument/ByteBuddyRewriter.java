@@ -2,7 +2,11 @@ package io.manometer.agent.instrument;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
+import io.manometer.agent.AgentLog;
+import io.manometer.agent.instrument.integration.LibraryIntegration;
+import io.manometer.agent.instrument.integration.LibraryIntegrations;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -16,6 +20,7 @@ final class ByteBuddyRewriter implements ClassRewriter {
             .with(TypeValidation.DISABLED)
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     final QueueTransformer queues;
+    private final List<LibraryIntegration> integrations = LibraryIntegrations.all();
 
     ByteBuddyRewriter(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent, Set<String> sideTabled) {
         this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent, sideTabled);
@@ -38,8 +43,22 @@ final class ByteBuddyRewriter implements ClassRewriter {
         TypeDescription type = ClassFileTypes.describe(name, locator);
         DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
         builder = kind == TypeHierarchy.Kind.BUFFER ? queues.transform(builder, type, loader, classFile)
+                : kind == TypeHierarchy.Kind.LIBRARY ? integrate(builder, type, className)
                 : ExecutorTransformer.transform(builder, type, kind);
         return builder == null ? null : builder.make().getBytes();
+    }
+
+    private DynamicType.Builder<?> integrate(DynamicType.Builder<?> builder, TypeDescription type, String className) {
+        for (LibraryIntegration integration : integrations) {
+            if (integration.instruments(className)) {
+                DynamicType.Builder<?> integrated = integration.transform(builder, type);
+                if (integrated == null) {
+                    AgentLog.info(type.getName() + " is not the version the agent's integration reads; not instrumented");
+                }
+                return integrated;
+            }
+        }
+        return null;
     }
 
     private static byte[] systemClassFile(String name) throws IOException {

@@ -1,6 +1,7 @@
 package io.manometer.agent.instrument;
 
 import io.manometer.agent.instrument.callsite.CallSiteRewriter;
+import io.manometer.agent.instrument.integration.LibraryIntegrations;
 
 import io.manometer.agent.AgentLog;
 import io.manometer.agent.model.OtherAgentCode;
@@ -135,8 +136,9 @@ final class ClassTransformation implements ClassFileTransformer {
         flag[0] = true;
         try {
             // Another agent's own queues (its copy of JCTools, say) are its business, not the application's.
-            TypeHierarchy.Kind kind = OtherAgentCode.owns(loader, className.replace('/', '.'))
-                    ? TypeHierarchy.Kind.NONE : hierarchy.classify(loader, className, classFile);
+            TypeHierarchy.Kind kind = OtherAgentCode.owns(loader, className.replace('/', '.')) ? TypeHierarchy.Kind.NONE
+                    : LibraryIntegrations.mayInstrument(className) ? TypeHierarchy.Kind.LIBRARY
+                    : hierarchy.classify(loader, className, classFile);
             byte[] result = null;
             if (kind != TypeHierarchy.Kind.NONE && awaitWarmUp(className)) {
                 result = rewriter.rewrite(loader, className, classFile, kind);

@@ -20,7 +20,11 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class TypeHierarchy {
     /** What a class is to the agent. */
-    enum Kind { NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK }
+    enum Kind {
+        NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK,
+        /** A class of a library that one of the agent's integrations instruments (see LibraryIntegrations). */
+        LIBRARY
+    }
 
     private static final String OBJECT = "java/lang/Object";
     private static final String QUEUE = "java/util/Queue";

@@ -128,9 +128,7 @@ public final class LiveJudge {
                 .ifPresent(r -> ownId = r.getId());
         // Twice a second: the evidence's six samples and four seconds come from the first sample on,
         // and this recording starts only once the agent is warm, later than one started with the JVM.
-        for (String event : new String[] {EventSchema.QueueSample.NAME, EventSchema.ExecutorSample.NAME,
-            EventSchema.AsyncLaunchSample.NAME, EventSchema.IgnoredRefusalSample.NAME, EventSchema.MemoryBufferSample.NAME,
-            EventSchema.BufferSummary.NAME}) {
+        for (String event : EventNames.SAMPLED) {
             stream.enable(event).withPeriod(SAMPLE_PERIOD);
         }
         // Events "of every chunk" are emitted only when asked for by name and period.

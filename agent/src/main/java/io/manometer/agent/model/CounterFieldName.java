@@ -6,6 +6,8 @@ package io.manometer.agent.model;
  */
 public final class CounterFieldName {
     public static final String NAME = "manometer$counters";
+    /** The field holding a network connection's outbound counters (see OutboundCounters). */
+    public static final String OUTBOUND = "manometer$outbound";
 
     private CounterFieldName() {}
 }

@@ -7,6 +7,7 @@ import io.manometer.agent.tracking.IgnoredResultSite;
 import io.manometer.agent.tracking.LaunchSite;
 import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackedExecutor;
+import io.manometer.agent.tracking.OutboundGroups;
 import io.manometer.agent.tracking.TrackedMemoryBuffer;
 import io.manometer.agent.tracking.TrackingRegistry;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class BufferSampler {
     public record Snapshot(long takenAtNanos, List<BufferSample> buffers, List<ExecutorSample> executors,
                            int omittedBuffers, long omittedMaxDepth, long omittedTotalDepth,
                            List<LaunchSample> launches, List<IgnoredResultSite> ignoredResults,
-                           List<MemoryBufferSample> memoryBuffers) {}
+                           List<MemoryBufferSample> memoryBuffers, List<OutboundGroups.Reading> outbound) {}
 
     private final TrackingRegistry registry;
     private final int maxBuffers;
@@ -309,7 +310,8 @@ public final class BufferSampler {
         return new Snapshot(System.nanoTime(), ranking.described,
                 new ArrayList<>(executors.subList(0, Math.min(maxBuffers, executors.size()))), omitted, omittedMax,
                 omittedTotal, new ArrayList<>(launches.subList(0, Math.min(maxBuffers, launches.size()))),
-                new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))), memoryBuffers());
+                new ArrayList<>(ignored.subList(0, Math.min(maxBuffers, ignored.size()))), memoryBuffers(),
+                outbound());
     }
 
     /** The deepest {@code maxBuffers} buffers, read afresh, and what the rest add up to. */
@@ -373,6 +375,13 @@ public final class BufferSampler {
         }
         samples.sort(Comparator.comparingLong(MemoryBufferSample::sizeBytes).reversed());
         return samples.subList(0, Math.min(maxBuffers, samples.size()));
+    }
+
+    /** Connection groups that backed up, most bytes pending first, at most maxBuffers. */
+    private List<OutboundGroups.Reading> outbound() {
+        List<OutboundGroups.Reading> readings = registry.outbound.read();
+        readings.sort(Comparator.comparingLong((OutboundGroups.Reading r) -> r.counts().pending()).reversed());
+        return readings.subList(0, Math.min(maxBuffers, readings.size()));
     }
 
     /** Every site that launched something, most in flight first. */

@@ -2,6 +2,8 @@ package io.manometer.agent.tracking;
 
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
+import io.manometer.agent.bootstrap.OutboundCounters;
+import io.manometer.agent.model.OutboundTransport;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.model.QueueTypes;
 import java.util.Collection;
@@ -18,6 +20,8 @@ public final class AgentHooks implements BridgeHooks {
     static final long RECHECK = 4096;
     /** ... and at least: early on the looks come sooner, so a second thread is seen within moments. */
     private static final long FIRST_RECHECK = 64;
+    /** Frames searched for the application's line under a network library's write path (Netty, gRPC). */
+    private static final int DEEP_SEARCH = 96;
     private final TrackingRegistry registry;
     private final long trackAfter;
     private final int stackDepth;
@@ -207,6 +211,22 @@ public final class AgentHooks implements BridgeHooks {
         if (tracked != null) {
             tracked.grew(capacityBytes);
         }
+    }
+
+    /**
+     * The writer's line is a stack walk within the capture budget: a slow network that backs up
+     * thousands of connections at once costs a bounded number of walks, and the connections past
+     * the budget share a group without a line, which the recording shows as not captured.
+     */
+    @Override
+    public OutboundCounters outboundBackedUp(Object buffer, int transport) {
+        OutboundCounters counters = new OutboundCounters();
+        OutboundTransport known = OutboundTransport.of(transport);
+        CallSite writer = captures.tryAcquire() ? StackCapture.captureDeep(stackDepth, DEEP_SEARCH) : CallSite.UNKNOWN;
+        if (known != null && !writer.otherAgent()) {
+            registry.outbound.add(buffer, known, writer, Thread.currentThread().getName(), counters);
+        }
+        return counters;
     }
 
     @Override

@@ -52,9 +52,22 @@ public final class StackCapture {
      * jar or shaded beside the application.
      */
     public static CallSite capture(int maxFrames, Class<?> owner) {
+        return capture(maxFrames, maxFrames, owner);
+    }
+
+    /**
+     * Deep inside a library (a Netty pipeline, gRPC's framer), the application's line can be dozens
+     * of frames out: looks as far as {@code searchFrames} for it, and keeps {@code maxFrames} of the
+     * stack, from the library call the application made outwards.
+     */
+    public static CallSite captureDeep(int maxFrames, int searchFrames) {
+        return capture(maxFrames, Math.max(maxFrames, searchFrames), null);
+    }
+
+    private static CallSite capture(int maxFrames, int searchFrames, Class<?> owner) {
         List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !isInsideBuffer(f))
-                .limit(maxFrames)
+                .limit(searchFrames)
                 .toList());
         if (frames.isEmpty()) {
             return CallSite.UNKNOWN;
@@ -62,6 +75,7 @@ public final class StackCapture {
         ApplicationCode code = application;
         List<String> lines = new ArrayList<>(frames.size());
         String site = null;
+        int siteIndex = 0;
         int siteRank = ApplicationCode.JDK;
         Boolean otherAgent = null; // decided by the first frame outside the JDK
         for (StackWalker.StackFrame frame : frames) {
@@ -74,9 +88,14 @@ public final class StackCapture {
                 int rank = code.rank(frame.getDeclaringClass(), owner);
                 if (rank < siteRank) {
                     site = line;
+                    siteIndex = lines.size() - 1;
                     siteRank = rank;
                 }
             }
+        }
+        if (lines.size() > maxFrames) { // keep the call into the library, the site, and what called it
+            int from = Math.max(0, Math.min(siteIndex - 1, lines.size() - maxFrames));
+            lines = lines.subList(from, from + maxFrames);
         }
         String creator = lines.get(0);
         String stack = String.join(StackFrames.SEPARATOR, lines);

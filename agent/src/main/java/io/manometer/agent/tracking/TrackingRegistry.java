@@ -34,6 +34,8 @@ public final class TrackingRegistry {
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
+    /** Network connections (Netty channels, gRPC streams) whose outbound bytes backed up. */
+    public final OutboundGroups outbound = new OutboundGroups(ids, untracked);
     /**
      * Buffers the sampler found empty and unmoved: the first to give up their slot at the cap. A list
      * under a lock, not a concurrent queue: a queue class loaded by the agent's start would be loaded

@@ -36,6 +36,7 @@ class EventContractTest {
                 new Contract(AsyncLaunchSampleEvent.class, EventSchema.AsyncLaunchSample.class),
                 new Contract(IgnoredRefusalSampleEvent.class, EventSchema.IgnoredRefusalSample.class),
                 new Contract(MemoryBufferSampleEvent.class, EventSchema.MemoryBufferSample.class),
+                new Contract(OutboundSampleEvent.class, EventSchema.OutboundSample.class),
                 new Contract(BufferSummaryEvent.class, EventSchema.BufferSummary.class),
                 new Contract(AgentInfoEvent.class, EventSchema.AgentInfo.class),
                 new Contract(AlertEvent.class, EventSchema.Alert.class));

@@ -12,6 +12,7 @@ public final class EventNames {
     public static final String ASYNC_LAUNCH_SAMPLE = EventSchema.AsyncLaunchSample.NAME;
     public static final String IGNORED_REFUSAL_SAMPLE = EventSchema.IgnoredRefusalSample.NAME;
     public static final String MEMORY_BUFFER_SAMPLE = EventSchema.MemoryBufferSample.NAME;
+    public static final String OUTBOUND_SAMPLE = EventSchema.OutboundSample.NAME;
     public static final String SOCKET_WRITE = "jdk.SocketWrite";
     public static final String FILE_WRITE = "jdk.FileWrite";
     public static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
@@ -24,9 +25,17 @@ public final class EventNames {
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
     public static final java.util.List<String> READ = java.util.List.of(QUEUE_SAMPLE, EXECUTOR_SAMPLE,
-            ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
+            ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
             GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
             OLD_OBJECT_SAMPLE);
+
+    /**
+     * The agent's periodic samples: what a recording made for judging (a test's, the agent's live
+     * stream) enables at its own sample period.
+     */
+    public static final java.util.List<String> SAMPLED = java.util.List.of(QUEUE_SAMPLE, EXECUTOR_SAMPLE,
+            ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE,
+            EventSchema.BufferSummary.NAME);
 
     /** Newest manometer event schema this analyzer understands: the one it was built with. */
     public static final int SUPPORTED_SCHEMA = EventSchema.VERSION;
