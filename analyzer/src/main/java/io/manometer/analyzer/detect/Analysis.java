@@ -18,7 +18,7 @@ public final class Analysis {
     public static List<Detector> allDetectors() {
         return List.of(new BacklogGrowthDetector(), new FanOutDetector(), new MemoryBufferGrowthDetector(),
                 new IgnoredRefusalDetector(), new HeapGrowthDetector(), new ThreadGrowthDetector(),
-                new BackpressureEngagedDetector());
+                new BackpressureEngagedDetector(), new OutboundGrowthDetector(), new WritabilityDetector());
     }
 
     public List<DetectorResult> run(Recording recording) {

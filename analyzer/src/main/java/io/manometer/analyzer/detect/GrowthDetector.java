@@ -23,8 +23,19 @@ import java.util.Set;
 abstract class GrowthDetector extends DeclaredDetector {
     static final Preference HEAP_LIMIT_SOON = new Preference("heapLimitSoonSeconds", 1800);
 
-    /** What one finding says, by message key prefix, and in what unit. */
-    record Naming(String kind, String unit) {}
+    /**
+     * What one finding says, by message key prefix, and in what unit; {@code variant}, when not
+     * empty, picks keys {@code kind.summary.variant} and so on where they exist.
+     */
+    record Naming(String kind, String unit, String variant) {
+        Naming(String kind, String unit) {
+            this(kind, unit, "");
+        }
+
+        String key(String part) {
+            return kind + part + (variant.isEmpty() ? "" : "." + variant);
+        }
+    }
 
     private final Preference minGrowth;
     private final Preference large;
@@ -130,27 +141,33 @@ abstract class GrowthDetector extends DeclaredDetector {
         BufferSeries source = drainedSourceOf(recording, series, p);
         String sourceSite = source == null ? "" : source.site();
         // A buffer made before the agent could see it (an ArrayDeque) is named where it is fed.
-        String summaryKey = kind + (series.createdAt().isEmpty() && !series.site().isEmpty() ? ".summary.fed" : ".summary");
+        String summaryKey = naming.key(series.createdAt().isEmpty() && !series.site().isEmpty() ? ".summary.fed"
+                : ".summary");
         String summary = Messages.format(summaryKey, simpleName(series.type()), trend.slopePerSecond(),
                 naming.unit(), peak, site, sourceSite, series.type());
-        String explanationKey = kind + (inRate == null ? ".explanation.unknown-rates"
+        String explanationKey = naming.key(inRate == null ? ".explanation.unknown-rates"
                 : outRate == null ? ".explanation.unknown-completions" : ".explanation");
         String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,
                 series.createdAt().isEmpty() ? Messages.format("creation.unseen")
                         : series.createdBy().isEmpty() ? site : series.createdBy(),
                 Messages.trendAtEnd(stillGrowing), sourceSite,
                 String.join(", ", series.producerThreadNames()), series.type());
+        String detail = detail(series);
+        if (!detail.isEmpty()) {
+            explanation += " " + detail;
+        }
         if (series.isBounded()) {
             explanation += " " + Messages.format("bound.beyond-heap", series.capacity(),
                     secondsToFill(series, trend) / 60, secondsToLimit == null ? 0 : secondsToLimit / 60);
         }
         if (heap != null && heap.growing()) {
             explanation += " " + (secondsToLimit != null
-                    ? Messages.format("heap.limit", heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
+                    ? Messages.format(naming.unit().equals("bytes") ? "heap.limit.bytes" : "heap.limit",
+                            heap.growthBytesPerSecond() / 1e6, heap.lastUsedBytes() / 1e6,
                             heap.maxBytes() / 1e6, secondsToLimit / 60, bytesPerElement == null ? 0 : bytesPerElement)
                     : Messages.format("heap.growing", heap.growthBytesPerSecond() / 1e6));
         }
-        String solution = Messages.format(kind + (series.isCommonPool() ? ".solution.common-pool"
+        String solution = Messages.format(naming.key(series.isCommonPool() ? ".solution.common-pool"
                 : series.isBounded() ? ".solution.lower-bound" : ".solution"),
                 bytesPerElement == null || heap == null ? 0 : heap.maxBytes() / 4 / bytesPerElement);
         return Finding.of(id(), kind)
@@ -165,6 +182,11 @@ abstract class GrowthDetector extends DeclaredDetector {
                 .build();
     }
 
+    /** What else the explanation says of this series, or empty: a subclass's own evidence. */
+    String detail(BufferSeries series) {
+        return "";
+    }
+
     /**
      * The early-ack worker's source: a queue that the threads feeding this series consume from and
      * that does not grow itself. Taking from it and handing the work on without waiting keeps it
@@ -173,7 +195,8 @@ abstract class GrowthDetector extends DeclaredDetector {
     BufferSeries drainedSourceOf(Recording recording, BufferSeries series, Preferences p) {
         List<String> feeders = series.producerThreadNames();
         if (feeders.isEmpty() || series.subject == BufferSeries.Subject.QUEUE
-                || series.subject == BufferSeries.Subject.MEMORY_BUFFER) {
+                || series.subject == BufferSeries.Subject.MEMORY_BUFFER
+                || series.subject == BufferSeries.Subject.OUTBOUND) {
             return null;
         }
         for (BufferSeries queue : recording.series(BufferSeries.Subject.QUEUE)) {

@@ -11,7 +11,12 @@ public final class BufferSeries {
         /** A call site launching asynchronous work: depth is the work in flight. */
         LAUNCH_SITE("launch site"),
         /** An in-memory byte or char buffer: depth is the bytes it holds. */
-        MEMORY_BUFFER("memory buffer");
+        MEMORY_BUFFER("memory buffer"),
+        /**
+         * The network connections (Netty channels, gRPC streams) whose writes backed up at one line:
+         * depth is the bytes written and not yet sent.
+         */
+        OUTBOUND("outbound connections");
 
         public final String label;
 
@@ -52,6 +57,12 @@ public final class BufferSeries {
     long launcherLooks;
     long launcherWaits;
     Boolean hasLauncherFields;
+    /** Outbound connections: transport, live connections at the latest sample, and cumulative writes. */
+    String transport = "";
+    int connections;
+    long writes;
+    long writesWhileUnwritable;
+    long becameUnwritable;
 
     /** Known by name (a launch site) and numbered by the reader, rather than by the agent's id. */
     final boolean named;
@@ -91,6 +102,11 @@ public final class BufferSeries {
         refused = Math.max(refused, later.refused);
         launcherLooks = Math.max(launcherLooks, later.launcherLooks);
         launcherWaits = Math.max(launcherWaits, later.launcherWaits);
+        transport = transport.isEmpty() ? later.transport : transport;
+        connections = later.samplesRead > 0 ? later.connections : connections;
+        writes = Math.max(writes, later.writes);
+        writesWhileUnwritable = Math.max(writesWhileUnwritable, later.writesWhileUnwritable);
+        becameUnwritable = Math.max(becameUnwritable, later.becameUnwritable);
         if (later.oldestWaitAtNanos >= oldestWaitAtNanos) {
             oldestWaitMillis = later.oldestWaitMillis;
             oldestWaitAtNanos = later.oldestWaitAtNanos;
@@ -109,6 +125,31 @@ public final class BufferSeries {
     /** How many times the agent looked at a launch site's launching threads. */
     public long launcherLooks() {
         return launcherLooks;
+    }
+
+    /** Outbound connections: {@code netty-channel} or {@code grpc-stream}; empty for other buffers. */
+    public String transport() {
+        return transport;
+    }
+
+    /** Outbound connections alive at the latest sample. */
+    public int connections() {
+        return connections;
+    }
+
+    /** Outbound connections: the application's writes since they backed up. */
+    public long writes() {
+        return writes;
+    }
+
+    /** Of those, the writes made while the connection was not writable (not ready). */
+    public long writesWhileUnwritable() {
+        return writesWhileUnwritable;
+    }
+
+    /** Times a connection went from writable to not writable. */
+    public long becameUnwritable() {
+        return becameUnwritable;
     }
 
     /** How long the oldest waiting element had waited at the last sample; null when the agent did not say. */

@@ -14,6 +14,7 @@ import io.manometer.schema.EventSchema.AsyncLaunchSample;
 import io.manometer.schema.EventSchema.ExecutorSample;
 import io.manometer.schema.EventSchema.IgnoredRefusalSample;
 import io.manometer.schema.EventSchema.MemoryBufferSample;
+import io.manometer.schema.EventSchema.OutboundSample;
 import io.manometer.schema.EventSchema.QueueSample;
 import io.manometer.schema.EventSchema.Sites;
 import jdk.jfr.consumer.EventStream;
@@ -141,6 +142,7 @@ public final class RecordingReader {
         stream.onEvent(EventNames.AGENT_INFO, e -> onAgentInfo(recording, e));
         stream.onEvent(EventNames.ASYNC_LAUNCH_SAMPLE, e -> onLaunchSample(recording, e));
         stream.onEvent(EventNames.MEMORY_BUFFER_SAMPLE, e -> onMemoryBufferSample(recording, e));
+        stream.onEvent(EventNames.OUTBOUND_SAMPLE, e -> onOutboundSample(recording, e));
         stream.onEvent(EventNames.IGNORED_REFUSAL_SAMPLE, e -> onRefusalSample(recording, e));
         stream.onEvent(EventNames.SOCKET_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.SOCKET_WRITE));
         stream.onEvent(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
@@ -281,21 +283,63 @@ public final class RecordingReader {
         return innermost.equals(site) ? "" : innermost;
     }
 
+    /**
+     * The library call the application's line made ({@code Channel.writeAndFlush}, {@code onNext}):
+     * the frame just inside the site; the site itself when it is the innermost frame or absent.
+     */
+    private static String calledBy(String stack, String site) {
+        int at = site.isEmpty() ? -1 : stack.indexOf(StackFrames.SEPARATOR + site);
+        if (at < 0) {
+            return site;
+        }
+        int start = stack.lastIndexOf(StackFrames.SEPARATOR, at - 1);
+        return stack.substring(start + 1, at);
+    }
+
+    /**
+     * A buffer known by the line that writes into it, not by where it was made: that line stands
+     * for both, as it is the one to fix.
+     */
+    private static void describeWriter(BufferSeries s, RecordedEvent e, String type, String site, String stack,
+                                       String thread) {
+        s.type = orEmpty(e.getString(type));
+        s.createdAt = orEmpty(e.getString(site));
+        s.producerSite = s.createdAt;
+        s.producerStack = orEmpty(e.getString(stack));
+        s.creationStack = s.producerStack;
+        s.producerThread = orEmpty(e.getString(thread));
+    }
+
     private static void onMemoryBufferSample(Recording recording, RecordedEvent e) {
         long t = epochNanos(e.getStartTime());
         recording.saw(EventNames.MEMORY_BUFFER_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.MEMORY_BUFFER, e.getLong(MemoryBufferSample.BUFFER_ID));
         if (s.type.isEmpty()) {
-            s.type = orEmpty(e.getString(MemoryBufferSample.BUFFER_TYPE));
-            s.createdAt = orEmpty(e.getString(MemoryBufferSample.WRITER_SITE));
-            s.producerSite = s.createdAt;
-            s.producerStack = orEmpty(e.getString(MemoryBufferSample.WRITER_STACK));
-            s.creationStack = s.producerStack;
-            s.producerThread = orEmpty(e.getString(MemoryBufferSample.WRITER_THREAD));
+            describeWriter(s, e, MemoryBufferSample.BUFFER_TYPE, MemoryBufferSample.WRITER_SITE,
+                    MemoryBufferSample.WRITER_STACK, MemoryBufferSample.WRITER_THREAD);
         }
         s.samplesRead++;
         // Bytes are not counted in and out, only held: no rates to derive.
         s.samples.add(t, e.getLong(MemoryBufferSample.SIZE), -1, -1);
+    }
+
+    private static void onOutboundSample(Recording recording, RecordedEvent e) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.OUTBOUND_SAMPLE, t);
+        BufferSeries s = recording.series(BufferSeries.Subject.OUTBOUND, e.getLong(OutboundSample.GROUP_ID));
+        if (s.type.isEmpty()) {
+            describeWriter(s, e, OutboundSample.BUFFER_TYPE, OutboundSample.WRITER_SITE, OutboundSample.WRITER_STACK,
+                    OutboundSample.WRITER_THREAD);
+            s.transport = orEmpty(e.getString(OutboundSample.TRANSPORT));
+            s.createdBy = calledBy(s.producerStack, s.createdAt);
+        }
+        s.samplesRead++;
+        s.connections = e.getInt(OutboundSample.CONNECTIONS);
+        s.writes = Math.max(s.writes, e.getLong(OutboundSample.WRITES));
+        s.writesWhileUnwritable = Math.max(s.writesWhileUnwritable, e.getLong(OutboundSample.WRITES_WHILE_UNWRITABLE));
+        s.becameUnwritable = Math.max(s.becameUnwritable, e.getLong(OutboundSample.BECAME_UNWRITABLE));
+        // Bytes go in counted; what leaves is only what is no longer pending, so no rate out.
+        s.samples.add(t, e.getLong(OutboundSample.PENDING), e.getLong(OutboundSample.BYTES_ADDED), -1);
     }
 
     private static void onRefusalSample(Recording recording, RecordedEvent e) {

@@ -119,6 +119,31 @@ public final class TestRecordings {
         return this;
     }
 
+    /**
+     * Adds a group of Netty channels written at {@code site} (through {@code Channel.writeAndFlush})
+     * holding {@code pending(second)} bytes, with {@code writes} writes of which
+     * {@code whileUnwritable} were made while not writable, and {@code becameUnwritable} transitions.
+     */
+    public TestRecordings outbound(long id, String site, int seconds, LongUnaryOperator pending, long writes,
+                                   long whileUnwritable, long becameUnwritable) {
+        BufferSeries s = recording.series(BufferSeries.Subject.OUTBOUND, id);
+        s.type = "io.netty.channel.ChannelOutboundBuffer";
+        s.transport = "netty-channel";
+        s.createdAt = site;
+        s.producerSite = site;
+        s.createdBy = site.isEmpty() ? "" : "io.netty.channel.AbstractChannel.writeAndFlush(AbstractChannel.java:305)";
+        s.connections = 1;
+        s.writes = writes;
+        s.writesWhileUnwritable = whileUnwritable;
+        s.becameUnwritable = becameUnwritable;
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.OUTBOUND_SAMPLE, t);
+            s.samples.add(t, pending.applyAsLong(sec), writes * sec / Math.max(1, seconds) * 512, -1);
+        }
+        return this;
+    }
+
     /** Adds a call site whose discarded refusals reach {@code refusedBy(second)}. */
     public TestRecordings refusals(String site, String method, int seconds, LongUnaryOperator refusedBy) {
         RefusalSite r = recording.refusalSites.computeIfAbsent(site + " " + method, k -> new RefusalSite(site, method));
