@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Whether the application heeds a network library's "not writable": the writes it made to Netty
  * channels that had passed their high water mark, or to gRPC streams that were not ready. Most of
- * them made regardless is the signal ignored ({@code writability-ignored}, a warning even before
- * the bytes pile up enough to be judged a growth); connections that went unwritable and whose
+ * them made regardless is the signal ignored ({@code writability-ignored}: a warning once a connection
+ * holds a mebibyte, before the bytes pile up enough to be judged a growth; info while none does, as
+ * when a response is written in a few large pieces and drains); connections that went unwritable and whose
  * writers then waited are backpressure working ({@code backpressure-engaged}, info).
  *
  * <p>A writer that waits still makes a few such writes: those already on their way when the mark
@@ -25,10 +26,11 @@ public final class WritabilityDetector extends DeclaredDetector {
     static final Preference MIN_IGNORED = new Preference("minIgnoredWrites", 100);
     static final Preference MIN_SHARE = new Preference("minIgnoredShare", 0.5);
     static final Preference MANY_IGNORED = new Preference("manyIgnoredWrites", 100_000);
+    static final Preference MIN_PENDING = new Preference("minConnectionPending", 1 << 20);
 
     public WritabilityDetector() {
         super(ID, Set.of(EventNames.OUTBOUND_SAMPLE, EventNames.AGENT_INFO), List.of(ID, RESPECTED),
-                List.of(MIN_IGNORED, MIN_SHARE, MANY_IGNORED));
+                List.of(MIN_IGNORED, MIN_SHARE, MANY_IGNORED, MIN_PENDING));
     }
 
     /**
@@ -64,12 +66,18 @@ public final class WritabilityDetector extends DeclaredDetector {
                     series.connections(), series.becameUnwritable());
             String explanation = Messages.format(key + ".explanation" + variant, ignored, writes, 100 * share,
                     series.becameUnwritable(), samples.peakDepth(), samples.lastDepth(), series.connections());
+            // A response written in a few large pieces without a look at isWritable() passes the
+            // mark and drains: worth knowing; a warning once a connection piles up real memory.
+            boolean piledUp = series.maxConnectionPending() >= p.get(this, MIN_PENDING);
+            if (ignoring && !piledUp) {
+                explanation += " " + Messages.format(ID + ".bounded", series.maxConnectionPending());
+            }
             String solution = Messages.format(key + ".solution" + variant);
             Finding.Metrics metrics = Finding.Metrics.builder()
                     .levels(samples.peakDepth(), samples.lastDepth(), -1)
                     .window(duration, n)
                     .build();
-            int score = !ignoring ? 30 : ignored >= p.get(this, MANY_IGNORED) ? 80 : 60;
+            int score = !ignoring || !piledUp ? 30 : ignored >= p.get(this, MANY_IGNORED) ? 80 : 60;
             findings.add(Finding.of(ID, kind)
                     .score(score)
                     .subject(series.type(), series.id)

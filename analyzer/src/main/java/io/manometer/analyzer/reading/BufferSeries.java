@@ -63,6 +63,7 @@ public final class BufferSeries {
     long writes;
     long writesWhileUnwritable;
     long becameUnwritable;
+    long maxConnectionPending;
 
     /** Known by name (a launch site) and numbered by the reader, rather than by the agent's id. */
     final boolean named;
@@ -107,6 +108,7 @@ public final class BufferSeries {
         writes = Math.max(writes, later.writes);
         writesWhileUnwritable = Math.max(writesWhileUnwritable, later.writesWhileUnwritable);
         becameUnwritable = Math.max(becameUnwritable, later.becameUnwritable);
+        maxConnectionPending = Math.max(maxConnectionPending, later.maxConnectionPending);
         if (later.oldestWaitAtNanos >= oldestWaitAtNanos) {
             oldestWaitMillis = later.oldestWaitMillis;
             oldestWaitAtNanos = later.oldestWaitAtNanos;
@@ -145,6 +147,11 @@ public final class BufferSeries {
     /** Of those, the writes made while the connection was not writable (not ready). */
     public long writesWhileUnwritable() {
         return writesWhileUnwritable;
+    }
+
+    /** Most bytes one connection of the group held pending at any sample. */
+    public long maxConnectionPending() {
+        return maxConnectionPending;
     }
 
     /** Times a connection went from writable to not writable. */

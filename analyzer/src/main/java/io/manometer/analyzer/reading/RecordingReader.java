@@ -338,6 +338,7 @@ public final class RecordingReader {
         s.writes = Math.max(s.writes, e.getLong(OutboundSample.WRITES));
         s.writesWhileUnwritable = Math.max(s.writesWhileUnwritable, e.getLong(OutboundSample.WRITES_WHILE_UNWRITABLE));
         s.becameUnwritable = Math.max(s.becameUnwritable, e.getLong(OutboundSample.BECAME_UNWRITABLE));
+        s.maxConnectionPending = Math.max(s.maxConnectionPending, e.getLong(OutboundSample.MAX_PENDING));
         // Bytes go in counted; what leaves is only what is no longer pending, so no rate out.
         s.samples.add(t, e.getLong(OutboundSample.PENDING), e.getLong(OutboundSample.BYTES_ADDED), -1);
     }

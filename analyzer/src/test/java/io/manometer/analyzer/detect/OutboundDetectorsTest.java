@@ -33,13 +33,26 @@ class OutboundDetectorsTest {
 
     @Test
     void writesMadeWhileNotWritableAreAWarningBeforeTheBytesPileUp() {
-        Recording recording = TestRecordings.create().outbound(3, SITE, 3, s -> 128 << 10, 5_000, 4_900, 1).build();
+        Recording recording = TestRecordings.create().outbound(3, SITE, 3, s -> 2 << 20, 5_000, 4_900, 1).build();
         assertThat(new WritabilityDetector().detect(recording, Preferences.defaults())).singleElement()
                 .satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("writability-ignored");
                     assertThat(f.severity()).isEqualTo(Severity.WARNING);
                     assertThat(f.site()).isEqualTo(SITE);
                     assertThat(f.summary()).contains("4,900 of 5,000 writes (98%)", "Channel.isWritable() is ignored");
+                });
+    }
+
+    @Test
+    void writesPastTheMarkThatNeverPileUpAMebibyteAreInformation() {
+        // A response written in 64 KiB pieces without a look at isWritable(): past the mark, then drained.
+        Recording recording = TestRecordings.create().outbound(3, SITE, 10, s -> s % 2 == 0 ? 0 : 900 << 10,
+                5_000, 4_000, 300).build();
+        assertThat(new WritabilityDetector().detect(recording, Preferences.defaults())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("writability-ignored");
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.explanation()).contains("No connection held more than 921,600 bytes");
                 });
     }
 

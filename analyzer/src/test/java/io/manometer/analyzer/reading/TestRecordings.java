@@ -139,7 +139,9 @@ public final class TestRecordings {
         for (int sec = 0; sec <= seconds; sec++) {
             long t = T0 + sec * 1_000_000_000L;
             recording.saw(EventNames.OUTBOUND_SAMPLE, t);
-            s.samples.add(t, pending.applyAsLong(sec), writes * sec / Math.max(1, seconds) * 512, -1);
+            long held = pending.applyAsLong(sec);
+            s.maxConnectionPending = Math.max(s.maxConnectionPending, held);
+            s.samples.add(t, held, writes * sec / Math.max(1, seconds) * 512, -1);
         }
         return this;
     }
