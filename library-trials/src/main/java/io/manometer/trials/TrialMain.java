@@ -15,7 +15,10 @@ public final class TrialMain {
     private static final Map<String, Trial> TRIALS = Map.of(
             "reactor-create", ReactorCreateTrial::run,
             "rxjava-observe-on", RxObserveOnTrial::run,
-            "okhttp-enqueue", OkHttpEnqueueTrial::run);
+            "okhttp-enqueue", OkHttpEnqueueTrial::run,
+            "netty-pipeline", NettyPipelineTrial::run,
+            "netty-http", NettyHttpTrial::run,
+            "grpc-server-stream", GrpcServerStreamTrial::run);
 
     private TrialMain() {}
 

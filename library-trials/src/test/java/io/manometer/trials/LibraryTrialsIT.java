@@ -35,9 +35,24 @@ class LibraryTrialsIT {
                     "io.manometer.trials.RxObserveOnTrial.run("),
             // An ArrayDeque, made before the agent could see it, drained through its iterator; fed by
             // OkHttp's dispatcher (the via) at the application's enqueue.
-            new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "io.manometer.trials.OkHttpEnqueueTrial.run("));
+            new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "io.manometer.trials.OkHttpEnqueueTrial.run("),
+            // Netty: writes from a feed thread (submitted to the event loop) and from the event loop
+            // itself (an HTTP response through the codec), both ignoring isWritable().
+            new Expected("netty-pipeline", "outbound-growth", "Netty channels",
+                    "io.manometer.trials.NettyPipelineTrial.run(", "writability-ignored"),
+            new Expected("netty-http", "outbound-growth", "Netty channels",
+                    "io.manometer.trials.NettyHttpTrial$ExportHandler.writeRows(", "writability-ignored"),
+            // gRPC on grpc-netty-shaded: onNext while the stream is not ready.
+            new Expected("grpc-server-stream", "outbound-growth", "gRPC streams",
+                    "io.manometer.trials.GrpcServerStreamTrial.export(", "writability-ignored"));
 
-    private record Expected(String trial, String kind, String buffer, String sitePrefix) {}
+    /** The kind the broken use yields, its summary's start and site; other kinds found at the same site. */
+    private record Expected(String trial, String kind, String buffer, String sitePrefix, String... alsoAtSite) {
+        @Override
+        public String toString() {
+            return trial;
+        }
+    }
 
     @TempDir
     static Path dir;
@@ -67,6 +82,13 @@ class LibraryTrialsIT {
             assertThat(f.get("summary").asText()).startsWith(expected.buffer());
             assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
         });
+        for (String kind : expected.alsoAtSite()) {
+            assertThat(result.findings()).as(result.report().toPrettyString()).anySatisfy(f -> {
+                assertThat(f.get("kind").asText()).isEqualTo(kind);
+                assertThat(f.get("severity").asText()).isIn("warning", "critical");
+                assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
+            });
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,6 +121,19 @@ class LibraryTrialsIT {
             LiveAlerts.assertAgree(LiveAlerts.in(run.stderr()),
                     AnalyzerReport.of(dir.resolve(expected.trial() + "-" + variant + ".jfr")));
         }
+    }
+
+    /**
+     * gRPC's default transport carries Netty relocated (io.grpc.netty.shaded.io.netty): its channels
+     * are followed as Netty's are, recognised by the end of the class name.
+     */
+    @org.junit.jupiter.api.Test
+    void nettyRelocatedInsideGrpcIsRecognised() throws Exception {
+        List<String> types = jdk.jfr.consumer.RecordingFile.readAllEvents(dir.resolve("grpc-server-stream-broken.jfr"))
+                .stream().filter(e -> e.getEventType().getName().equals("manometer.OutboundSample"))
+                .map(e -> e.getString("transport") + " " + e.getString("bufferType")).distinct().toList();
+        assertThat(types).contains("netty-channel io.grpc.netty.shaded.io.netty.channel.ChannelOutboundBuffer",
+                "grpc-stream io.grpc.netty.shaded.io.grpc.netty.NettyServerStream$TransportState");
     }
 
     /** This module's classes and the libraries, as the test itself runs with them (not the test-only jars). */
