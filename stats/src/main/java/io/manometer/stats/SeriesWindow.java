@@ -12,13 +12,14 @@ public record SeriesWindow(int from, double[] seconds, double[] values) {
 
     /** The samples at least {@code warmupSeconds} after the first; empty if none. */
     public static SeriesWindow afterWarmup(TimeSeries series, double warmupSeconds) {
+        return series.size() == 0 ? of(series, 0) : afterWarmup(series, warmupSeconds, series.time(0));
+    }
+
+    /** The samples at least {@code warmupSeconds} after {@code startNanos} (same clock as the series'). */
+    public static SeriesWindow afterWarmup(TimeSeries series, double warmupSeconds, long startNanos) {
         int n = series.size();
-        if (n == 0) {
-            return new SeriesWindow(0, new double[0], new double[0]);
-        }
-        long start = series.time(0);
         int from = 0;
-        while (from < n && (series.time(from) - start) / 1e9 < warmupSeconds) {
+        while (from < n && (series.time(from) - startNanos) / 1e9 < warmupSeconds) {
             from++;
         }
         return of(series, from);

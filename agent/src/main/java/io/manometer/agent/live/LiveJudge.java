@@ -134,6 +134,7 @@ public final class LiveJudge {
         // Events "of every chunk" are emitted only when asked for by name and period.
         stream.enable(EventSchema.AgentInfo.NAME).with("period", "everyChunk");
         stream.enable(EventNames.GC_HEAP_CONFIGURATION).with("period", "everyChunk");
+        stream.enable(EventNames.JVM_INFORMATION).with("period", "everyChunk"); // warm-ups count from the JVM's start
         stream.enable(EventSchema.Alert.NAME);
         stream.enable(EventNames.GC_HEAP_SUMMARY);
         stream.enable(EventNames.THREAD_STATISTICS).withPeriod(Duration.ofSeconds(1));

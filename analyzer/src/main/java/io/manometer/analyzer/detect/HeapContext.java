@@ -22,10 +22,15 @@ public record HeapContext(double growthBytesPerSecond, double trendZ, long lastU
     /** Fewer collections than this say nothing about a trend. */
     static final int MIN_COLLECTIONS = 4;
 
-    /** The heap's trend after skipping {@code warmupSeconds}, or null when there is too little to go on. */
+    /**
+     * The heap's trend after skipping the JVM's first {@code warmupSeconds} (the recording's, when it
+     * does not say when the JVM started), or null when there is too little to go on.
+     */
     static HeapContext of(Recording recording, double warmupSeconds) {
         SampleSeries heap = recording.heapAfterGc();
-        SeriesWindow window = SeriesWindow.afterWarmup(heap, warmupSeconds);
+        SeriesWindow window = recording.jvmStartNanos() > 0
+                ? SeriesWindow.afterWarmup(heap, warmupSeconds, recording.jvmStartNanos())
+                : SeriesWindow.afterWarmup(heap, warmupSeconds);
         if (window.count() < MIN_COLLECTIONS) {
             // Few collections: judge the last few, warm-up or not, rather than nothing.
             window = SeriesWindow.of(heap, Math.max(0, heap.size() - MIN_COLLECTIONS));

@@ -23,11 +23,13 @@ public final class EventNames {
     public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
     public static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
+    /** When the JVM started: warm-ups count from there, whenever the recording began. */
+    public static final String JVM_INFORMATION = "jdk.JVMInformation";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
     public static final java.util.List<String> READ = java.util.List.of(QUEUE_SAMPLE, EXECUTOR_SAMPLE,
             ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
             GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
-            OLD_OBJECT_SAMPLE);
+            OLD_OBJECT_SAMPLE, JVM_INFORMATION);
 
     /**
      * The agent's periodic samples: what a recording made for judging (a test's, the agent's live

@@ -27,6 +27,8 @@ public final class Recording {
     /** Heap used right after each garbage collection: what the application really keeps. */
     final SampleSeries heapAfterGc = new SampleSeries();
     long heapMaxBytes = -1;
+    /** When the JVM started, in nanoseconds since the epoch; -1 when the recording does not say. */
+    long jvmStartNanos = -1;
     /** Live threads (depth), threads ever started (in) and ended (out), once a second by default. */
     final SampleSeries threads = new SampleSeries();
 
@@ -154,6 +156,7 @@ public final class Recording {
         lostDataBytes += later.lostDataBytes;
         heapAfterGc.append(later.heapAfterGc);
         heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
+        jvmStartNanos = jvmStartNanos >= 0 ? jvmStartNanos : later.jvmStartNanos;
         threads.append(later.threads);
     }
 
@@ -224,6 +227,15 @@ public final class Recording {
     /** The maximum heap size, or -1 when the recording does not say. */
     public long heapMaxBytes() {
         return heapMaxBytes;
+    }
+
+    /**
+     * When the JVM started, in nanoseconds since the epoch, or -1 when the recording does not say
+     * (jdk.JVMInformation disabled): the JVM's warm-up is counted from there, so a recording that
+     * began late (the agent's live one, one started by attach) judges the same window.
+     */
+    public long jvmStartNanos() {
+        return jvmStartNanos;
     }
 
     /** Time of the first event read, in nanoseconds since the epoch. */

@@ -153,6 +153,7 @@ public final class RecordingReader {
         stream.onEvent(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
         stream.onEvent(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
         stream.onEvent(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
+        stream.onEvent(EventNames.JVM_INFORMATION, e -> recording.jvmStartNanos = epochNanos(e.getInstant("jvmStartTime")));
     }
 
     /**

@@ -61,6 +61,20 @@ class HeapGrowthDetectorTest {
         });
     }
 
+    /**
+     * The warm-up is the JVM's: a recording begun long after the start (by attach, or the agent's
+     * live one) judges its first collections too, and one from the start skips them.
+     */
+    @Test
+    void theWarmUpCountsFromTheJvmsStartNotTheRecordings() {
+        TestRecordings fromTheStart = TestRecordings.create().heap(8, 256 * MB, s -> 20 * MB + 2 * MB * s);
+        assertThat(detector.detect(fromTheStart.jvmStartedBefore(0).build(), Preferences.defaults()))
+                .as("four collections after the warm-up say nothing yet").isEmpty();
+        TestRecordings late = TestRecordings.create().heap(8, 256 * MB, s -> 20 * MB + 2 * MB * s);
+        assertThat(detector.detect(late.jvmStartedBefore(30).build(), Preferences.defaults()))
+                .singleElement().satisfies(f -> assertThat(f.metrics().samples()).isEqualTo(9));
+    }
+
     @Test
     void flatHeapWithGarbageNoiseSaysNothing() {
         assertThat(detector.detect(TestRecordings.create()

@@ -259,13 +259,19 @@ public final class TestRecordings {
         return this;
     }
 
-    /** As a recording without the agent: no agent info. */
+    /** Says the JVM started {@code seconds} before the recording's first second, as jdk.JVMInformation would. */
+    public TestRecordings jvmStartedBefore(int seconds) {
+        recording.jvmStartNanos = T0 - seconds * 1_000_000_000L;
+        return this;
+    }
+
     /** Says the agent skipped {@code periods} sampling periods, as its AgentInfo event would. */
     public TestRecordings skippedPeriods(long periods) {
         recording.skippedPeriods = periods;
         return this;
     }
 
+    /** As a recording without the agent: no agent info. */
     public TestRecordings withoutAgent() {
         recording.agentVersion = null;
         return this;
