@@ -10,6 +10,7 @@ import io.manometer.agent.tracking.AgentHooks;
 import io.manometer.agent.tracking.ApplicationCode;
 import io.manometer.agent.tracking.StackCapture;
 import io.manometer.agent.sampling.BufferSampler;
+import io.manometer.agent.sampling.LockFreeSizes;
 import io.manometer.agent.tracking.TrackingRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ final class AgentRuntime {
         StackCapture.recognise(application);
         TrackingRegistry registry = new TrackingRegistry(options.trackAfter);
         Bridge.install(new AgentHooks(registry, options));
+        LockFreeSizes.open(inst);
         String version = version();
         Runnable events = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override

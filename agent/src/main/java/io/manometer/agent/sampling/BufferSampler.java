@@ -438,7 +438,7 @@ public final class BufferSampler {
         boolean readBefore = tracked.sampledOnce;
         tracked.sampledOnce = true;
         if (tracked.counters == null) { // loaded before the agent: depth only
-            long depth = ((Collection<?>) buffer).size();
+            long depth = LockFreeSizes.size((Collection<?>) buffer);
             boolean unchanged = readBefore && depth == tracked.sampledDepth;
             tracked.sampledDepth = depth;
             return new BufferSample(tracked, depth, true, capacity(buffer, depth), -1, -1, -1, false,
@@ -450,7 +450,7 @@ public final class BufferSampler {
         }
         long inserted = tracked.counters.inserted;
         long removedCounted = tracked.counters.removed;
-        long depth = exact ? ((Collection<?>) buffer).size() : derivedDepth(tracked, inserted, removedCounted);
+        long depth = exact ? LockFreeSizes.size((Collection<?>) buffer) : derivedDepth(tracked, inserted, removedCounted);
         if (!exact && depth > 0 && buffer instanceof Collection && QueueTypes.hasCheapEmptyCheck(buffer.getClass())
                 && ((Collection<?>) buffer).isEmpty()) {
             // Empty, yet the counts say otherwise: elements left by a way the advice does not count.
@@ -498,7 +498,7 @@ public final class BufferSampler {
         }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
-        long depth = queue.size();
+        long depth = LockFreeSizes.size(queue);
         long submitted = tpe.getTaskCount();
         boolean scheduled = tpe instanceof ScheduledThreadPoolExecutor;
         return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
@@ -519,6 +519,10 @@ public final class BufferSampler {
     private static long capacity(Object buffer, long depth) {
         if (!(buffer instanceof BlockingQueue)) {
             return -1;
+        }
+        long bound = LockFreeSizes.bound(buffer);
+        if (bound != LockFreeSizes.UNKNOWN) {
+            return bound;
         }
         BlockingQueue<?> queue = (BlockingQueue<?>) buffer;
         long remaining = queue.remainingCapacity();
