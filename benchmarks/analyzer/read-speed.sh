@@ -3,7 +3,8 @@
 # JFR's profile settings, queues sampled every 50 ms instead of every second, so a few minutes make
 # the events of hours; JFR cuts it into chunks of about 12 MB as any long recording), then times
 # `manometer analyze` in -Xmx256m against a bare unordered EventStream loop over the same file
-# with handlers for the same events. Prints the ratio.
+# with handlers for the same events and against JDK Mission Control's whole rule engine (JmcRules),
+# best of three each, wall time and peak resident memory. Prints the ratios.
 # The recording is one real run, not copies of a short one laid end to end: JFR's reader converts
 # every chunk's timestamps with the first chunk's clock, so copies would all read as the same
 # seconds.
@@ -28,18 +29,29 @@ echo "recording ${seconds}s of $queues busy queues, sampled every 50 ms..."
   -cp "$bench" io.manometer.benchmarks.analyzer.ManyBuffersWorkload "$seconds" "$queues" > /dev/null
 size=$(stat -c %s "$jfr")
 
-time_ms() { local s e; s=$(date +%s%N); "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-# Warm the file cache, then alternate the two readers three times each and keep the best of each.
+# Wall milliseconds and peak resident memory (MB) of one command.
+run() { /usr/bin/time -f "%e %M" -o "$work/usage" "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  awk '{printf "%d %d", $1 * 1000, $2 / 1024}' "$work/usage"; }
+# Warm the file cache, then alternate the readers three times each and keep the best of each.
 "$java" -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr" | awk '{print $2}' > "$work/events"
-best_bare=999999999; best_analyze=999999999
+declare -A best_ms best_mb
 for _ in 1 2 3; do
-  t=$(time_ms "$java" -Xmx256m -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr")
-  (( t < best_bare )) && best_bare=$t
-  t=$(time_ms "$java" -Xmx256m -jar analyzer-cli/target/manometer.jar analyze --fail-on never "$jfr")
-  (( t < best_analyze )) && best_analyze=$t
+  for reader in bare analyze jmc; do
+    case $reader in
+      bare) read -r ms mb <<< "$(run "$java" -Xmx256m -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr")" ;;
+      analyze) read -r ms mb <<< "$(run "$java" -Xmx256m -jar analyzer-cli/target/manometer.jar analyze --fail-on never "$jfr")" ;;
+      jmc) read -r ms mb <<< "$(run "$java" -cp "$bench" io.manometer.benchmarks.analyzer.JmcRules "$jfr")" ;;
+    esac
+    if [ -z "${best_ms[$reader]:-}" ] || (( ms < best_ms[$reader] )); then best_ms[$reader]=$ms; best_mb[$reader]=$mb; fi
+  done
 done
 mb=$(awk "BEGIN {printf \"%.1f\", $size / 1e6}")
-echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${seconds}s), $(cat "$work/events") events handled"
-echo "bare EventStream loop, same handlers: $best_bare ms ($(awk "BEGIN {printf \"%.0f\", $size / 1e3 / $best_bare}") MB/s)"
-echo "manometer analyze, -Xmx256m:         $best_analyze ms ($(awk "BEGIN {printf \"%.0f\", $size / 1e3 / $best_analyze}") MB/s)"
-echo "analyzer throughput / bare: $(awk "BEGIN {printf \"%.2f\", $best_bare / $best_analyze}")"
+line() { printf '%-46s %6d ms (%4.0f MB/s), %4d MB resident\n' "$1" "${best_ms[$2]}" \
+  "$(awk "BEGIN {print $size / 1e3 / ${best_ms[$2]}}")" "${best_mb[$2]}"; }
+echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${seconds}s), $(cat "$work/events") events handled; best of 3"
+line "bare EventStream loop, same handlers:" bare
+line "manometer analyze, -Xmx256m:" analyze
+line "JDK Mission Control 9.1, all rules:" jmc
+echo "analyzer throughput / bare: $(awk "BEGIN {printf \"%.2f\", ${best_ms[bare]} / ${best_ms[analyze]}}");" \
+  "analyzer speed / JMC's rules: $(awk "BEGIN {printf \"%.2f\", ${best_ms[jmc]} / ${best_ms[analyze]}}")x;" \
+  "memory: $(awk "BEGIN {printf \"%.2f\", ${best_mb[analyze]} / ${best_mb[jmc]}}") of JMC's"

@@ -30,7 +30,7 @@ pipeline() { # $1: extra JVM option (the agent) or nothing; prints CPU ns per el
 
 http() { # $1: extra JVM option (the agent) or nothing, $2 another; prints the server's CPU ns per request
   local out="$logs/server.txt"
-  "$java" -Xmx256m ${1:+"$1"} ${2:+"$2"} -cp "$bench" io.manometer.benchmarks.cpu.HttpServerWork 200 100 >"$out" 2>>"$logs/stderr.txt" &
+  "$java" -Xmx256m ${1:+"$1"} ${2:+"$2"} -cp "$bench" io.manometer.benchmarks.cpu.HttpServerWork 150 50 >"$out" 2>>"$logs/stderr.txt" &
   local server=$!
   local port=""
   for _ in $(seq 300); do
@@ -39,7 +39,7 @@ http() { # $1: extra JVM option (the agent) or nothing, $2 another; prints the s
     sleep 0.1
   done
   [ -n "$port" ] || { echo "the server did not start; see $logs/stderr.txt" >&2; kill "$server"; exit 1; }
-  "$java" -cp "$bench" io.manometer.benchmarks.cpu.HttpLoad "$port" 8 300
+  "$java" -cp "$bench" io.manometer.benchmarks.cpu.HttpLoad "$port" 8 200
   wait "$server"
   awk '/^cpu / {print $2}' "$out"
   if [ -n "$1" ] && [ -z "${2:-}" ]; then awk '/^cpu / {print $4}' "$out" >>"$logs/background.txt"; fi
@@ -61,7 +61,7 @@ done
 # The model: what the agent counted per request on the same server, times what each costs, plus the
 # background its threads used per request in the runs above (JFR's and the sampler's, with the agent).
 http "$with" "-XX:StartFlightRecording=filename=$logs/http.jfr" >/dev/null
-read -r inserts submits launches <<< "$("$java" -cp "$bench" io.manometer.benchmarks.cpu.OperationsCounted "$logs/http.jfr" 300000)"
+read -r inserts submits launches <<< "$("$java" -cp "$bench" io.manometer.benchmarks.cpu.OperationsCounted "$logs/http.jfr" 200000)"
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 background=$(median <"$logs/background.txt")
 without=$(awk '{print $1}' "$logs/http.pairs" | median)
