@@ -87,14 +87,14 @@ public final class EventEmitter {
 
     private void register() {
         try {
-            addPeriodic(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
-            addPeriodic(QueueSampleEvent.class, guarded("queue samples", this::emitQueueSamples));
-            addPeriodic(ExecutorSampleEvent.class, guarded("executor samples", this::emitExecutorSamples));
-            addPeriodic(BufferSummaryEvent.class, guarded("buffer summary", this::emitSummary));
-            addPeriodic(AsyncLaunchSampleEvent.class, guarded("launch samples", this::emitLaunchSamples));
-            addPeriodic(IgnoredRefusalSampleEvent.class, guarded("ignored refusals", this::emitIgnoredRefusals));
-            addPeriodic(MemoryBufferSampleEvent.class, guarded("memory buffer samples", this::emitMemoryBuffers));
-            addPeriodic(OutboundSampleEvent.class, guarded("outbound samples", this::emitOutbound));
+            addPeriodic(AgentInfoEvent.class, guarded("agent info and the chunk's last samples", this::atChunkBoundary));
+            addPeriodic(QueueSampleEvent.class, guarded("queue samples", () -> emitQueueSamples(snapshot())));
+            addPeriodic(ExecutorSampleEvent.class, guarded("executor samples", () -> emitExecutorSamples(snapshot())));
+            addPeriodic(BufferSummaryEvent.class, guarded("buffer summary", () -> emitSummary(snapshot())));
+            addPeriodic(AsyncLaunchSampleEvent.class, guarded("launch samples", () -> emitLaunchSamples(snapshot())));
+            addPeriodic(IgnoredRefusalSampleEvent.class, guarded("ignored refusals", () -> emitIgnoredRefusals(snapshot())));
+            addPeriodic(MemoryBufferSampleEvent.class, guarded("memory buffer samples", () -> emitMemoryBuffers(snapshot())));
+            addPeriodic(OutboundSampleEvent.class, guarded("outbound samples", () -> emitOutbound(snapshot())));
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
@@ -124,6 +124,27 @@ public final class EventEmitter {
         };
     }
 
+    /**
+     * Runs as each chunk begins and ends, the last one when the JVM exits: besides the agent's info,
+     * the samples as they stand now, once anything is tracked (a JVM's first chunk begins before
+     * that, and need not wait for a sampler). Periodic samples come once a second, so without this a
+     * short-lived JVM (a test run, a batch job) lost what its buffers did in its last second, and a
+     * chunk that a recording's age or size limit keeps alone would begin with no state.
+     */
+    private void atChunkBoundary() {
+        emitAgentInfo();
+        if (registry.hasTrackedAnything()) {
+            BufferSampler.Snapshot now = snapshotTakenNow();
+            emitQueueSamples(now);
+            emitExecutorSamples(now);
+            emitSummary(now);
+            emitLaunchSamples(now);
+            emitIgnoredRefusals(now);
+            emitMemoryBuffers(now);
+            emitOutbound(now);
+        }
+    }
+
     private void emitAgentInfo() {
         AgentInfoEvent event = new AgentInfoEvent();
         event.agentVersion = version;
@@ -139,8 +160,7 @@ public final class EventEmitter {
         event.commit();
     }
 
-    private void emitQueueSamples() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitQueueSamples(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -177,8 +197,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitExecutorSamples() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitExecutorSamples(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -214,8 +233,7 @@ public final class EventEmitter {
         return nanos < 0 ? -1 : nanos / 1_000_000L;
     }
 
-    private void emitLaunchSamples() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitLaunchSamples(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -237,8 +255,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitIgnoredRefusals() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitIgnoredRefusals(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -255,8 +272,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitMemoryBuffers() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitMemoryBuffers(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -273,8 +289,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitOutbound() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitOutbound(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -299,8 +314,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitSummary() {
-        BufferSampler.Snapshot snapshot = snapshot();
+    private void emitSummary(BufferSampler.Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -313,9 +327,28 @@ public final class EventEmitter {
         event.commit();
     }
 
+    /**
+     * The snapshot a period's events share, taken for this period: not one a chunk boundary took
+     * moments before, which the period's events, stamped when written, would date up to 200 ms late.
+     */
     private BufferSampler.Snapshot snapshot() {
+        BufferSampler.Snapshot shared = snapshot(BufferSampler.FRESH_NANOS);
+        return shared != null && shared == lastBoundarySnapshot ? snapshot(0) : shared;
+    }
+
+    /** Not one a period took moments before: the chunk may end with the JVM, just after main. */
+    private BufferSampler.Snapshot snapshotTakenNow() {
+        BufferSampler.Snapshot now = snapshot(0);
+        lastBoundarySnapshot = now;
+        return now;
+    }
+
+    /** The snapshot the last chunk boundary wrote. */
+    private volatile BufferSampler.Snapshot lastBoundarySnapshot;
+
+    private BufferSampler.Snapshot snapshot(long maxAgeNanos) {
         try {
-            return sampler.fresh(MAX_WAIT_MILLIS);
+            return sampler.fresh(MAX_WAIT_MILLIS, maxAgeNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -227,7 +227,8 @@ class AgentRecordingIT {
     void theOldestWaitOfElementsThatNeverMoveGrowsWithEverySample() {
         // The unbounded queue's 301 elements and the saturated pool's queued task were put there
         // before the first sample and never left: at each sample they have waited at least since the
-        // first, and the agent says exactly that (to the sampler's clock, within 100 ms).
+        // first, and the agent says exactly that, to the sampler's clock. An event is stamped when
+        // written, after the reading it reports, and a cold JVM's first reading can take 100 ms or more.
         for (String type : List.of("manometer.QueueSample", "manometer.ExecutorSample")) {
             int line = type.equals("manometer.QueueSample") ? lines[0] : lines[12];
             String field = type.equals("manometer.QueueSample") ? "oldestWaitMillis" : "oldestTaskWaitMillis";
@@ -236,8 +237,8 @@ class AgentRecordingIT {
             long first = samples.get(0).getStartTime().toEpochMilli();
             for (RecordedEvent sample : samples) {
                 long sinceFirst = sample.getStartTime().toEpochMilli() - first;
-                assertThat(sample.getLong(field)).as(type + " at +" + sinceFirst + " ms").isBetween(sinceFirst - 100,
-                        sinceFirst + 100);
+                assertThat(sample.getLong(field)).as(type + " at +" + sinceFirst + " ms").isBetween(sinceFirst - 250,
+                        sinceFirst + 250);
             }
         }
     }

@@ -268,7 +268,7 @@ public final class QueueWorkload {
         stuck.shutdownNow();
     }
 
-    private static int line() {
+    static int line() {
         return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
     }
 
