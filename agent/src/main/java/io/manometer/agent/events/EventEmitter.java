@@ -17,6 +17,8 @@ import io.manometer.agent.tracking.TrackingRegistry;
 import io.manometer.schema.EventSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
@@ -72,6 +74,7 @@ public final class EventEmitter {
     public static void unregister() {
         EventEmitter emitter = current;
         current = null;
+        alsoWrittenTo = null;
         if (emitter == null) {
             return;
         }
@@ -100,7 +103,7 @@ public final class EventEmitter {
         }
     }
 
-    private void addPeriodic(Class<? extends jdk.jfr.Event> type, Runnable hook) {
+    private void addPeriodic(Class<? extends Event> type, Runnable hook) {
         synchronized (hooks) {
             FlightRecorder.addPeriodicEvent(type, hook);
             hooks.add(hook);
@@ -157,7 +160,7 @@ public final class EventEmitter {
         event.callSitesNotInstrumented = registry.sites.notInstrumented();
         event.warnings = AgentLog.warningCount();
         event.skippedPeriods = sampler.skippedPeriods();
-        event.commit();
+        write(event);
     }
 
     private void emitQueueSamples(BufferSampler.Snapshot snapshot) {
@@ -193,7 +196,7 @@ public final class EventEmitter {
             event.removed = s.removed();
             event.oldestWaitMillis = millis(s.oldestWaitNanos());
             event.delayed = s.delayed();
-            event.commit();
+            write(event);
         }
     }
 
@@ -224,7 +227,26 @@ public final class EventEmitter {
             event.tasksSubmitted = s.tasksSubmitted();
             event.tasksCompleted = s.tasksCompleted();
             event.oldestTaskWaitMillis = millis(s.oldestTaskWaitNanos());
-            event.commit();
+            write(event);
+        }
+    }
+
+    /**
+     * Whom the events are handed to as they are written, besides JFR: the agent's live verdict,
+     * which so reads them without parsing its own recording back. Null: no one.
+     */
+    private static volatile Consumer<Event> alsoWrittenTo;
+
+    /** Hands every event written from now on to {@code reader} too, on the thread writing it. */
+    public static void alsoHandTo(Consumer<Event> reader) {
+        alsoWrittenTo = reader;
+    }
+
+    private static void write(Event event) {
+        event.commit();
+        Consumer<Event> reader = alsoWrittenTo;
+        if (reader != null) {
+            reader.accept(event);
         }
     }
 
@@ -251,7 +273,7 @@ public final class EventEmitter {
             event.inFlightExact = s.inFlightExact();
             event.launcherLooks = s.launcherLooks();
             event.launcherWaits = s.launcherWaits();
-            event.commit();
+            write(event);
         }
     }
 
@@ -268,7 +290,7 @@ public final class EventEmitter {
             event.threads = site.threads();
             event.refused = site.refused();
             event.retried = site.retried();
-            event.commit();
+            write(event);
         }
     }
 
@@ -285,7 +307,7 @@ public final class EventEmitter {
             event.writerThread = s.buffer().writerThread;
             event.size = s.sizeBytes();
             event.capacity = s.capacityBytes();
-            event.commit();
+            write(event);
         }
     }
 
@@ -310,7 +332,7 @@ public final class EventEmitter {
             event.writes = counts.writes();
             event.writesWhileUnwritable = counts.writesWhileUnwritable();
             event.becameUnwritable = counts.becameUnwritable();
-            event.commit();
+            write(event);
         }
     }
 
@@ -324,7 +346,7 @@ public final class EventEmitter {
         event.omitted = snapshot.omittedBuffers();
         event.omittedMaxDepth = snapshot.omittedMaxDepth();
         event.omittedTotalDepth = snapshot.omittedTotalDepth();
-        event.commit();
+        write(event);
     }
 
     /**

@@ -3,10 +3,12 @@ package io.manometer.agent.live;
 import io.manometer.agent.AgentLog;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.events.AlertEvent;
+import io.manometer.agent.events.EventEmitter;
 import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.DetectorResult;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
+import io.manometer.analyzer.reading.AgentEvents;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RecordingReader;
@@ -24,8 +26,9 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Keeps the agent's own recording and judges it once a second, with the analyzer's reader and
- * detectors, as it is written; says what changed (alert lines, {@code manometer.Alert} events) and
- * dumps the recordings before the heap runs out.
+ * detectors, as it is written (the agent's events as they are handed over, the JDK's from the
+ * stream); says what changed (alert lines, {@code manometer.Alert} events) and dumps the
+ * recordings before the heap runs out.
  */
 public final class LiveJudge {
     /** Below the flush interval (1 s), so that no flush is skipped for jitter. */
@@ -141,7 +144,20 @@ public final class LiveJudge {
         stream.setMaxAge(Duration.ofMinutes(options.recordMinutes));
         stream.setMaxSize(MAX_RECORDING_BYTES);
         stream.setOrdered(true); // unordered, a live stream can hand over events before their strings
-        RecordingReader.subscribe(stream, recording);
+        // The agent's own events are read as they are written, not parsed back from the stream
+        // (parsing them cost a compiler busy for minutes and the stream's garbage): the stream
+        // reads only the JDK's events. Both ways into the recording go through its lock.
+        RecordingReader.jdkEventHandlers(recording).forEach((name, handler) -> stream.onEvent(name, e -> {
+            synchronized (recording) {
+                handler.accept(e);
+            }
+        }));
+        WrittenEvent written = new WrittenEvent();
+        EventEmitter.alsoHandTo(event -> {
+            synchronized (recording) {
+                AgentEvents.read(recording, written.of(event), written);
+            }
+        });
         if (options.jmx) {
             try {
                 jmx = new JmxPublisher(options.maxBuffers);
@@ -176,7 +192,9 @@ public final class LiveJudge {
         }
         lastJudged = now;
         try {
-            judge(now);
+            synchronized (recording) {
+                judge(now);
+            }
         } catch (Throwable t) {
             failed = true; // one line, then quiet: a judge that fails every second would flood the log
             AgentLog.warn("live verdicts stopped; the recording goes on", t);
