@@ -19,6 +19,6 @@ public final class ByteBuddyApplication {
             queue.offer(i);
         }
         System.out.println("other agent saw offer=" + System.getProperty("other.agent.saw.offer"));
-        Thread.sleep(1500);
+        Thread.sleep(3000); // a few sampling periods, on a starved machine too
     }
 }
