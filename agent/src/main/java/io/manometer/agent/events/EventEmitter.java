@@ -90,7 +90,7 @@ public final class EventEmitter {
 
     private void register() {
         try {
-            addPeriodic(AgentInfoEvent.class, guarded("agent info and the chunk's last samples", this::atChunkBoundary));
+            addPeriodic(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
             addPeriodic(QueueSampleEvent.class, guarded("queue samples", () -> emitQueueSamples(snapshot())));
             addPeriodic(ExecutorSampleEvent.class, guarded("executor samples", () -> emitExecutorSamples(snapshot())));
             addPeriodic(BufferSummaryEvent.class, guarded("buffer summary", () -> emitSummary(snapshot())));
@@ -125,27 +125,6 @@ public final class EventEmitter {
                 AgentLog.warn(failed, t);
             }
         };
-    }
-
-    /**
-     * Runs as each chunk begins and ends, the last one when the JVM exits: besides the agent's info,
-     * the samples as they stand now, once anything is tracked (a JVM's first chunk begins before
-     * that, and need not wait for a sampler). Periodic samples come once a second, so without this a
-     * short-lived JVM (a test run, a batch job) lost what its buffers did in its last second, and a
-     * chunk that a recording's age or size limit keeps alone would begin with no state.
-     */
-    private void atChunkBoundary() {
-        emitAgentInfo();
-        if (registry.hasTrackedAnything()) {
-            BufferSampler.Snapshot now = snapshotTakenNow();
-            emitQueueSamples(now);
-            emitExecutorSamples(now);
-            emitSummary(now);
-            emitLaunchSamples(now);
-            emitIgnoredRefusals(now);
-            emitMemoryBuffers(now);
-            emitOutbound(now);
-        }
     }
 
     private void emitAgentInfo() {
@@ -349,24 +328,10 @@ public final class EventEmitter {
         write(event);
     }
 
-    /**
-     * The snapshot a period's events share, taken for this period: not one a chunk boundary took
-     * moments before, which the period's events, stamped when written, would date up to 200 ms late.
-     */
+    /** The snapshot a period's events share: one at most 200 ms old. */
     private BufferSampler.Snapshot snapshot() {
-        BufferSampler.Snapshot shared = snapshot(BufferSampler.FRESH_NANOS);
-        return shared != null && shared == lastBoundarySnapshot ? snapshot(0) : shared;
+        return snapshot(BufferSampler.FRESH_NANOS);
     }
-
-    /** Not one a period took moments before: the chunk may end with the JVM, just after main. */
-    private BufferSampler.Snapshot snapshotTakenNow() {
-        BufferSampler.Snapshot now = snapshot(0);
-        lastBoundarySnapshot = now;
-        return now;
-    }
-
-    /** The snapshot the last chunk boundary wrote. */
-    private volatile BufferSampler.Snapshot lastBoundarySnapshot;
 
     private BufferSampler.Snapshot snapshot(long maxAgeNanos) {
         try {

@@ -146,7 +146,7 @@ public final class BufferSampler {
                 requested = true;
                 lock.notifyAll();
                 long left = deadline - System.nanoTime();
-                if (now < givenUpUntilNanos && maxAgeNanos > 0) { // one asked for now (a chunk's end) still waits
+                if (now < givenUpUntilNanos && maxAgeNanos > 0) { // one asked for as of now still waits
                     return null;
                 }
                 if (left <= 0) {

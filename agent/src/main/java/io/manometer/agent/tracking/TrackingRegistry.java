@@ -208,11 +208,6 @@ public final class TrackingRegistry {
         return untracked.get();
     }
 
-    /** Whether any buffer, executor, connection or launch site has been seen since the agent started. */
-    public boolean hasTrackedAnything() {
-        return ids.get() > 0 || sites.count() > 0;
-    }
-
     public int trackedCount() {
         return buffers.size();
     }
