@@ -330,12 +330,8 @@ public final class EventEmitter {
 
     /** The snapshot a period's events share: one at most 200 ms old. */
     private BufferSampler.Snapshot snapshot() {
-        return snapshot(BufferSampler.FRESH_NANOS);
-    }
-
-    private BufferSampler.Snapshot snapshot(long maxAgeNanos) {
         try {
-            return sampler.fresh(MAX_WAIT_MILLIS, maxAgeNanos);
+            return sampler.fresh(MAX_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

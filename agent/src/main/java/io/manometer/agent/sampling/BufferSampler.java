@@ -35,8 +35,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  * fresh snapshot and otherwise gets none, so one stuck queue cannot stall the recording.
  */
 public final class BufferSampler {
-    /** How old a snapshot may be and still serve a period's events: they all come within ms. */
-    public static final long FRESH_NANOS = 200_000_000L;
+    private static final long FRESH_NANOS = 200_000_000L;
     /** After a late snapshot, the rest of the period's events (written within ms) do not wait again. */
     private static final long GIVE_UP_FOR_NANOS = 500_000_000L;
     private static final int LATE_IN_A_ROW_WORTH_A_WARNING = 3;
@@ -131,22 +130,22 @@ public final class BufferSampler {
     }
 
     /**
-     * A snapshot at most {@code maxAgeNanos} old, waiting up to {@code maxWaitMillis} for it; null if none came.
+     * A snapshot at most 200 ms old, waiting up to {@code maxWaitMillis} for it; null if none came.
      * A late snapshot skips the period, which is counted ({@link #skippedPeriods}) for the
      * recording; the other events of that period do not wait for it again. One late period is
      * often a GC pause or a starved machine, so the application's stderr hears of it only when
      * sampling stays late.
      */
-    public Snapshot fresh(long maxWaitMillis, long maxAgeNanos) throws InterruptedException {
+    public Snapshot fresh(long maxWaitMillis) throws InterruptedException {
         long now = System.nanoTime();
         long deadline = now + maxWaitMillis * 1_000_000L;
         synchronized (lock) {
             startIfNeeded();
-            while (latest == null || now - latest.takenAtNanos > maxAgeNanos) {
+            while (latest == null || System.nanoTime() - latest.takenAtNanos > FRESH_NANOS) {
                 requested = true;
                 lock.notifyAll();
                 long left = deadline - System.nanoTime();
-                if (now < givenUpUntilNanos && maxAgeNanos > 0) { // one asked for as of now still waits
+                if (now < givenUpUntilNanos) {
                     return null;
                 }
                 if (left <= 0) {

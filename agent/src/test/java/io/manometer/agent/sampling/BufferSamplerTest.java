@@ -154,30 +154,15 @@ class BufferSamplerTest {
         held.offer(1);
         TrackingFixtures.track(registry, held, null); // depth read by size(): the uncounted path
 
-        assertThat(sampler.fresh(50, BufferSampler.FRESH_NANOS)).isNull();
-        assertThat(sampler.fresh(50, BufferSampler.FRESH_NANOS)).as("the period's other events do not wait again").isNull();
+        assertThat(sampler.fresh(50)).isNull();
+        assertThat(sampler.fresh(50)).as("the period's other events do not wait again").isNull();
         assertThat(sampler.skippedPeriods()).isEqualTo(1);
 
         held.letGo.countDown();
         Thread.sleep(600); // past the period given up
-        Snapshot snapshot = sampler.fresh(10_000, BufferSampler.FRESH_NANOS);
+        Snapshot snapshot = sampler.fresh(10_000);
         assertThat(snapshot).isNotNull();
         assertThat(snapshot.buffers()).extracting(BufferSample::depth).containsExactly(1L);
         assertThat(sampler.skippedPeriods()).isEqualTo(1);
-    }
-
-    @Test
-    void aSnapshotAskedForNowIsNotTheOneAPeriodTookMomentsBefore() throws InterruptedException {
-        Fed fed = fed(new ConcurrentLinkedQueue<>(), 2);
-        try {
-            assertThat(depthOf(sampler.fresh(10_000, BufferSampler.FRESH_NANOS), fed.tracked())).isEqualTo(2);
-            offer(fed.queue(), fed.counters(), 3);
-
-            assertThat(depthOf(sampler.fresh(10_000, BufferSampler.FRESH_NANOS), fed.tracked()))
-                    .as("a period's events share one snapshot").isEqualTo(2);
-            assertThat(depthOf(sampler.fresh(10_000, 0), fed.tracked())).as("the chunk's last state").isEqualTo(5);
-        } finally {
-            sampler.stop();
-        }
     }
 }
