@@ -40,8 +40,9 @@ public final class BufferSampler {
     private static final long GIVE_UP_FOR_NANOS = 500_000_000L;
     private static final int LATE_IN_A_ROW_WORTH_A_WARNING = 3;
     /**
-     * How often every buffer is read, moved or not: a buffer emptied by a way the advice does not
-     * count (or a queue that became an executor's) is seen at least this often.
+     * How often every buffer is looked at, moved or not: a buffer emptied by a way the advice does
+     * not count (or a queue that became an executor's) is seen at least this often. Looking costs a
+     * size or an emptiness check; only a buffer found changed is read in full.
      */
     private static final long READ_ALL_EVERY_NANOS = 5_000_000_000L;
     /**
@@ -263,10 +264,7 @@ public final class BufferSampler {
             boolean lookAt = i % slices == slice || tracked.described || !tracked.visited;
             if (!lookAt || !readAll && !tracked.described && tracked.unmovedSinceSampled()) {
                 if (lookAt) {
-                    tracked.unmovedAtNanos = now;
-                    if (tracked.sampledDepth == 0) {
-                        registry.foundIdle(tracked);
-                    }
+                    foundUnmoved(tracked, now);
                 }
                 if (tracked.sampledOnce) {
                     unread.offer(tracked);
@@ -275,13 +273,30 @@ public final class BufferSampler {
             }
             tracked.visited = true;
             Object buffer = tracked.buffer.get();
-            if (buffer != null && !executorQueues.contains(buffer) && tracked.worthReporting()) {
-                read.add(sample(tracked, buffer, now));
+            if (buffer == null || executorQueues.contains(buffer) || !tracked.worthReporting()) {
+                continue;
             }
+            if (readAll && !tracked.described && tracked.sampledOnce && holdsWhatItHeld(tracked, buffer)) {
+                // The walk that reads them all is there to catch what the counts miss; one that
+                // shows nothing new is ranked by its last reading, like any unmoved buffer, and
+                // costs neither a sample nor a place in the sort.
+                foundUnmoved(tracked, now);
+                unread.offer(tracked);
+                continue;
+            }
+            read.add(sample(tracked, buffer, now));
         }
         known.subList(kept, known.size()).clear();
         lastUnread = unread;
         return finish(read, unread, now);
+    }
+
+    /** Looked at and found as last read: its wait clock is told, and an empty one may give up its slot. */
+    private void foundUnmoved(TrackedBuffer tracked, long now) {
+        tracked.unmovedAtNanos = now;
+        if (tracked.sampledDepth == 0) {
+            registry.foundIdle(tracked);
+        }
     }
 
     /** Ranks the buffers, reads the executors and the rest: the snapshot. */
@@ -474,6 +489,22 @@ public final class BufferSampler {
         return new BufferSample(tracked, depth, exact, capacity(buffer, depth), inserted, removed, refused, delayed,
                 delayed ? overdueNanos((DelayQueue<?>) buffer) : tracked.arrivals.oldestWaitNanos(now, inserted, depth),
                 unchanged);
+    }
+
+    /**
+     * Whether a buffer whose counts have not moved still holds what it held at its last reading:
+     * its exact size is the same, or (sizes derived from the counts) it is not found empty where
+     * the counts say otherwise. Reads no more than a size or an emptiness check.
+     */
+    private static boolean holdsWhatItHeld(TrackedBuffer tracked, Object buffer) {
+        if (!tracked.unmovedSinceSampled() || tracked.counters.refused != tracked.sampledRefused) {
+            return false;
+        }
+        if (QueueTypes.hasExactSize(tracked.type)) {
+            return LockFreeSizes.size((Collection<?>) buffer) == tracked.sampledDepth;
+        }
+        return tracked.sampledDepth == 0 || !(buffer instanceof Collection
+                && QueueTypes.hasCheapEmptyCheck(buffer.getClass()) && ((Collection<?>) buffer).isEmpty());
     }
 
     private static long derivedDepth(TrackedBuffer tracked, long inserted, long removedCounted) {

@@ -107,6 +107,27 @@ class BufferSamplerTest {
     }
 
     @Test
+    void amongThousandsABufferEmptiedWithoutCountsIsSeenAtTheNextFullLook() throws InterruptedException {
+        Fed deepest = fed(new ConcurrentLinkedQueue<>(), 100); // described: read every period anyway
+        java.util.List<Fed> idle = new java.util.ArrayList<>(); // held: tracking lets collected ones go
+        for (int i = 0; i < 1200; i++) {
+            idle.add(fed(new ConcurrentLinkedQueue<>(), 1));
+        }
+        Fed derived = fed(new ConcurrentLinkedQueue<>(), 30); // depth from the counts
+        Fed exact = fed(new LinkedBlockingQueue<>(), 40); // depth from size(), removals not counted
+        assertThat(sampler.take().omittedTotalDepth()).isEqualTo(1270);
+
+        derived.queue().clear(); // neither is counted: only looking shows it
+        exact.queue().clear();
+        Thread.sleep(5_100); // the look at every buffer comes every 5 s
+        Snapshot looked = sampler.take();
+        assertThat(depthOf(looked, deepest.tracked())).isEqualTo(100);
+        assertThat(looked.omittedBuffers()).isEqualTo(1202);
+        assertThat(looked.omittedTotalDepth()).isEqualTo(1200);
+        assertThat(idle).hasSize(1200);
+    }
+
+    @Test
     void atTheCapAnIdleBufferGivesUpItsSlotButOneHoldingElementsDoesNot() {
         java.util.List<Queue<Integer>> alive = new java.util.ArrayList<>(); // idle, not collected
         for (int i = 0; i < TrackingRegistry.MAX_TRACKED - 1; i++) {
