@@ -83,7 +83,7 @@ public final class Analyzer {
     }
 
     /** What the recording did not watch: nothing lost goes unsaid, and none reads as a clean bill. */
-    private static List<String> gaps(Recording recording) {
+    private List<String> gaps(Recording recording) {
         List<String> gaps = new ArrayList<>();
         if (recording.lostDataBytes() > 0) {
             gaps.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
@@ -99,9 +99,29 @@ public final class Analyzer {
         if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
                 && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
             gaps.add("the agent was running but recorded no queue or executor samples (none reached its tracking "
-                    + "threshold, or their classes were loaded before the agent)");
+                    + "threshold, their classes were loaded before the agent, or the JVM lived less than one "
+                    + "sampling period)");
+        }
+        double sampled = longestSampledSeconds(recording);
+        double window = analysis.shortestGrowthWindowSeconds();
+        if (sampled >= 0 && sampled < window) {
+            gaps.add(String.format(Locale.ROOT, "the agent's samples cover only %.1f s, and growth is judged over "
+                    + "at least %.0f s of them: a buffer that grew meanwhile could not be told from a burst "
+                    + "(record for longer)", sampled, window));
         }
         return gaps;
+    }
+
+    /** The longest time any one buffer was sampled over, in seconds; -1 when none was sampled. */
+    private static double longestSampledSeconds(Recording recording) {
+        recording.sortSamples();
+        double longest = -1;
+        for (BufferSeries s : recording.series()) {
+            if (s.samples.size() > 0) {
+                longest = Math.max(longest, (s.samples.lastTime() - s.samples.time(0)) / 1e9);
+            }
+        }
+        return longest;
     }
 
     /** What else a reader of the report must know besides the findings. */

@@ -22,4 +22,14 @@ class RecordingGapsTest {
     void aRecordingWithoutSkipsHasNoSuchGap() {
         assertThat(analysed(TestRecordings.create()).gaps()).noneMatch(gap -> gap.contains("skipped"));
     }
+
+    @Test
+    void samplesTooShortToShowGrowthAreAGapNotACleanBill() {
+        RecordingResult shortRun = new Analyzer().analyse(TestRecordings.create()
+                .queue(1, -1, 2, 100, s -> 50 * s).build()).result();
+        assertThat(shortRun.findings()).isEmpty();
+        assertThat(shortRun.gaps()).anySatisfy(gap -> assertThat(gap)
+                .startsWith("the agent's samples cover only 2.0 s, and growth is judged over at least 4 s"));
+        assertThat(analysed(TestRecordings.create()).gaps()).noneMatch(gap -> gap.contains("cover only"));
+    }
 }

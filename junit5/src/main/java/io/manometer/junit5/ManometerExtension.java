@@ -7,6 +7,7 @@ import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.RecordingReadException;
+import io.manometer.analyzer.report.RecordingResult;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Files;
@@ -58,13 +59,16 @@ public final class ManometerExtension implements BeforeEachCallback, AfterEachCa
         }
         DetectBackpressure settings = settings(context);
         Severity gate = gate(settings.failOn());
-        List<Finding> failing;
+        RecordingResult result;
         try {
-            failing = new Analyzer(testScale(settings)).analyse(file).result().findings().stream()
-                    .filter(f -> f.severity().atLeast(gate)).toList();
+            result = new Analyzer(testScale(settings)).analyse(file).result();
         } catch (RecordingReadException e) {
             throw new IllegalStateException("Manometer: the test's recording could not be read: " + e.getMessage(), e);
         }
+        for (String gap : result.gaps()) { // a pass with a gap is no clean bill of health: say so
+            context.publishReportEntry("manometer", "not everything was watched: " + gap);
+        }
+        List<Finding> failing = result.findings().stream().filter(f -> f.severity().atLeast(gate)).toList();
         if (!failing.isEmpty()) {
             throw new AssertionError(message(context, failing, file));
         }

@@ -37,6 +37,15 @@ class ManometerExtensionTest {
     }
 
     @Test
+    void aTestTooShortToJudgePassesButSaysWhatWasNotWatched() {
+        Events events = run(selectMethod(BoundedCase.class, "endsInAnInstant"));
+        events.assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(events.reportingEntryPublished().list()).anySatisfy(e -> assertThat(
+                e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+                        .getKeyValuePairs().get("manometer")).startsWith("not everything was watched: "));
+    }
+
+    @Test
     void aTestThatFailsOnItsOwnKeepsItsOwnFailure() {
         Events events = run(selectMethod(BoundedCase.class, "failsOnItsOwn"));
         events.assertStatistics(s -> s.failed(1));

@@ -21,6 +21,20 @@ public final class Analysis {
                 new BackpressureEngagedDetector(), new OutboundGrowthDetector(), new WritabilityDetector());
     }
 
+    /**
+     * The shortest span of samples over which a growth rule judges, at these preferences: samples
+     * spanning less cannot show growth, whatever they hold (0 without growth rules).
+     */
+    public double shortestGrowthWindowSeconds() {
+        double shortest = Double.MAX_VALUE;
+        for (Detector detector : detectors) {
+            if (detector instanceof GrowthDetector) {
+                shortest = Math.min(shortest, preferences.get(detector, GrowthPreferences.MIN_DURATION));
+            }
+        }
+        return shortest == Double.MAX_VALUE ? 0 : shortest;
+    }
+
     public List<DetectorResult> run(Recording recording) {
         recording.sortSamples(); // detectors judge series in parallel
         List<DetectorResult> results = new ArrayList<>();

@@ -16,6 +16,11 @@ public class BoundedCase {
     }
 
     @Test
+    void endsInAnInstant() {
+        new java.util.concurrent.LinkedBlockingQueue<Integer>().offer(1);
+    }
+
+    @Test
     void failsOnItsOwn() {
         throw new AssertionError("its own failure");
     }
