@@ -3,7 +3,7 @@
 # second) with many tracked buffers: CPU seconds (user + sys) of the same workload with the agent's
 # record=auto against record=off, in interleaved pairs; prints the difference as a share of one core,
 # over the whole run (start-up included) and in steady state (from second STEADY_FROM to the end, as
-# the workload itself measures its process CPU).
+# the workload itself measures its process CPU), and minute by minute.
 # Usage: benchmarks/live/live-cost.sh [pairs] [seconds] [queues] [steady_from]
 #   (JAVA_HOME selects the JDK; build first: mvn -DskipTests package)
 set -euo pipefail
@@ -33,6 +33,10 @@ share() { # CPU seconds with, without, over seconds: the difference as a percent
   awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN {printf "%.2f", 100 * (a - b) / s}'
 }
 
+windows() { # a run's windows, sorted for join: "from-to cpu_seconds"
+  awk '/^window/ {print $2, $4}' "$1" | sort
+}
+
 summary() { # label, then the per-pair shares
   local label="$1"
   shift
@@ -48,14 +52,22 @@ echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; $queues tracked q
   "$pairs pairs of $seconds s, steady state from ${steady_from} s"
 whole=()
 steady=()
+by_window=() # "from-to share" of every pair
 for i in $(seq "$pairs"); do
   read -r off off_steady <<< "$(cpu_seconds "record=off,max.buffers=200" "off-$i")"
   read -r on on_steady <<< "$(cpu_seconds "record=auto,max.buffers=200" "auto-$i")"
   whole+=("$(share "$on" "$off" "$seconds")")
   steady+=("$(share "$on_steady" "$off_steady" "$((seconds - steady_from))")")
+  while read -r span a b; do
+    by_window+=("$span $(share "$a" "$b" "$(( ${span#*-} - ${span%-*} ))")")
+  done < <(join <(windows "$logs/auto-$i.txt") <(windows "$logs/off-$i.txt"))
   echo "pair $i: record=off ${off} s CPU (${off_steady} steady), record=auto ${on} s CPU (${on_steady} steady):" \
     "+${whole[-1]}% of one core over the run, +${steady[-1]}% in steady state"
 done
 summary "whole run (JFR's start-up included)" "${whole[@]}"
 summary "steady state" "${steady[@]}"
+# Minute by minute: the JIT's share falls as it settles (each run's window lines say by thread).
+for span in $(printf '%s\n' "${by_window[@]}" | awk '{print $1}' | sort -t- -k1,1n -u); do
+  summary "seconds $span" $(printf '%s\n' "${by_window[@]}" | awk -v s="$span" '$1 == s {print $2}')
+done
 echo "each run's steady CPU by thread: $logs/"

@@ -38,12 +38,25 @@ public final class TrackedBuffersWorkload {
         long steadyCpu = -1;
         long steadyWall = 0;
         java.util.Map<String, Long> steadyThreads = java.util.Map.of();
+        long windowNanos = WINDOW_SECONDS * 1_000_000_000L;
+        long windowStart = started;
+        long windowCpu = os.getProcessCpuTime();
+        java.util.Map<String, Long> windowThreads = threadTicks();
         int next = 0;
         while (System.nanoTime() < end) {
             if (steadyCpu < 0 && System.nanoTime() >= steadyAt) {
                 steadyCpu = os.getProcessCpuTime();
                 steadyWall = System.nanoTime();
                 steadyThreads = threadTicks();
+            }
+            if (System.nanoTime() - windowStart >= windowNanos) { // where the CPU went, minute by minute
+                java.util.Map<String, Long> now = threadTicks();
+                long cpu = os.getProcessCpuTime();
+                long from = (windowStart - started) / 1_000_000_000L; // nominal bounds: runs pair up by them
+                printWindow(from, from + WINDOW_SECONDS, (cpu - windowCpu) / 1e9, windowThreads, now);
+                windowStart += windowNanos;
+                windowCpu = cpu;
+                windowThreads = now;
             }
             for (int i = 0; i < count / 100; i++) {
                 LinkedBlockingQueue<Integer> q = queues.get(next++ % count);
@@ -72,6 +85,25 @@ public final class TrackedBuffersWorkload {
                         threads.getThreadCpuTime(thread.getId()) / 1e9);
             }
         }
+    }
+
+    private static final long WINDOW_SECONDS = 60;
+
+    /**
+     * One line per window: the process's CPU seconds, then each thread group's that spent any. The
+     * compiler's share shows whether the JIT has settled: what it spends is start-up, paid once.
+     */
+    private static void printWindow(long from, long to, double cpuSeconds, java.util.Map<String, Long> before,
+                                    java.util.Map<String, Long> after) {
+        StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "window %d-%d s: %.3f s CPU;",
+                from, to, cpuSeconds));
+        after.forEach((name, ticks) -> {
+            long spent = ticks - before.getOrDefault(name, 0L);
+            if (spent > 0) {
+                line.append(String.format(java.util.Locale.ROOT, " %s %.2f,", name, spent / 100.0));
+            }
+        });
+        System.out.println(line);
     }
 
     /**
