@@ -52,6 +52,29 @@ public final class ChildJvm {
         return this;
     }
 
+    /** The stuck child's threads, by the JDK's own {@code jcmd}; what went wrong instead, if it cannot. */
+    private static String threadDump(long pid) {
+        try {
+            Path dump = Files.createTempFile("child-jvm", ".threads");
+            try {
+                Process jcmd = new ProcessBuilder(javaHome().resolve("bin").resolve("jcmd").toString(),
+                        Long.toString(pid), "Thread.print").redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                    jcmd.destroyForcibly();
+                    return "(jcmd Thread.print did not answer in 30 s)";
+                }
+                return Files.readString(dump, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException | RuntimeException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     public Result run() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaHome().resolve("bin").resolve("java").toString());
@@ -65,9 +88,11 @@ public final class ChildJvm {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                String threads = threadDump(process.pid()); // a hang that happens once in CI says where
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("child JVM did not finish in " + timeoutSeconds + " s: " + command
-                        + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+                        + "\nstdout:\n" + Files.readString(out, StandardCharsets.UTF_8)
+                        + "\nstderr:\n" + Files.readString(err, StandardCharsets.UTF_8) + "\nthreads:\n" + threads);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
