@@ -192,8 +192,15 @@ public final class LiveJudge {
         }
         lastJudged = now;
         try {
+            List<Runnable> said;
             synchronized (recording) {
-                judge(now);
+                said = judge(now);
+            }
+            // Dumps, alert lines and events after the lock is let go: a dump takes JFR's recorder
+            // lock, and JFR holds that lock while its chunk-end hooks hand the judge events under
+            // this one (a deadlock at exit, seen on JDK 25 with a full heap).
+            for (Runnable r : said) {
+                r.run();
             }
         } catch (Throwable t) {
             failed = true; // one line, then quiet: a judge that fails every second would flood the log
@@ -210,18 +217,22 @@ public final class LiveJudge {
         judgeIfDue();
     }
 
-    private void judge(long now) {
+    /** Judges under the recording's lock; returns what is to be said (and dumped) once it is let go. */
+    private List<Runnable> judge(long now) {
         recording.forgetSeriesQuietFor(FORGET_AFTER_NANOS);
         List<Finding> findings = new ArrayList<>();
         for (DetectorResult result : analysis.run(recording)) {
             findings.addAll(result.findings());
         }
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        List<Runnable> said = new ArrayList<>();
         for (AlertStates.Transition t : states.update(findings, now)) {
-            String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding())
-                    ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
-            output.write(t, dump, uptime, now);
-            emit(t, dump);
+            said.add(() -> {
+                String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding())
+                        ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
+                output.write(t, dump, uptime, now);
+                emit(t, dump);
+            });
         }
         if (jmx != null) {
             jmx.publish(recording, states.current(), findings);
@@ -229,8 +240,10 @@ public final class LiveJudge {
         long max = recording.heapMaxBytes();
         if (max > 0 && recording.heapAfterGc().size() > 0
                 && recording.heapAfterGc().lastDepth() * 100 >= max * options.dumpHeapPercent) {
-            dumpForFullHeap((int) (recording.heapAfterGc().lastDepth() * 100 / max), now);
+            int percent = (int) (recording.heapAfterGc().lastDepth() * 100 / max);
+            said.add(() -> dumpForFullHeap(percent, now));
         }
+        return said;
     }
 
     /** From the judge, or straight from the collector's threshold (another thread): once either way. */
