@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up cost of the agent: wall time of a hello-world JVM, median of N runs each, without the
-# agent, with it, and with it plus a JFR recording, all in one run so the machine's state is shared.
+# agent, with it, and with it plus a JFR recording, interleaved in one run so the machine's state is shared.
 # Usage: benchmarks/startup/startup.sh [runs]   (JAVA_HOME selects the JDK; build the agent first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,30 +12,40 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "${JAVA_HOME:-/usr}/bin/javac" -d "$work" benchmarks/startup/Hello.java
 
-median_ms() { # runs the command $runs times, prints the median wall time in ms
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" > /dev/null 2>&1
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+wall_ms() { # one run of the command; prints its wall time in ms
+  local start end
+  start=$(date +%s%N)
+  "$@" > /dev/null 2>&1
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
+median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; median of $runs runs"
-base=$(median_ms "$java" -cp "$work" Hello)
-with=$(median_ms "$java" -javaagent:"$agent" -cp "$work" Hello)
-jfr_base=$(median_ms "$java" -XX:StartFlightRecording=filename="$work/a.jfr" -cp "$work" Hello)
-jfr_with=$(median_ms "$java" -javaagent:"$agent" -XX:StartFlightRecording=filename="$work/b.jfr" -cp "$work" Hello)
 # A class-heavy start: Manometer's own analyzer (picocli, Jackson) listing its detectors. Every
 # application class goes through the agent's gate and, if it names a launching call, its rewrite.
 cli=analyzer-cli/target/manometer.jar
-cli_base=$(median_ms "$java" -jar "$cli" detectors)
-cli_with=$(median_ms "$java" -javaagent:"$agent" -jar "$cli" detectors)
+variants=(
+  "-cp $work Hello"
+  "-javaagent:$agent -cp $work Hello"
+  "-XX:StartFlightRecording=filename=$work/a.jfr -cp $work Hello"
+  "-javaagent:$agent -XX:StartFlightRecording=filename=$work/b.jfr -cp $work Hello"
+  "-jar $cli detectors"
+  "-javaagent:$agent -jar $cli detectors"
+)
+# Interleaved: each round runs every variant once, so a machine that slows down slows them all.
+declare -A times
+for _ in $(seq "$runs"); do
+  for i in "${!variants[@]}"; do
+    times[$i]+="$(wall_ms "$java" ${variants[$i]}) "
+  done
+done
+for i in "${!variants[@]}"; do
+  m[$i]=$(median "${times[$i]}")
+done
 classes=$("$java" -Xlog:class+load=info -jar "$cli" detectors | grep -c 'class,load')
+echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; median of $runs interleaved runs"
 printf '%-28s %8s %8s %8s\n' "" "no agent" "agent" "added"
-printf '%-28s %6s ms %6s ms %+6d ms\n' "hello world" "$base" "$with" "$((with - base))"
-printf '%-28s %6s ms %6s ms %+6d ms\n' "hello world, JFR recording" "$jfr_base" "$jfr_with" "$((jfr_with - jfr_base))"
-printf '%-28s %6s ms %6s ms %+6d ms\n' "CLI, $classes classes" "$cli_base" "$cli_with" "$((cli_with - cli_base))"
+row() { printf '%-28s %6s ms %6s ms %+6d ms\n' "$1" "${m[$2]}" "${m[$3]}" "$((m[$3] - m[$2]))"; }
+row "hello world" 0 1
+row "hello world, JFR recording" 2 3
+row "CLI, $classes classes" 4 5

@@ -28,24 +28,26 @@ final class AgentRuntime {
         Bridge.install(new AgentHooks(registry, options));
         LockFreeSizes.open(inst);
         String version = version();
-        Runnable events = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
+        // Registering the events waits for the instrumentation's warm-up, and the live verdict, whose
+        // recording starts JFR, for the application's start-up to settle: on two cores each slowed
+        // what it overlapped (the application's first queue class waits for the warm-up). A JVM
+        // that never records pays for JFR only once a recording asks.
+        Runnable afterWarmUp = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
             public void run() {
-                registerEvents(registry, options, version);
+                if (registerEvents(registry, options, version) && options.record) {
+                    Thread live = new Thread(new Runnable() {
+                        @Override
+                        public void run() {
+                            LiveJudge.startOnceSettled(options, Instrumenter::classesDefined);
+                        }
+                    }, "manometer-live"); // then reads the agent's own recording
+                    live.setDaemon(true);
+                    live.start();
+                }
             }
         };
-        if (options.record) {
-            // The agent's own recording starts now, beside the instrumentation's warm-up, so that
-            // the first samples come as soon as anything is tracked: a live verdict comes that much sooner.
-            Thread live = new Thread(events, "manometer-live"); // then reads the agent's own recording, as a daemon
-            live.setDaemon(true);
-            live.start();
-            Instrumenter.install(inst, bridgeModule, options, registry.sites, NOTHING);
-        } else {
-            // Registering the events starts JFR, which a JVM that never records should not pay for
-            // until it records: only once the agent is warm, and only when a recording asks.
-            Instrumenter.install(inst, bridgeModule, options, registry.sites, events);
-        }
+        Instrumenter.install(inst, bridgeModule, options, registry.sites, afterWarmUp);
         AgentLog.info("agent " + version + " started with " + options.describe());
         if (options.verbose) {
             AgentLog.info("sites name the application's code: " + application.describe());
@@ -65,23 +67,19 @@ final class AgentRuntime {
         AgentLog.info("detached: instrumentation removed, sampling stopped");
     }
 
-    private static final Runnable NOTHING = new Runnable() {
-        @Override
-        public void run() {
-        }
-    };
-
-    private static void registerEvents(TrackingRegistry registry, AgentOptions options, String version) {
+    /** Whether the agent's events are registered, to be written once a recording runs. */
+    private static boolean registerEvents(TrackingRegistry registry, AgentOptions options, String version) {
         try {
             EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options,
                     version);
-            LiveJudge.startUnlessOff(options);
+            return true;
         } catch (LinkageError e) {
             // A runtime image without the jdk.jfr module: still safe, but nothing can be recorded.
             AgentLog.warn("JDK Flight Recorder is not available in this JVM; no manometer events will be recorded");
         } catch (Throwable t) {
             AgentLog.warn("could not register the manometer events with JFR; nothing will be recorded", t);
         }
+        return false;
     }
 
     static String version() {

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClassTransformation implements ClassFileTransformer {
     private static final long WARMUP_WAIT_SECONDS = 20;
     private static final AtomicInteger TRANSFORMED = new AtomicInteger();
+    private static final AtomicInteger SEEN = new AtomicInteger();
 
     private final Instrumentation inst;
     /** Whether to retransform ArrayDeque and the in-memory buffers (see PreloadedClassTransformation). */
@@ -76,8 +77,11 @@ final class ClassTransformation implements ClassFileTransformer {
         return TRANSFORMED.get();
     }
 
-    /** Loads and exercises the transformation path off the application's threads. */
-    /** Runs the warm-up, then {@code then}, on a daemon thread. */
+    static int seenCount() {
+        return SEEN.get();
+    }
+
+    /** Runs the warm-up, which loads and exercises the transformation path, then {@code then}, on a daemon thread. */
     void warmUpInBackground(Runnable then) {
         Thread thread = new Thread(new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
@@ -113,6 +117,9 @@ final class ClassTransformation implements ClassFileTransformer {
             if (callSites != null) {
                 callSites.counted(sideTabled);
             }
+            // A class of the application waiting for the rewriter goes on now: retransforming the
+            // classes loaded before the agent (a safepoint each, ~100 ms) is none of its business.
+            warmedUp.countDown();
             preloaded = PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
                     byteBuddy.queues);
         } catch (Throwable t) {
@@ -129,6 +136,7 @@ final class ClassTransformation implements ClassFileTransformer {
         if (className == null || classBeingRedefined != null || domain == agentDomain && domain != null) {
             return null;
         }
+        SEEN.incrementAndGet();
         boolean[] flag = busy.get();
         if (flag[0]) {
             return null;

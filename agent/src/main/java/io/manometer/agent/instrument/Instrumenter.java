@@ -28,6 +28,11 @@ public final class Instrumenter {
         return ClassTransformation.transformedCount();
     }
 
+    /** Classes the JVM has defined since the agent started: how busy the application's start-up still is. */
+    public static int classesDefined() {
+        return ClassTransformation.seenCount();
+    }
+
     /**
      * Registers the transformer now and finishes setting up on a background thread, which runs
      * {@code afterWarmUp} once Byte Buddy is loaded: nothing there delays the application's main.

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -63,14 +64,16 @@ public final class LiveJudge {
     }
 
     /**
-     * Judges live on the calling thread, which must be a daemon, until the JVM exits; unless
-     * {@code record=off}. A failure costs one line, never the application.
+     * Judges live on the calling thread, which must be a daemon, until the JVM exits, once the
+     * application's start-up has settled (see {@link StartupSettled}); unless {@code record=off}.
+     * A failure costs one line, never the application.
      */
-    public static void startUnlessOff(AgentOptions options) {
+    public static void startOnceSettled(AgentOptions options, IntSupplier classesDefined) {
         if (!options.record) {
             return;
         }
         try {
+            StartupSettled.await(classesDefined);
             LiveJudge judge = new LiveJudge(options);
             synchronized (STARTING) {
                 if (!watchingForExit()) {
