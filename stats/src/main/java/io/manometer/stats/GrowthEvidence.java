@@ -68,10 +68,10 @@ public final class GrowthEvidence {
         }
         double last = series.value(n - 1);
         SeriesWindow window = SeriesWindow.afterWarmup(series, criteria.warmupSeconds());
-        if (!holds(window, last, peak, criteria)) {
+        Trend trend = trendIfItCanHold(window, last, peak, criteria);
+        if (trend == null || !holds(window, trend, criteria)) {
             return null;
         }
-        Trend trend = window.trend();
         boolean stillGrowing = window.recentTrend(RECENT_FRACTION).slopePerSecond() >= 0.5 * trend.slopePerSecond();
         Double first = window.firstHolding((prefix, prefixLast, prefixPeak) -> holds(prefix, prefixLast, prefixPeak,
                 criteria));
@@ -80,14 +80,26 @@ public final class GrowthEvidence {
 
     /** Whether every part of the evidence holds over {@code window}, as if the series had ended there. */
     public static boolean holds(SeriesWindow window, double last, double peak, Criteria criteria) {
+        Trend trend = trendIfItCanHold(window, last, peak, criteria);
+        return trend != null && holds(window, trend, criteria);
+    }
+
+    /**
+     * The window's trend, or null when the evidence fails on what is cheaper to check: too little,
+     * too short, or drained. The trend is the O(n²) part, and a detection time judges dozens of prefixes.
+     */
+    private static Trend trendIfItCanHold(SeriesWindow window, double last, double peak, Criteria criteria) {
         double duration = window.durationSeconds();
-        if (last < criteria.minGrowth() || window.count() < criteria.minSamples() || duration <= 0
-                || duration < criteria.minDurationSeconds()) {
-            return false;
-        }
-        Trend trend = window.trend();
         boolean drained = peak > 0 && last <= peak * criteria.drainedFraction();
-        return trend.isSignificantIncrease() && trend.slopePerSecond() * duration >= criteria.minGrowth() && !drained;
+        if (last < criteria.minGrowth() || window.count() < criteria.minSamples() || duration <= 0
+                || duration < criteria.minDurationSeconds() || drained) {
+            return null;
+        }
+        return window.trend();
+    }
+
+    private static boolean holds(SeriesWindow window, Trend trend, Criteria criteria) {
+        return trend.isSignificantIncrease() && trend.slopePerSecond() * window.durationSeconds() >= criteria.minGrowth();
     }
 
     /** 0 to 100: {@link #SCORE_SLOWED} when growth slowed, else {@link #SCORE_GROWING} plus the bonuses. */

@@ -37,6 +37,9 @@ public record Trend(double slopePerSecond, double mannKendallZ, int points) {
         double[] t = reduced[0];
         double[] v = reduced[1];
         int m = t.length;
+        if (allEqual(v)) {
+            return new Trend(0, 0, m); // what the pairs would give (every slope 0, every pair tied), in O(n)
+        }
         double[] slopes = new double[m * (m - 1) / 2];
         int k = 0;
         long s = 0;
@@ -49,8 +52,17 @@ public record Trend(double slopePerSecond, double mannKendallZ, int points) {
                 s += Long.signum(Double.compare(v[j], v[i]));
             }
         }
-        double slope = k == 0 ? 0 : median(Arrays.copyOf(slopes, k));
+        double slope = k == 0 ? 0 : median(k == slopes.length ? slopes : Arrays.copyOf(slopes, k));
         return new Trend(slope, mannKendallZ(s, v), m);
+    }
+
+    private static boolean allEqual(double[] values) {
+        for (double value : values) {
+            if (Double.compare(value, values[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Z of the Mann–Kendall S statistic, with the variance corrected for tied values. */

@@ -44,6 +44,15 @@ class TrendTest {
     }
 
     @Test
+    void aFlatSeriesHasNoSlopeAndNoTrendShortOrLong() {
+        for (int n : new int[] {3, 60, 500}) {
+            assertThat(trend(n, s -> 42)).isEqualTo(new Trend(0, 0, Math.min(n, Trend.MAX_POINTS)));
+        }
+        // One point off the level: the full computation again, not the flat answer.
+        assertThat(trend(60, s -> s == 59 ? 43 : 42).mannKendallZ()).isPositive();
+    }
+
+    @Test
     void decreasingIsNotAnIncrease() {
         assertThat(trend(20, s -> 1000 - 10.0 * s).isSignificantIncrease()).isFalse();
     }
