@@ -26,11 +26,21 @@ final class ByteBuddyRewriter implements ClassRewriter {
         this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent, sideTabled);
     }
 
-    /** Loads and exercises the whole rewriting path once, on JDK classes, discarding the result. */
-    void warmUp(TypeHierarchy hierarchy) throws IOException {
-        for (String sample : new String[] {"java/util/concurrent/ArrayBlockingQueue",
-                "java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool"}) {
-            // (ThreadPerTaskExecutor exists only from JDK 21; its path is the executors' path.)
+    /**
+     * Loads and exercises the queues' rewriting path once, on a JDK class, discarding the result:
+     * the path an application's first queue class waits for.
+     */
+    void warmUpQueues(TypeHierarchy hierarchy) throws IOException {
+        warmUp(hierarchy, "java/util/concurrent/ArrayBlockingQueue");
+    }
+
+    /** The same for the executors' paths (ThreadPerTaskExecutor, JDK 21+, takes the executors' path). */
+    void warmUpExecutors(TypeHierarchy hierarchy) throws IOException {
+        warmUp(hierarchy, "java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool");
+    }
+
+    private void warmUp(TypeHierarchy hierarchy, String... samples) throws IOException {
+        for (String sample : samples) {
             byte[] bytes = systemClassFile(sample);
             rewrite(null, sample, bytes, hierarchy.classify(null, sample, bytes));
         }

@@ -112,14 +112,20 @@ final class ClassTransformation implements ClassFileTransformer {
             Set<String> sideTabled = new HashSet<>();
             countable.keySet().forEach(c -> sideTabled.add(c.getName()));
             ByteBuddyRewriter byteBuddy = new ByteBuddyRewriter(hierarchy, queuesLoadedBeforeAgent, sideTabled);
-            byteBuddy.warmUp(hierarchy);
+            byteBuddy.warmUpQueues(hierarchy);
             rewriter = byteBuddy;
             if (callSites != null) {
                 callSites.counted(sideTabled);
             }
-            // A class of the application waiting for the rewriter goes on now: retransforming the
-            // classes loaded before the agent (a safepoint each, ~100 ms) is none of its business.
+            // A class of the application waiting for the rewriter goes on now (the first is nearly
+            // always a queue): the executors' warm-up and the retransformation of the classes loaded
+            // before the agent (a safepoint each, ~100 ms) are none of its business.
             warmedUp.countDown();
+            try {
+                byteBuddy.warmUpExecutors(hierarchy);
+            } catch (Throwable t) { // queues are instrumented already: this costs executors a cold path at most
+                AgentLog.warn("the executors' instrumentation did not warm up; each is tried as it loads", t);
+            }
             preloaded = PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
                     byteBuddy.queues);
         } catch (Throwable t) {
