@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClassTransformation implements ClassFileTransformer {
     private static final long WARMUP_WAIT_SECONDS = 20;
     private static final AtomicInteger TRANSFORMED = new AtomicInteger();
-    private static final AtomicInteger SEEN = new AtomicInteger();
+    private static final AtomicInteger DEFINED = new AtomicInteger();
 
     private final Instrumentation inst;
     /** Whether to retransform ArrayDeque and the in-memory buffers (see PreloadedClassTransformation). */
@@ -77,8 +77,8 @@ final class ClassTransformation implements ClassFileTransformer {
         return TRANSFORMED.get();
     }
 
-    static int seenCount() {
-        return SEEN.get();
+    static int definedCount() {
+        return DEFINED.get();
     }
 
     /** Runs the warm-up, which loads and exercises the transformation path, then {@code then}, on a daemon thread. */
@@ -142,7 +142,7 @@ final class ClassTransformation implements ClassFileTransformer {
         if (className == null || classBeingRedefined != null || domain == agentDomain && domain != null) {
             return null;
         }
-        SEEN.incrementAndGet();
+        DEFINED.incrementAndGet();
         boolean[] flag = busy.get();
         if (flag[0]) {
             return null;

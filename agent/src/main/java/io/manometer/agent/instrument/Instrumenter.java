@@ -30,7 +30,7 @@ public final class Instrumenter {
 
     /** Classes the JVM has defined since the agent started: how busy the application's start-up still is. */
     public static int classesDefined() {
-        return ClassTransformation.seenCount();
+        return ClassTransformation.definedCount();
     }
 
     /**

@@ -13,7 +13,7 @@ class StartupSettledTest {
             looks.incrementAndGet();
             return 7_000; // a start-up already over: nothing more defined
         }, 60_000);
-        assertThat(looks).hasValue(3); // four looks a second, the first one the baseline
+        assertThat(looks).hasValue(3); // a first look, then two a quarter of a second apart
     }
 
     @Test
