@@ -115,7 +115,7 @@ public final class BufferSampler {
     private int slice;
     private boolean walkedLastTime;
     private DeepestUnread lastUnread = new DeepestUnread(1);
-    private long knownUpTo = -1;
+    private long knownAdded = -1;
     private long lastReadAllNanos;
     private Snapshot latest;
     /** Guarded by lock: periods skipped, and those in a row; till when this period's events skip. */
@@ -228,12 +228,12 @@ public final class BufferSampler {
             lastReadAllNanos = now;
         }
         Set<Object> executorQueues = registry.executorQueues();
-        long lastId = registry.lastTrackedId(); // before the copy: a buffer added meanwhile is copied next time
-        List<TrackedBuffer> all = registry.buffersIfTrackedSince(knownUpTo);
+        long added = registry.added(); // before the copy: a buffer added meanwhile is copied next time
+        List<TrackedBuffer> all = registry.buffersIfAddedSince(knownAdded);
         if (all != null) {
             known.clear();
             known.addAll(all);
-            knownUpTo = lastId;
+            knownAdded = added;
         }
         boolean many = known.size() >= LOOK_AT_ALL_BELOW;
         boolean walk = readAll || !many || !walkedLastTime;

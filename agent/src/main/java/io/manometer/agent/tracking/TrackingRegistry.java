@@ -33,6 +33,12 @@ public final class TrackingRegistry {
     private final ConcurrentHashMap<Long, TrackedBuffer> buffers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, TrackedExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /**
+     * Buffers added to {@code buffers} so far, counted once each is in the map: the sampler reads it
+     * before copying the map. An id is given before its buffer goes in, so the last id could announce
+     * a buffer the copy then missed, and nothing after it would bring the copy back.
+     */
+    private final AtomicLong added = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
     /** Network connections (Netty channels, gRPC streams) whose outbound bytes backed up. */
     public final OutboundGroups outbound = new OutboundGroups(ids, untracked);
@@ -64,6 +70,7 @@ public final class TrackingRegistry {
         TrackedBuffer tracked = new TrackedBuffer(id, new BufferReference(buffer, collected, id), counters, created,
                 producer, producerThread);
         buffers.put(tracked.id, tracked);
+        added.incrementAndGet();
         return tracked;
     }
 
@@ -175,17 +182,17 @@ public final class TrackingRegistry {
     }
 
     /**
-     * Every tracked buffer, copied, if one was tracked since {@code knownUpTo} (the value this
-     * returned last through {@link #lastTrackedId()}); else null: the sampler keeps its own list and
-     * walks the map only when something was added.
+     * Every tracked buffer, copied, if one was added since {@code knownAdded} (what {@link #added()}
+     * said before the last copy); else null: the sampler keeps its own list and walks the map only
+     * when something was added.
      */
-    public List<TrackedBuffer> buffersIfTrackedSince(long knownUpTo) {
-        return ids.get() == knownUpTo ? null : new ArrayList<>(buffers.values());
+    public List<TrackedBuffer> buffersIfAddedSince(long knownAdded) {
+        return added.get() == knownAdded ? null : new ArrayList<>(buffers.values());
     }
 
-    /** The id given last, to buffers and executors alike. */
-    public long lastTrackedId() {
-        return ids.get();
+    /** Buffers added so far; read before {@link #buffersIfAddedSince}, one added meanwhile is copied next time. */
+    public long added() {
+        return added.get();
     }
 
     public List<TrackedExecutor> executors() {
