@@ -6,6 +6,7 @@ import io.manometer.agent.bootstrap.OutboundCounters;
 import io.manometer.agent.model.OutboundTransport;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.model.QueueTypes;
+import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -143,18 +144,32 @@ public final class AgentHooks implements BridgeHooks {
         return captures.tryAcquire() ? StackCapture.capture(stackDepth, buffer.getClass()) : CallSite.UNKNOWN;
     }
 
+    /**
+     * Per thread, the large deque it last removed from (weakly: a dead deque must not stay reachable
+     * from a pool thread). Removals are told every 16, and a thread already among a deque's consumers
+     * goes back at the cost of a thread-local read, without the registry's lock.
+     */
+    private static final ThreadLocal<WeakReference<Object>> LAST_DRAINED = new ThreadLocal<>();
+
     @Override
     public void largeQueueUsed(Object queue, boolean insert) {
+        WeakReference<Object> drained = insert ? null : LAST_DRAINED.get();
+        if (drained != null && drained.get() == queue) {
+            return;
+        }
         TrackedBuffer tracked = registry.trackUncounted(queue,
                 () -> StackCapture.fedByAnotherQueue(queue) || StackCapture.fromAnotherAgent());
+        if (!insert) {
+            if (tracked != null) {
+                tracked.consumers.add(Thread.currentThread().getName());
+            }
+            LAST_DRAINED.set(new WeakReference<>(queue));
+            return;
+        }
         if (tracked == null) {
             return;
         }
         String thread = Thread.currentThread().getName();
-        if (!insert) {
-            tracked.consumers.add(thread);
-            return;
-        }
         tracked.producers.add(thread);
         if (tracked.producer() == CallSite.UNKNOWN) { // first sight, or the budget was spent then
             CallSite producer = captureIfBudget(queue);
