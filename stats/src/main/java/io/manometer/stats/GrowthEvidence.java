@@ -47,7 +47,7 @@ public final class GrowthEvidence {
      * @param trend            their trend
      * @param last             the level at the last sample
      * @param peak             the highest level
-     * @param stillGrowing     the later half still climbs at least half as fast as the whole window
+     * @param stillGrowing     the later half still climbs (see {@link #stillGrowing})
      * @param firstHeldSeconds seconds since the series began at which the evidence first held, judging
      *                         each growing prefix as if the series had ended there; null if only the whole did
      */
@@ -72,7 +72,7 @@ public final class GrowthEvidence {
         if (trend == null || !holds(window, trend, criteria)) {
             return null;
         }
-        boolean stillGrowing = window.recentTrend(RECENT_FRACTION).slopePerSecond() >= 0.5 * trend.slopePerSecond();
+        boolean stillGrowing = stillGrowing(window.recentTrend(RECENT_FRACTION), trend);
         Double first = window.firstHolding((prefix, prefixLast, prefixPeak) -> holds(prefix, prefixLast, prefixPeak,
                 criteria));
         return new Verdict(window, trend, last, peak, stillGrowing, first);
@@ -96,6 +96,17 @@ public final class GrowthEvidence {
             return null;
         }
         return window.trend();
+    }
+
+    /**
+     * Whether the later half still climbs: at least half as fast as the whole window, or a quarter
+     * as fast with a significant increase of its own. Growth that slows as it goes still ends in the
+     * limit (a producer whose every insert scans the backlog, as OkHttp's dispatcher does; a heap
+     * whose filling slows everything); a level that settled, with at most a creep, does not.
+     */
+    private static boolean stillGrowing(Trend recent, Trend whole) {
+        double ratio = recent.slopePerSecond() / whole.slopePerSecond();
+        return ratio >= 0.5 || ratio >= 0.25 && recent.isSignificantIncrease();
     }
 
     private static boolean holds(SeriesWindow window, Trend trend, Criteria criteria) {

@@ -49,6 +49,38 @@ class GrowthEvidenceTest {
         assertThat(GrowthEvidence.judge(series(5, s -> 1000.0 * s), CRITERIA)).isNull(); // too few samples
     }
 
+    /**
+     * OkHttp's ready deque, sampled every half second (LibraryTrialsIT, on a busy machine): every
+     * enqueue scans the backlog, so the producer slows as the deque grows. Its later half climbs at
+     * 0.4 of the window's pace, steadily: still growing, not slowed.
+     */
+    @Test
+    void growthThatSlowsAsTheBacklogGrowsIsStillGrowing() {
+        double[] seconds = {0, 0.54, 1.05, 1.55, 2.06, 2.56, 3.06, 3.57, 4.06, 4.57, 5.07, 5.57, 6.08, 6.59, 7.11,
+            7.61, 8.16, 8.66, 9.16, 9.67, 10.18};
+        double[] depth = {9490, 12417, 15235, 17650, 19958, 22108, 24005, 25600, 27583, 29314, 30899, 32516, 33844,
+            35238, 36166, 36620, 37247, 37758, 38205, 38699, 39255};
+        GrowthEvidence.Verdict v = GrowthEvidence.judge(new TimeSeries() {
+            @Override
+            public int size() {
+                return depth.length;
+            }
+
+            @Override
+            public long time(int i) {
+                return (long) (seconds[i] * 1e9);
+            }
+
+            @Override
+            public double value(int i) {
+                return depth[i];
+            }
+        }, CRITERIA);
+        assertThat(v).isNotNull();
+        assertThat(v.window().recentTrend(0.5).slopePerSecond()).isLessThan(0.5 * v.trend().slopePerSecond());
+        assertThat(v.stillGrowing()).isTrue();
+    }
+
     @Test
     void growthThatStoppedInTheLaterHalfIsScoredAsSlowed() {
         GrowthEvidence.Verdict v = GrowthEvidence.judge(series(30, s -> 1000.0 * Math.min(s, 14) + s), CRITERIA);
