@@ -3,6 +3,7 @@
 # interleaved, for each queue and each way of calling offer; prints the median of each and the
 # difference per offer+poll pair.
 #   benchmarks/plainloop/plain-loop.sh [RUNS] [AGENT_OPTIONS]   (from the project root, after mvn package)
+# QUEUES="abq lbq deque" chooses the queues (deque: an ArrayDeque of 4,096 elements, the large-deque path).
 set -euo pipefail
 runs=${1:-7}
 options=${2:-}
@@ -11,7 +12,7 @@ bench=benchmarks/target/benchmarks.jar
 agent=agent/target/manometer-agent.jar${options:+=$options}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; median of $runs interleaved runs, ns per offer+poll"
-for queue in abq lbq; do
+for queue in ${QUEUES:-abq lbq deque}; do
     for call in discard check; do
         without=(); with=()
         for _ in $(seq "$runs"); do
