@@ -44,6 +44,17 @@ final class ClassTransformation implements ClassFileTransformer {
     /** Set while this thread transforms: classes it loads meanwhile are passed through untouched. */
     private final ThreadLocal<boolean[]> busy = ThreadLocal.withInitial(() -> new boolean[1]);
     private final CountDownLatch warmedUp = new CountDownLatch(1);
+    /**
+     * Released by the first class of the application (or the first class that needs the rewriter):
+     * the background warm-up starts then, not during what the JVM runs between premain and main.
+     * A recording started on the command line starts there, and on two cores the two slowed each
+     * other: JFR was ready 0.2 to 0.3 s later (see BENCHMARKS.md). No class waits for the warm-up
+     * before this is released, so nothing can wait on its own start.
+     */
+    private final CountDownLatch applicationStarted = new CountDownLatch(1);
+    /** The warm-up starts after this at the latest, for a JVM that runs only the JDK's own code. */
+    private static final long START_WARMUP_AFTER_MILLIS = 2000;
+    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
     private volatile ClassRewriter rewriter;
     /** Null when call sites are not to be rewritten. */
     private final CallSiteRewriter callSites;
@@ -81,11 +92,19 @@ final class ClassTransformation implements ClassFileTransformer {
         return DEFINED.get();
     }
 
-    /** Runs the warm-up, which loads and exercises the transformation path, then {@code then}, on a daemon thread. */
+    /**
+     * Runs the warm-up, which loads and exercises the transformation path, then {@code then}, on a
+     * daemon thread, once the application's first class is defined (see {@link #applicationStarted}).
+     */
     void warmUpInBackground(Runnable then) {
         Thread thread = new Thread(new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
             public void run() {
+                try {
+                    applicationStarted.await(START_WARMUP_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 warmUp();
                 then.run();
             }
@@ -143,6 +162,9 @@ final class ClassTransformation implements ClassFileTransformer {
             return null;
         }
         DEFINED.incrementAndGet();
+        if (loader != null && loader != PLATFORM_LOADER && applicationStarted.getCount() != 0) {
+            applicationStarted.countDown();
+        }
         boolean[] flag = busy.get();
         if (flag[0]) {
             return null;
@@ -181,6 +203,7 @@ final class ClassTransformation implements ClassFileTransformer {
     }
 
     private boolean awaitWarmUp(String className) throws InterruptedException {
+        applicationStarted.countDown(); // a JDK class that needs the rewriter before the application's first
         if (!warmedUp.await(WARMUP_WAIT_SECONDS, TimeUnit.SECONDS)) {
             if (!warnedNotReady) {
                 warnedNotReady = true;
