@@ -26,7 +26,7 @@ import java.util.Properties;
  */
 public final class Analyzer {
     private final Analysis analysis;
-    private final RecordingReader reader = new RecordingReader();
+    private final RecordingReader reader;
 
     /** With every shipped detector at its default thresholds. */
     public Analyzer() {
@@ -39,7 +39,13 @@ public final class Analyzer {
     }
 
     public Analyzer(Analysis analysis) {
+        this(analysis, new RecordingReader());
+    }
+
+    /** With the reader given: {@code manometer analyze --reader jfr} reads with JFR's reader alone. */
+    public Analyzer(Analysis analysis, RecordingReader reader) {
         this.analysis = analysis;
+        this.reader = reader;
     }
 
     /** The analyzer's version, as built. */

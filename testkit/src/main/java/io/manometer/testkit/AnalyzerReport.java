@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What the built analyzer jar says of a recording, run as a CI job would run it ({@code analyze
- * --format json}): its exit code and its report.
+ * --format json}): its exit code and its report. It runs with {@code --reader check}, so every
+ * recording a test reads also checks the positional reader against JFR's, field by field.
  */
 public record AnalyzerReport(int exitCode, JsonNode report) {
 
@@ -17,7 +18,7 @@ public record AnalyzerReport(int exitCode, JsonNode report) {
     public static AnalyzerReport of(Path jfr) throws IOException, InterruptedException {
         ChildJvm.Result analyzer = ChildJvm.java()
                 .args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString(), "analyze", "--format", "json",
-                        jfr.toString())
+                        "--reader", "check", jfr.toString())
                 .run();
         if (!analyzer.stderr().isEmpty()) {
             throw new AssertionError("the analyzer wrote to stderr:\n" + analyzer);

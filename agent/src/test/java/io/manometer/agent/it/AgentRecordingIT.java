@@ -2,10 +2,13 @@ package io.manometer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.manometer.analyzer.reading.AgentEvents;
+import io.manometer.analyzer.reading.jfr.ReaderComparison;
 import io.manometer.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +31,12 @@ class AgentRecordingIT {
         run = recording.run();
         lines = recording.lines();
         events = recording.events();
+    }
+
+    @Test
+    void theAnalyzersPositionalReaderReadsEveryAgentEventAsJfrsOwnReaderDoes() throws Exception {
+        Path jfr = dir.resolve(QueueWorkload.class.getSimpleName() + ".jfr");
+        assertThat(ReaderComparison.differences(jfr, Set.copyOf(AgentEvents.NAMES), 5)).isEmpty();
     }
 
     @Test

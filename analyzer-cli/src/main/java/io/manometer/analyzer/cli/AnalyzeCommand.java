@@ -1,9 +1,12 @@
 package io.manometer.analyzer.cli;
 
 import io.manometer.analyzer.Analyzer;
+import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Severity;
+import io.manometer.analyzer.reading.AgentEvents;
 import io.manometer.analyzer.reading.RecordingReadException;
 import io.manometer.analyzer.reading.RecordingReader;
+import io.manometer.analyzer.reading.jfr.ReaderComparison;
 import io.manometer.analyzer.report.RecordingResult;
 import io.manometer.analyzer.report.Report;
 import io.manometer.analyzer.report.SourceRoots;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,13 +78,34 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "file by its path from the working directory, as code-scanning services expect.")
     List<Path> sourceRoots = new ArrayList<>();
 
+    /** How the agent's samples are read. */
+    enum Reader {
+        /** By position, JFR's reader where that cannot. */
+        auto,
+        /** JFR's reader alone: the escape hatch should the positional one ever misread a recording. */
+        jfr,
+        /** Both, compared event by event and field by field; a disagreement is an internal error. */
+        check
+    }
+
+    @Option(names = "--reader", defaultValue = "auto", paramLabel = "READER",
+            description = "How the agent's samples are read: auto (by position, several times faster than JFR's "
+                    + "reader), jfr (JFR's reader alone) or check (both, compared field by field; exit 4 if they "
+                    + "disagree) (default: ${DEFAULT-VALUE}).")
+    Reader reader;
+
     @Override
     public Integer call() {
-        Analyzer analyzer = new Analyzer(detectorSettings.preferences());
+        Analyzer analyzer = new Analyzer(new Analysis(Analysis.allDetectors(), detectorSettings.preferences()),
+                new RecordingReader(reader == Reader.jfr ? RecordingReader.SampleReader.JFR
+                        : RecordingReader.SampleReader.POSITIONAL));
         List<RecordingResult> results = new ArrayList<>();
         for (Path file : recordings) {
             RecordingReader.Progress progress = progressFor(file);
             try {
+                if (reader == Reader.check && !readersAgree(file)) {
+                    return ExitCodes.INTERNAL_ERROR;
+                }
                 results.add(analyzer.analyse(file, progress).result());
             } catch (RecordingReadException e) {
                 spec.commandLine().getErr().println("manometer: " + e.getMessage());
@@ -93,6 +118,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return report(results, minSeverity, failOn, output, sourceRoots);
+    }
+
+    /** Whether both readers read the same agent events from {@code file}; says where not on stderr. */
+    private boolean readersAgree(Path file) {
+        List<String> differences;
+        try {
+            differences = ReaderComparison.differences(file, Set.copyOf(AgentEvents.NAMES), 5);
+        } catch (IOException | RuntimeException e) {
+            return true; // a file the positional reader does not read: JFR's reads it, as it would anyway
+        }
+        for (String difference : differences) {
+            spec.commandLine().getErr().println("manometer: " + file + ": the readers disagree at " + difference);
+        }
+        return differences.isEmpty();
     }
 
     /** Writes the report of recordings judged, as asked; returns the exit code. Shared with {@code attach}. */

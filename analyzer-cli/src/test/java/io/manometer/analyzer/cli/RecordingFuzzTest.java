@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import io.manometer.analyzer.reading.TestQueueSample;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutates a real recording hundreds of ways (cut short, bytes flipped, runs zeroed) and checks that
  * the analyzer always answers like a tool: exit 0, 1 or 3, at most one line on stderr, never a
- * stack trace, never an internal error.
+ * stack trace, never an internal error. The recording holds queue samples under the agent's event
+ * name, so the damage reaches the positional reader as well as JFR's.
  */
 class RecordingFuzzTest {
     private static final int CASES = 300;
@@ -29,9 +31,23 @@ class RecordingFuzzTest {
         try (Recording r = new Recording()) {
             r.enable("jdk.GCHeapSummary");
             r.enable("jdk.ThreadAllocationStatistics").withPeriod(java.time.Duration.ofMillis(50));
+            r.enable(TestQueueSample.class);
             r.start();
             for (int i = 0; i < 3; i++) {
                 System.gc();
+                for (int q = 0; q < 50; q++) {
+                    TestQueueSample e = new TestQueueSample();
+                    e.bufferId = q % 5;
+                    e.bufferType = "java.util.concurrent.LinkedBlockingQueue";
+                    e.createdAt = "com.example.Pipeline.start(Pipeline.java:" + (q % 5) + ")";
+                    e.createdBy = e.createdAt;
+                    e.creationStack = e.createdAt;
+                    e.capacity = -1;
+                    e.depth = i * 100L + q;
+                    e.inserted = 10L * e.depth;
+                    e.removed = 9L * e.depth;
+                    e.commit();
+                }
                 Thread.sleep(100);
             }
             r.stop();

@@ -1,7 +1,6 @@
 package io.manometer.analyzer.reading;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -143,7 +141,7 @@ final class ChunkParallelReading {
                     pending.add(pool.submit(() -> readSegment(segment, copy, reader)));
                     next++;
                 }
-                Part part = await(pending.poll());
+                Part part = ReadingFutures.await(pending.poll());
                 recording.absorb(part.recording());
                 flushes += part.flushes();
                 progress.eventsRead(recording.eventsRead);
@@ -176,27 +174,6 @@ final class ChunkParallelReading {
             return new Part(part, flushes);
         } finally {
             Files.deleteIfExists(copy);
-        }
-    }
-
-    private static Part await(Future<Part> part) throws IOException {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.HashSet;
 
@@ -67,7 +68,19 @@ public final class Recording {
     }
 
     /** A buffer by the agent's id, or a launch site by name: a key built without formatting, as it is built per event. */
-    record SeriesKey(BufferSeries.Subject subject, long id, String name) {}
+    record SeriesKey(BufferSeries.Subject subject, long id, String name) {
+        // Written out: a record's own hashCode and equals go through method handles, slow until
+        // compiled, and these run for every sample of a recording that is read once.
+        @Override
+        public int hashCode() {
+            return (subject.ordinal() * 31 + Long.hashCode(id)) * 31 + (name == null ? 0 : name.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeriesKey k && k.subject == subject && k.id == id && Objects.equals(k.name, name);
+        }
+    }
 
     BufferSeries series(BufferSeries.Subject subject, long id) {
         return series.computeIfAbsent(new SeriesKey(subject, id, null), k -> new BufferSeries(subject, id, false));

@@ -38,6 +38,24 @@ public final class RecordingReader {
         void eventsRead(long events);
     }
 
+    /** Which reader takes the agent's samples. */
+    public enum SampleReader {
+        /** By position ({@link io.manometer.analyzer.reading.jfr.ChunkScanner}), else JFR's when it cannot. */
+        POSITIONAL,
+        /** JFR's own ({@code jdk.jfr.consumer}): slower, and the reference the positional one is checked against. */
+        JFR
+    }
+
+    private final SampleReader sampleReader;
+
+    public RecordingReader() {
+        this(SampleReader.POSITIONAL);
+    }
+
+    public RecordingReader(SampleReader sampleReader) {
+        this.sampleReader = sampleReader;
+    }
+
     public Recording read(Path file) throws RecordingReadException {
         return read(file, events -> { });
     }
@@ -90,9 +108,18 @@ public final class RecordingReader {
         return recording;
     }
 
-    /** Reads every chunk, on several threads when worth it; {@code flushes[0]} gets the flush points met. */
-    private static Recording readAll(Path file, Path source, ChunkHeaders.Layout layout, Progress progress,
+    /**
+     * Reads every chunk: the agent's events by position while JFR's reader takes the JDK's; when the
+     * file is not one the positional reader reads, JFR's reader takes all, on several threads when
+     * worth it. {@code flushes[0]} gets the flush points met.
+     */
+    private Recording readAll(Path file, Path source, ChunkHeaders.Layout layout, Progress progress,
             int[] flushes) throws IOException {
+        Optional<Recording> split = sampleReader == SampleReader.POSITIONAL
+                ? SplitReading.read(file, source, progress, flushes) : Optional.empty();
+        if (split.isPresent()) {
+            return split.get();
+        }
         Optional<ChunkParallelReading> parallel = ChunkParallelReading.prepare(source, layout);
         if (parallel.isPresent()) {
             Recording recording = new Recording(file);
@@ -113,6 +140,15 @@ public final class RecordingReader {
      * {@code onFlush} at each flush point; returns how many there were.
      */
     static int stream(Path file, Recording recording, Runnable onFlush) throws IOException {
+        return stream(file, onFlush, stream -> subscribe(stream, recording));
+    }
+
+    /** Streams the JDK's events alone from {@code file} into {@code recording}; returns the flush points met. */
+    static int streamJdkEvents(Path file, Recording recording) throws IOException {
+        return stream(file, () -> { }, stream -> jdkEventHandlers(recording).forEach(stream::onEvent));
+    }
+
+    private static int stream(Path file, Runnable onFlush, Consumer<EventStream> handlers) throws IOException {
         int[] flushes = {0};
         try (EventStream stream = EventStream.openFile(file)) {
             stream.onFlush(() -> {
@@ -120,7 +156,7 @@ public final class RecordingReader {
                 onFlush.run();
             });
             stream.setOrdered(false);
-            subscribe(stream, recording);
+            handlers.accept(stream); // JFR steps over the events of other types by their size
             stream.start();
         }
         return flushes[0];

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import jdk.jfr.Event;
-import jdk.jfr.Name;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * read in one pass: same series, samples, peaks, last values, descriptive fields and counts.
  */
 class ChunkParallelReadingTest {
-    @Name(EventNames.QUEUE_SAMPLE)
-    static class QueueSample extends Event {
-        long bufferId;
-        String bufferType;
-        String createdAt;
-        String createdBy;
-        String creationStack;
-        long capacity;
-        long depth;
-        long inserted;
-        long removed;
-        boolean atCapacity;
-        long refused;
-    }
-
     @TempDir
     Path dir;
 
@@ -54,7 +37,7 @@ class ChunkParallelReadingTest {
                     r.start();
                     for (int i = 0; i < 50; i++) {
                         for (int id = 1; id <= 3; id++) {
-                            QueueSample e = new QueueSample();
+                            TestQueueSample e = new TestQueueSample();
                             e.bufferId = id;
                             e.bufferType = chunk == 0 && id == 3 ? null : "java.util.concurrent.LinkedBlockingQueue";
                             e.createdAt = "Q" + id;
@@ -146,6 +129,19 @@ class ChunkParallelReadingTest {
 
         assertThat(flushes).isGreaterThanOrEqualTo(3);
         assertThat(progress[0]).isEqualTo(450);
+        assertSameReading(oneThread, chunked);
+        assertThat(chunkDirectories()).as("temporary chunk copies deleted").isEqualTo(chunkDirectoriesBefore);
+    }
+
+    @Test
+    void samplesReadByPositionComeOutAsJfrsOwnReaderReadsThem() throws Exception {
+        Path whole = threeChunks();
+        assertSameReading(new RecordingReader(RecordingReader.SampleReader.JFR).read(whole),
+                new RecordingReader(RecordingReader.SampleReader.POSITIONAL).read(whole));
+    }
+
+    /** The same series, samples, peaks, last values, descriptive fields and counts. */
+    private static void assertSameReading(Recording oneThread, Recording chunked) {
         assertThat(chunked.eventsRead).isEqualTo(oneThread.eventsRead).isEqualTo(450);
         // A chunk read alone converts its ticks to time on its own: the same instants to within a microsecond.
         assertThat(chunked.startNanos()).isCloseTo(oneThread.startNanos(), within(1_000L));
@@ -159,6 +155,8 @@ class ChunkParallelReadingTest {
             assertThat(a.id).isEqualTo(e.id);
             assertThat(a.type()).isEqualTo(e.type()).isEqualTo("java.util.concurrent.LinkedBlockingQueue");
             assertThat(a.createdAt()).isEqualTo(e.createdAt());
+            assertThat(a.createdBy()).isEqualTo(e.createdBy());
+            assertThat(a.creationStack()).isEqualTo(e.creationStack());
             assertThat(a.capacity()).isEqualTo(e.capacity());
             assertThat(a.refused()).isEqualTo(e.refused());
             assertThat(a.fractionAtCapacity()).isEqualTo(e.fractionAtCapacity());
@@ -174,6 +172,5 @@ class ChunkParallelReadingTest {
         }
         assertThat(chunked.series(BufferSeries.Subject.QUEUE, 1).samples.peakDepth()).isEqualTo(10_070);
         assertThat(chunked.series(BufferSeries.Subject.QUEUE, 2).refused()).isEqualTo(149);
-        assertThat(chunkDirectories()).as("temporary chunk copies deleted").isEqualTo(chunkDirectoriesBefore);
     }
 }

@@ -29,7 +29,7 @@ class UnfinishedRecordingTest {
             r.start();
             for (int i = 0; i < samples; i++) {
                 // One event class per name in a JVM: the one the chunk tests declare.
-                ChunkParallelReadingTest.QueueSample e = new ChunkParallelReadingTest.QueueSample();
+                TestQueueSample e = new TestQueueSample();
                 e.bufferId = 7;
                 e.bufferType = "java.util.concurrent.LinkedBlockingQueue";
                 e.capacity = -1;
