@@ -146,18 +146,18 @@ class ChunkScannerTest {
     }
 
     @Test
-    void aCorruptEventIsRefusedRatherThanReadPastItsSize() throws IOException {
-        byte[] bytes = Files.readAllBytes(threeChunks);
-        // Claim a huge string length in every event's text field: each now runs past its own size.
-        Path corrupt = dir.resolve("corrupt.jfr");
-        byte[] mutated = bytes.clone();
-        for (int i = 0; i + 1 < mutated.length; i++) {
-            if (mutated[i] == 5 && mutated[i + 1] == 5 && i > 1000) { // a Latin-1 string of length 5: "short"
-                mutated[i + 1] = (byte) 0x7f;
+    void aChunkWhoseHeaderPointsAmissIsRefused() throws IOException {
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(threeChunks));
+        long pools = header.getLong(16);
+        long metadata = header.getLong(24);
+        // The constant pools where the metadata is, the metadata where the pools are, pools outside the chunk.
+        for (long[] field : new long[][] {{16, metadata}, {24, pools}, {16, Integer.MAX_VALUE}}) {
+            Path corrupt = Files.copy(threeChunks, dir.resolve("corrupt-" + field[0] + "-" + field[1] + ".jfr"));
+            try (FileChannel f = FileChannel.open(corrupt, StandardOpenOption.WRITE)) {
+                f.write(ByteBuffer.allocate(8).putLong(0, field[1]), field[0]);
             }
+            assertThatThrownBy(() -> ChunkScanner.scan(corrupt, Set.of("test.EveryKind"), e -> { }))
+                    .as("header field at %d set to %d", field[0], field[1]).isInstanceOf(IOException.class);
         }
-        Files.write(corrupt, mutated);
-        assertThatThrownBy(() -> ChunkScanner.scan(corrupt, Set.of("test.EveryKind"), e -> { }))
-                .isInstanceOf(IOException.class);
     }
 }
