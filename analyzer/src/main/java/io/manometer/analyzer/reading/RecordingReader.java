@@ -116,7 +116,7 @@ public final class RecordingReader {
     private Recording readAll(Path file, Path source, ChunkHeaders.Layout layout, Progress progress,
             int[] flushes) throws IOException {
         Optional<Recording> split = sampleReader == SampleReader.POSITIONAL
-                ? SplitReading.read(file, source, progress, flushes) : Optional.empty();
+                ? SplitReading.read(file, source, layout.chunks(), progress, flushes) : Optional.empty();
         if (split.isPresent()) {
             return split.get();
         }

@@ -136,8 +136,16 @@ class ChunkParallelReadingTest {
     @Test
     void samplesReadByPositionComeOutAsJfrsOwnReaderReadsThem() throws Exception {
         Path whole = threeChunks();
-        assertSameReading(new RecordingReader(RecordingReader.SampleReader.JFR).read(whole),
-                new RecordingReader(RecordingReader.SampleReader.POSITIONAL).read(whole));
+        Recording jfr = new RecordingReader(RecordingReader.SampleReader.JFR).read(whole);
+        assertSameReading(jfr, new RecordingReader(RecordingReader.SampleReader.POSITIONAL).read(whole));
+        int[] flushes = {0};
+        long[] progress = {0};
+        Optional<Recording> chunkByChunk = SplitReading.read(whole, whole, ChunkHeaders.check(whole).chunks(),
+                events -> progress[0] = events, flushes, 0); // each chunk scanned apart
+        assertThat(chunkByChunk).isPresent();
+        assertSameReading(jfr, chunkByChunk.get());
+        assertThat(flushes[0]).isGreaterThanOrEqualTo(3);
+        assertThat(progress[0]).isEqualTo(450);
     }
 
     /** The same series, samples, peaks, last values, descriptive fields and counts. */

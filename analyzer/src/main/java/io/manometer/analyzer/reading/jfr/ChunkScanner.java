@@ -48,9 +48,14 @@ public final class ChunkScanner {
      * integers) or does not parse; events of the chunks before were already handed over.
      */
     public static void scan(Path file, Set<String> wanted, Handler handler) throws IOException {
+        scan(file, 0, Long.MAX_VALUE, wanted, handler);
+    }
+
+    /** As {@link #scan(Path, Set, Handler)}, over the chunks from byte {@code from} (a chunk's start) to {@code to}. */
+    public static void scan(Path file, long from, long to, Set<String> wanted, Handler handler) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long length = channel.size();
-            long offset = 0;
+            long length = Math.min(to, channel.size());
+            long offset = from;
             while (offset < length) {
                 ByteBuffer header = ByteBuffer.wrap(read(channel, offset, (int) Math.min(HEADER_BYTES, length - offset)));
                 if (header.limit() < HEADER_BYTES || header.getInt(0) != MAGIC) {
