@@ -56,7 +56,8 @@ done
 mb=$(awk "BEGIN {printf \"%.1f\", $size / 1e6}")
 line() { printf '%-46s %6d ms (%4.0f MB/s), %4d MB resident\n' "$1" "${best_ms[$2]}" \
   "$(awk "BEGIN {print $size / 1e3 / ${best_ms[$2]}}")" "${best_mb[$2]}"; }
-echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${seconds}s), $(cat "$work/events") events handled; best of 3"
+made=${RECORDING:+"$RECORDING"}
+echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${made:-${seconds}s recorded here}), $(cat "$work/events") events handled; best of 3"
 line "bare EventStream loop, same handlers:" bare
 line "manometer analyze, -Xmx256m:" analyze
 line "java -jar manometer.jar, both JIT tiers:" tiered
