@@ -95,6 +95,11 @@ public final class Analyzer {
             gaps.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
                     recording.lostDataBytes()));
         }
+        if (recording.unreadableEvents() > 0) {
+            gaps.add(String.format(Locale.ROOT, "%,d manometer.* events could not be read and were left out (%s): "
+                    + "written by another version of the agent, or by something else under its event names?",
+                    recording.unreadableEvents(), recording.firstUnreadable()));
+        }
         if (recording.untrackedBuffers() > 0) {
             gaps.add(recording.untrackedBuffers() + " buffers were not tracked: the agent's tracking limit was reached");
         }
@@ -133,7 +138,7 @@ public final class Analyzer {
     /** What else a reader of the report must know besides the findings. */
     private static List<String> otherNotes(Recording recording) {
         List<String> notes = new ArrayList<>();
-        if (!recording.agentPresent()) {
+        if (!recording.agentPresent() && recording.unreadableEvents() == 0) { // else the gap above says what there was
             notes.add("the recording has no manometer.* events: was the JVM started with "
                     + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
         }

@@ -109,6 +109,45 @@ class AnalyzeCommandTest {
         assertThat(run.err.lines()).singleElement().asString().contains("newer Manometer agent").contains("schema 2");
     }
 
+    /** An event under the agent's name without the agent's fields: another agent's, or not an agent's at all. */
+    @jdk.jfr.Name("manometer.QueueSample")
+    static final class ForeignQueueSample extends jdk.jfr.Event {
+        long bufferId;
+        String bufferType = "java.util.concurrent.LinkedBlockingQueue";
+        long depth;
+    }
+
+    @Test
+    void agentEventsThatCannotBeReadAreAGapNotAStackTrace() throws Exception {
+        Path foreign = dir.resolve("foreign.jfr");
+        try (Recording r = new Recording()) {
+            r.start();
+            for (int i = 0; i < 10; i++) {
+                ForeignQueueSample e = new ForeignQueueSample();
+                e.depth = i;
+                e.commit();
+            }
+            r.stop();
+            r.dump(foreign);
+        }
+        for (String reader : new String[] {"auto", "jfr"}) {
+            java.io.ByteArrayOutputStream jvmErr = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream err = System.err;
+            System.setErr(new java.io.PrintStream(jvmErr, true)); // where JFR's stream would print a handler's exception
+            Run run;
+            try {
+                run = run("analyze", "--format", "json", "--reader", reader, foreign.toString());
+            } finally {
+                System.setErr(err);
+            }
+            assertThat(jvmErr.toString()).as(reader).doesNotContain("\tat ");
+            assertThat(run.err).as(reader).isEmpty();
+            assertThat(run.out).as(reader).contains("\"complete\" : false")
+                    .contains("10 manometer.* events could not be read").contains("(manometer.QueueSample: ")
+                    .contains("capacity").doesNotContain("Exception");
+        }
+    }
+
     @Test
     void goodAndBadFilesTogether() {
         Run run = run("analyze", plainRecording.toString(), dir.resolve("missing.jfr").toString());

@@ -25,8 +25,20 @@ public final class AgentEvents {
 
     private AgentEvents() {}
 
-    /** Reads one event named {@code name}, one of {@link #NAMES}; any other is ignored. */
+    /**
+     * Reads one event named {@code name}, one of {@link #NAMES}; any other is ignored. An event that
+     * lacks a field read here or holds it as another type (written by another agent, or not by the
+     * agent at all) is counted as unreadable, not thrown: the report names it as a gap.
+     */
     public static void read(Recording recording, String name, EventFields e) {
+        try {
+            dispatch(recording, name, e);
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException problem) {
+            recording.unreadable(name, problem);
+        }
+    }
+
+    private static void dispatch(Recording recording, String name, EventFields e) {
         switch (name) {
             case EventSchema.QueueSample.NAME -> onQueueSample(recording, e);
             case EventSchema.ExecutorSample.NAME -> onExecutorSample(recording, e);

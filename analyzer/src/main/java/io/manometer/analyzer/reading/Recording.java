@@ -122,6 +122,25 @@ public final class Recording {
     }
 
     long eventsRead;
+    /** Agent events that could not be read (a field missing or of another type), and why the first could not. */
+    long unreadableEvents;
+    String firstUnreadable;
+
+    void unreadable(String eventType, RuntimeException why) {
+        if (unreadableEvents++ == 0) {
+            firstUnreadable = eventType + ": " + RecordingReader.oneLine(why);
+        }
+    }
+
+    /** Agent events that could not be read: a field missing or of another type. */
+    public long unreadableEvents() {
+        return unreadableEvents;
+    }
+
+    /** Why the first unreadable agent event could not be read; null when none. */
+    public String firstUnreadable() {
+        return firstUnreadable;
+    }
 
     /** The type last added to {@link #eventTypesSeen}: events come in runs of a type, and the names are constants. */
     private String lastTypeSeen;
@@ -159,6 +178,10 @@ public final class Recording {
         retained.absorb(later.retained);
         eventTypesSeen.addAll(later.eventTypesSeen);
         eventsRead += later.eventsRead;
+        if (unreadableEvents == 0) {
+            firstUnreadable = later.firstUnreadable;
+        }
+        unreadableEvents += later.unreadableEvents;
         firstEventNanos = Math.min(firstEventNanos, later.firstEventNanos);
         lastEventNanos = Math.max(lastEventNanos, later.lastEventNanos);
         agentVersion = later.agentVersion != null ? later.agentVersion : agentVersion;
