@@ -41,6 +41,8 @@ class ChunkScannerTest {
         String text;
         Thread thread;
         Class<?> type;
+        @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
+        long waitMillis; // a time not in ticks: stored as written, compared as a number
         long after; // read right after values of every width: any misstep shows here
     }
 
@@ -81,6 +83,7 @@ class ChunkScannerTest {
                         e.text = TEXTS[i % TEXTS.length];
                         e.thread = Thread.currentThread();
                         e.type = i % 2 == 0 ? String.class : ChunkScannerTest.class;
+                        e.waitMillis = n * 7;
                         e.after = 0x0123_4567_89ab_cdefL ^ n;
                         e.commit();
                         SteppedOver s = new SteppedOver();
