@@ -4,7 +4,8 @@
 # the events of hours; JFR cuts it into chunks of about 12 MB as any long recording), then times
 # `manometer analyze` in -Xmx256m against a bare unordered EventStream loop over the same file
 # with handlers for the same events and against JDK Mission Control's whole rule engine (JmcRules),
-# best of three each, wall time and peak resident memory. Prints the ratios. The analyzer runs as
+# interleaved rounds (ROUNDS, default 6), wall time and peak resident memory. Prints each reader's
+# median and range, and the per-round ratios' median with its 95 % interval. The analyzer runs as
 # users run it, through the distribution's launcher (bin/manometer, quick JIT tier only), and
 # once more as a plain java -jar with both JIT tiers, to show what the launcher's choice is worth.
 # The recording is one real run, not copies of a short one laid end to end: JFR's reader converts
@@ -39,10 +40,11 @@ size=$(stat -c %s "$jfr")
 # Wall milliseconds and peak resident memory (MB) of one command.
 run() { /usr/bin/time -f "%e %M" -o "$work/usage" "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
   awk '{printf "%d %d", $1 * 1000, $2 / 1024}' "$work/usage"; }
-# Warm the file cache, then alternate the readers three times each and keep the best of each.
+# Warm the file cache, then alternate the readers, ROUNDS times each (default 6).
 "$java" -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr" | awk '{print $2}' > "$work/events"
-declare -A best_ms best_mb
-for _ in 1 2 3; do
+rounds="${ROUNDS:-6}"
+declare -A all_ms all_mb
+for _ in $(seq "$rounds"); do
   for reader in bare analyze tiered jmc; do
     case $reader in
       bare) read -r ms mb <<< "$(run "$java" -Xmx256m -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr")" ;;
@@ -50,18 +52,23 @@ for _ in 1 2 3; do
       tiered) read -r ms mb <<< "$(run "$java" -Xmx256m -jar analyzer-cli/target/manometer.jar analyze --fail-on never "$jfr")" ;;
       jmc) read -r ms mb <<< "$(run "$java" -cp "$bench" io.manometer.benchmarks.analyzer.JmcRules "$jfr")" ;;
     esac
-    if [ -z "${best_ms[$reader]:-}" ] || (( ms < best_ms[$reader] )); then best_ms[$reader]=$ms; best_mb[$reader]=$mb; fi
+    all_ms[$reader]+="$ms "
+    all_mb[$reader]+="$mb "
   done
 done
 mb=$(awk "BEGIN {printf \"%.1f\", $size / 1e6}")
-line() { printf '%-46s %6d ms (%4.0f MB/s), %4d MB resident\n' "$1" "${best_ms[$2]}" \
-  "$(awk "BEGIN {print $size / 1e3 / ${best_ms[$2]}}")" "${best_mb[$2]}"; }
+stats() { printf '%s\n' $1 | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)], a[1], a[NR]}'; }
+line() { read -r med lo hi <<< "$(stats "${all_ms[$2]}")"; read -r mem _ _ <<< "$(stats "${all_mb[$2]}")"
+  printf '%-42s %6d ms [%d-%d] (%4.0f MB/s), %4d MB resident\n' "$1" "$med" "$lo" "$hi" \
+    "$(awk "BEGIN {print $size / 1e3 / $med}")" "$mem"; }
 made=${RECORDING:+"$RECORDING"}
-echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${made:-${seconds}s recorded here}), $(cat "$work/events") events handled; best of 3"
+echo "JDK: $("$java" -version 2>&1 | head -1); recording $mb MB (${made:-${seconds}s recorded here}), $(cat "$work/events") events handled; median [min-max] of $rounds interleaved rounds"
 line "bare EventStream loop, same handlers:" bare
 line "manometer analyze, -Xmx256m:" analyze
 line "java -jar manometer.jar, both JIT tiers:" tiered
 line "JDK Mission Control 9.1, all rules:" jmc
-echo "analyzer throughput / bare: $(awk "BEGIN {printf \"%.2f\", ${best_ms[bare]} / ${best_ms[analyze]}}");" \
-  "analyzer speed / JMC's rules: $(awk "BEGIN {printf \"%.2f\", ${best_ms[jmc]} / ${best_ms[analyze]}}")x;" \
-  "memory: $(awk "BEGIN {printf \"%.2f\", ${best_mb[analyze]} / ${best_mb[jmc]}}") of JMC's"
+# Per-round ratios, median and distribution-free 95 % interval (PairedRatios divides the second column by the first).
+ratios() { paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | "$java" -cp "$bench" io.manometer.benchmarks.cpu.PairedRatios "$3"; }
+ratios "${all_ms[analyze]}" "${all_ms[bare]}" "analyzer throughput / bare loop's"
+ratios "${all_ms[analyze]}" "${all_ms[jmc]}" "analyzer speed / JMC's rules'"
+ratios "${all_mb[jmc]}" "${all_mb[analyze]}" "analyzer memory / JMC's"

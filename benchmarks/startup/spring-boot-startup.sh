@@ -3,7 +3,8 @@
 # @RestController, embedded Tomcat) started as its executable jar until it is ready to serve (as
 # Spring reports it: "process running for"), then exited. Interleaved runs without the agent and
 # with it (and with the agent's options given as arguments, to see where the time goes); prints
-# each median and the difference.
+# each median and the difference, then for each agent variant the median ratio of the interleaved
+# pairs (with / without) and its distribution-free 95 % interval (from 6 runs on).
 # Usage: benchmarks/startup/spring-boot-startup.sh [runs] [agent options ...]
 #   e.g. spring-boot-startup.sh 10 call.sites=false
 #   (JAVA_HOME selects the JDK; build the agent first; the application is built here with Maven)
@@ -13,7 +14,8 @@ runs="${1:-10}"
 shift || true
 java="${JAVA_HOME:-/usr}/bin/java"
 agent=agent/target/manometer-agent.jar
-[ -f "$agent" ] || { echo "build the agent first: mvn -DskipTests package" >&2; exit 2; }
+bench=benchmarks/target/benchmarks.jar
+[ -f "$agent" ] && [ -f "$bench" ] || { echo "build first: mvn -DskipTests package" >&2; exit 2; }
 app=benchmarks/startup/spring-boot
 jar="$app/target/startup-hello-web-1.0.jar"
 [ -f "$jar" ] || mvn -B -ntp -q -f "$app/pom.xml" package -DskipTests
@@ -41,4 +43,9 @@ for i in "${!variants[@]}"; do
   m=$(median "${times[$i]}")
   printf '%-60s %6s ms  %+6d ms  %+5.1f%%   (%s)\n' "${variants[$i]:-no agent}" "$m" "$((m - base))" \
     "$(awk -v a="$m" -v b="$base" 'BEGIN {print 100 * (a - b) / b}')" "${times[$i]% }"
+done
+for i in "${!variants[@]}"; do
+  [ "$i" -eq 0 ] && continue
+  paste -d' ' <(printf '%s\n' ${times[0]}) <(printf '%s\n' ${times[$i]}) \
+    | "$java" -cp "$bench" io.manometer.benchmarks.cpu.PairedRatios "${variants[$i]}, ready-time with/without"
 done
