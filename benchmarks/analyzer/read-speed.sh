@@ -67,8 +67,8 @@ line "bare EventStream loop, same handlers:" bare
 line "manometer analyze, -Xmx256m:" analyze
 line "java -jar manometer.jar, both JIT tiers:" tiered
 line "JDK Mission Control 9.1, all rules:" jmc
-# Per-round ratios, median and distribution-free 95 % interval (PairedRatios divides the second column by the first).
-ratios() { paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | "$java" -cp "$bench" io.manometer.benchmarks.cpu.PairedRatios "$3"; }
+# Per-round ratios, median and distribution-free 95 % interval (PairedRuns divides the second column by the first).
+ratios() { paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns "$3"; }
 ratios "${all_ms[analyze]}" "${all_ms[bare]}" "analyzer throughput / bare loop's"
 ratios "${all_ms[analyze]}" "${all_ms[jmc]}" "analyzer speed / JMC's rules'"
 ratios "${all_mb[jmc]}" "${all_mb[analyze]}" "analyzer memory / JMC's"

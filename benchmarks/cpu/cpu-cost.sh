@@ -55,7 +55,7 @@ for workload in pipeline http; do
     echo "$a $b" >>"$logs/$workload.pairs"
     echo "$workload pair $i: no agent $a ns, agent $b ns of CPU per unit"
   done
-  "$java" -cp "$bench" io.manometer.benchmarks.cpu.PairedRatios "$workload, CPU per unit with/without the agent" <"$logs/$workload.pairs"
+  "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns "$workload, CPU per unit with/without the agent" <"$logs/$workload.pairs"
 done
 
 # The model: what the agent counted per request on the same server, times what each costs, plus the

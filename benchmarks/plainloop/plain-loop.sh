@@ -1,7 +1,8 @@
 #!/bin/bash
 # The loop a user would time by hand (PlainLoop), one JVM per run, with and without the agent
 # interleaved, for each queue and each way of calling offer; prints the median of each and the
-# difference per offer+poll pair.
+# difference per offer+poll pair, then the median of the runs' paired differences with its
+# distribution-free 95 % interval (from 6 runs on).
 #   benchmarks/plainloop/plain-loop.sh [RUNS] [AGENT_OPTIONS]   (from the project root, after mvn package)
 # QUEUES="abq lbq deque" chooses the queues (deque: an ArrayDeque of 4,096 elements, the large-deque path).
 set -euo pipefail
@@ -23,5 +24,7 @@ for queue in ${QUEUES:-abq lbq deque}; do
         b=$(printf '%s\n' "${with[@]}" | median)
         awk -v q="$queue" -v c="$call" -v a="$a" -v b="$b" -v w="${without[*]}" -v x="${with[*]}" \
             'BEGIN { printf "%s %-7s no agent %6.2f  agent %6.2f  %+6.2f ns  (runs: %s | %s)\n", q, c, a, b, b - a, w, x }'
+        paste -d' ' <(printf '%s\n' "${without[@]}") <(printf '%s\n' "${with[@]}") \
+            | "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns --difference "ns per pair" "$queue $call, paired runs"
     done
 done

@@ -47,5 +47,5 @@ done
 for i in "${!variants[@]}"; do
   [ "$i" -eq 0 ] && continue
   paste -d' ' <(printf '%s\n' ${times[0]}) <(printf '%s\n' ${times[$i]}) \
-    | "$java" -cp "$bench" io.manometer.benchmarks.cpu.PairedRatios "${variants[$i]}, ready-time with/without"
+    | "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns "${variants[$i]}, ready-time with/without"
 done

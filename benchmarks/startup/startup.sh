@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Start-up cost of the agent: wall time of a hello-world JVM, median of N runs each, without the
 # agent, with it, and with it plus a JFR recording, interleaved in one run so the machine's state is shared.
+# Then, for each pair of variants, the median of the interleaved runs' differences (agent - none)
+# and its distribution-free 95 % interval (from 6 runs on).
 # Usage: benchmarks/startup/startup.sh [runs]   (JAVA_HOME selects the JDK; build the agent first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-10}"
 java="${JAVA_HOME:-/usr}/bin/java"
 agent=agent/target/manometer-agent.jar
-[ -f "$agent" ] || { echo "build the agent first: mvn -DskipTests package" >&2; exit 2; }
+bench=benchmarks/target/benchmarks.jar
+[ -f "$agent" ] && [ -f "$bench" ] || { echo "build first: mvn -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "${JAVA_HOME:-/usr}/bin/javac" -d "$work" benchmarks/startup/Hello.java
@@ -49,3 +52,8 @@ row() { printf '%-28s %6s ms %6s ms %+6d ms\n' "$1" "${m[$2]}" "${m[$3]}" "$((m[
 row "hello world" 0 1
 row "hello world, JFR recording" 2 3
 row "CLI, $classes classes" 4 5
+added() { paste -d' ' <(printf '%s\n' ${times[$2]}) <(printf '%s\n' ${times[$3]}) \
+  | "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns --difference ms "$1, added by the agent"; }
+added "hello world" 0 1
+added "hello world, JFR recording" 2 3
+added "CLI" 4 5
