@@ -190,7 +190,9 @@ abstract class GrowthDetector extends DeclaredDetector {
     /**
      * The early-ack worker's source: a queue that the threads feeding this series consume from and
      * that does not grow itself. Taking from it and handing the work on without waiting keeps it
-     * drained while the work piles up here. Null when there is none.
+     * drained while the work piles up here. A queue that only its own consumers fill is no source:
+     * the producer passes its work through a list of its own (Guava's AsyncEventBus dispatches so),
+     * and no upstream stage is told the work is done. Null when there is none.
      */
     BufferSeries drainedSourceOf(Recording recording, BufferSeries series, Preferences p) {
         List<String> feeders = series.producerThreadNames();
@@ -200,7 +202,7 @@ abstract class GrowthDetector extends DeclaredDetector {
             return null;
         }
         for (BufferSeries queue : recording.series(BufferSeries.Subject.QUEUE)) {
-            if (queue.samples.lastDepth() >= p.get(this, minGrowth)) {
+            if (queue.samples.lastDepth() >= p.get(this, minGrowth) || queue.filledOnlyByItsConsumers()) {
                 continue;
             }
             for (String consumer : queue.consumerThreadNames()) {

@@ -201,6 +201,17 @@ public final class BufferSeries {
         return names(consumerThreads);
     }
 
+    /**
+     * Whether every thread that fills this buffer also empties it (the agent listed them all): a
+     * list a thread keeps for itself, such as a dispatcher's queue drained by the thread that
+     * posted to it, rather than a buffer between stages.
+     */
+    public boolean filledOnlyByItsConsumers() {
+        String producers = producerThreads.isEmpty() ? producerThread : producerThreads;
+        java.util.List<String> filling = names(producers);
+        return !filling.isEmpty() && !producers.endsWith("...") && consumerThreadNames().containsAll(filling);
+    }
+
     private static java.util.List<String> names(String list) {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (String name : list.split(", ")) {

@@ -112,6 +112,27 @@ class FanOutDetectorTest {
         assertThat(detect(recording)).singleElement().extracting(Finding::kind).isEqualTo("unbounded-fan-out");
     }
 
+    @Test
+    void aQueueOnlyItsFeederFillsAndEmptiesIsNoEarlyAckSource() {
+        // Guava's AsyncEventBus: the posting thread adds to a dispatch queue and drains it itself.
+        Recording recording = TestRecordings.create()
+                .queue(7, -1, 20, 1000, s -> s % 3)
+                .threadsOf(7, "main", "main")
+                .launchSite(SITE, 20, 1000, "main", s -> 600 * s)
+                .build();
+        assertThat(detect(recording)).singleElement().extracting(Finding::kind).isEqualTo("unbounded-fan-out");
+    }
+
+    @Test
+    void aQueueWhoseFeedersAreNotAllListedMayStillBeTheSource() {
+        Recording recording = TestRecordings.create()
+                .queue(7, -1, 20, 1000, s -> s % 3)
+                .threadsOf(7, "worker-1, ...", "worker-1")
+                .launchSite(SITE, 20, 1000, "worker-1", s -> 600 * s)
+                .build();
+        assertThat(detect(recording)).singleElement().extracting(Finding::kind).isEqualTo("early-ack-launch");
+    }
+
     private List<Finding> detect(Recording recording) {
         return detector.detect(recording, Preferences.defaults());
     }
