@@ -16,6 +16,7 @@ public final class TrialMain {
             "reactor-create", ReactorCreateTrial::run,
             "rxjava-observe-on", RxObserveOnTrial::run,
             "okhttp-enqueue", OkHttpEnqueueTrial::run,
+            "guava-async-event-bus", GuavaEventBusTrial::run,
             "netty-pipeline", NettyPipelineTrial::run,
             "netty-http", NettyHttpTrial::run,
             "grpc-server-stream", GrpcServerStreamTrial::run);

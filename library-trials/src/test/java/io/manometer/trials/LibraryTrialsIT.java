@@ -36,6 +36,10 @@ class LibraryTrialsIT {
             // An ArrayDeque, made before the agent could see it, drained through its iterator; fed by
             // OkHttp's dispatcher (the via) at the application's enqueue.
             new Expected("okhttp-enqueue", "queue-backlog", "ArrayDeque", "io.manometer.trials.OkHttpEnqueueTrial.run("),
+            // Guava's bus passes each event through a dispatch queue the posting thread drains itself,
+            // then into the executor: the executor's backlog, at the line that makes it, not an early ack.
+            new Expected("guava-async-event-bus", "executor-backlog", "ThreadPoolExecutor",
+                    "io.manometer.trials.GuavaEventBusTrial.run("),
             // Netty: writes from a feed thread (submitted to the event loop) and from the event loop
             // itself (an HTTP response through the codec), both ignoring isWritable().
             new Expected("netty-pipeline", "outbound-growth", "Netty channels",
