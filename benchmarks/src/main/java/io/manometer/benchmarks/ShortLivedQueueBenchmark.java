@@ -1,6 +1,7 @@
 package io.manometer.benchmarks;
 
 import java.util.ArrayDeque;
+import java.util.LinkedList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,6 +31,20 @@ public class ShortLivedQueueBenchmark {
         int sum = 0;
         while (!work.isEmpty()) {
             sum += work.pollFirst();
+        }
+        return sum;
+    }
+
+    /** LinkedList, loaded before any agent too: a size check per link and unlink. */
+    @Benchmark
+    public int localLinkedList() {
+        LinkedList<Integer> work = new LinkedList<>();
+        for (int i = 0; i < 16; i++) {
+            work.add(element);
+        }
+        int sum = 0;
+        for (Integer e = work.poll(); e != null; e = work.poll()) {
+            sum += e;
         }
         return sum;
     }

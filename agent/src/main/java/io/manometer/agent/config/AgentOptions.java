@@ -29,6 +29,8 @@ public final class AgentOptions {
                 "creation-site stack captures allowed per second (bursts up to 5x)"),
         ARRAY_DEQUE("arraydeque", "true",
                 "false leaves java.util.ArrayDeque alone (it costs ~1-3 ns per operation on small local deques)"),
+        LINKED_LIST("linkedlist", "true",
+                "false leaves java.util.LinkedList alone (watched as a queue only once 1,024 elements long)"),
         CALL_SITES("call.sites", "true",
                 "false leaves application code alone: no async launch counts, no ignored-offer check"),
         MEMORY_BUFFERS("memory.buffers", "true",
@@ -73,6 +75,7 @@ public final class AgentOptions {
     public final int stackDepth;
     public final int siteCapturesPerSecond;
     public final boolean arrayDeque;
+    public final boolean linkedList;
     public final boolean callSites;
     public final boolean memoryBuffers;
     /** Whether the agent keeps its own recording, judges it live, alerts and dumps. */
@@ -101,6 +104,7 @@ public final class AgentOptions {
         this.stackDepth = positiveIntValue(raw, Key.STACK_DEPTH);
         this.siteCapturesPerSecond = positiveIntValue(raw, Key.SITE_CAPTURES_PER_SECOND);
         this.arrayDeque = booleanValue(raw, Key.ARRAY_DEQUE);
+        this.linkedList = booleanValue(raw, Key.LINKED_LIST);
         this.callSites = booleanValue(raw, Key.CALL_SITES);
         this.memoryBuffers = booleanValue(raw, Key.MEMORY_BUFFERS);
         this.record = !"off".equals(choiceValue(raw, Key.RECORD, "auto", "off"));
@@ -120,6 +124,7 @@ public final class AgentOptions {
         shown.put(Key.STACK_DEPTH.name, String.valueOf(stackDepth));
         shown.put(Key.SITE_CAPTURES_PER_SECOND.name, String.valueOf(siteCapturesPerSecond));
         shown.put(Key.ARRAY_DEQUE.name, String.valueOf(arrayDeque));
+        shown.put(Key.LINKED_LIST.name, String.valueOf(linkedList));
         shown.put(Key.CALL_SITES.name, String.valueOf(callSites));
         shown.put(Key.MEMORY_BUFFERS.name, String.valueOf(memoryBuffers));
         shown.put(Key.RECORD.name, record ? "auto" : "off");

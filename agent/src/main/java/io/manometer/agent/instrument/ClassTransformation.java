@@ -32,8 +32,9 @@ final class ClassTransformation implements ClassFileTransformer {
     private static final AtomicInteger DEFINED = new AtomicInteger();
 
     private final Instrumentation inst;
-    /** Whether to retransform ArrayDeque and the in-memory buffers (see PreloadedClassTransformation). */
+    /** Whether to retransform ArrayDeque, LinkedList and the in-memory buffers (see PreloadedClassTransformation). */
     private final boolean arrayDeque;
+    private final boolean linkedList;
     private final boolean memoryBuffers;
     private final TypeHierarchy hierarchy;
     private final Set<String> queuesLoadedBeforeAgent;
@@ -64,12 +65,13 @@ final class ClassTransformation implements ClassFileTransformer {
 
     ClassTransformation(Instrumentation inst, TypeHierarchy hierarchy, Class<?>[] loadedBeforeAgent,
                         Set<String> queuesLoadedBeforeAgent, ModuleReadEdges readEdges, boolean arrayDeque,
-                        boolean memoryBuffers, CallSiteRewriter callSites) {
+                        boolean linkedList, boolean memoryBuffers, CallSiteRewriter callSites) {
         this.loadedBeforeAgent = loadedBeforeAgent;
         this.memoryBuffers = memoryBuffers;
         this.inst = inst;
         this.callSites = callSites;
         this.arrayDeque = arrayDeque;
+        this.linkedList = linkedList;
         this.hierarchy = hierarchy;
         this.queuesLoadedBeforeAgent = queuesLoadedBeforeAgent;
         this.readEdges = readEdges;
@@ -145,7 +147,7 @@ final class ClassTransformation implements ClassFileTransformer {
             } catch (Throwable t) { // queues are instrumented already: this costs executors a cold path at most
                 AgentLog.warn("the executors' instrumentation did not warm up; each is tried as it loads", t);
             }
-            preloaded = PreloadedClassTransformation.install(inst, readEdges, arrayDeque, memoryBuffers, countable,
+            preloaded = PreloadedClassTransformation.install(inst, readEdges, arrayDeque, linkedList, memoryBuffers, countable,
                     byteBuddy.queues);
         } catch (Throwable t) {
             AgentLog.warn("instrumentation could not start; the agent records nothing", t);

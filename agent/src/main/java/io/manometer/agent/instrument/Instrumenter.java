@@ -48,7 +48,7 @@ public final class Instrumenter {
         hierarchy.warmUpClassFileReading();
         Set<String> queuesLoadedBefore = queueClassesAmong(loaded);
         ClassTransformation transformation = new ClassTransformation(inst, hierarchy, loaded, queuesLoadedBefore,
-                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.memoryBuffers,
+                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.linkedList, options.memoryBuffers,
                 options.callSites ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
         inst.addTransformer(transformation, false);
         installed = transformation;

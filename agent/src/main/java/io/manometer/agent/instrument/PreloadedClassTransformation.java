@@ -6,6 +6,7 @@ import io.manometer.schema.StackFrames;
 import java.util.Queue;
 import io.manometer.agent.instrument.QueueOperations.Operation;
 import io.manometer.agent.instrument.advice.ArrayDequeAdvice;
+import io.manometer.agent.instrument.advice.LinkedListAdvice;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -16,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
+import java.util.LinkedList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +37,12 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Instruments JDK classes the JVM loaded before this agent: {@link ArrayDeque} and the in-memory
- * byte and char buffers, which every JVM loads first, and the queues and executors another agent's
+ * Instruments JDK classes the JVM loaded before this agent: {@link ArrayDeque}, {@link LinkedList}
+ * and the in-memory byte and char buffers, which every JVM loads first, and the queues and executors another agent's
  * premain used (the OpenTelemetry, Elastic and Datadog agents load {@code ThreadPoolExecutor},
  * {@code LinkedBlockingQueue} and more). They can only be retransformed, so they get no counters
- * field: ArrayDeque and the byte buffers get advice that reads their own fields (see
- * {@link ArrayDequeAdvice}, {@link ByteArrayGrowthAdvice}); the queues and executors count as
+ * field: ArrayDeque, LinkedList and the byte buffers get advice that reads their own fields (see
+ * {@link ArrayDequeAdvice}, {@link LinkedListAdvice}, {@link ByteArrayGrowthAdvice}); the queues and executors count as
  * usual, in the side table ({@link CounterAccess}).
  * A transformer of its own, registered as retransform-capable, so another agent's retransformation
  * keeps this advice; the main transformer stays load-time only.
@@ -99,7 +101,7 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
 
     /** Called once Byte Buddy is loaded, off the application's threads; null when nothing was retransformed. */
     static PreloadedClassTransformation install(Instrumentation inst, ModuleReadEdges readEdges, boolean arrayDeque,
-                                                boolean memoryBuffers, Map<Class<?>, TypeHierarchy.Kind> countable,
+                                                boolean linkedList, boolean memoryBuffers, Map<Class<?>, TypeHierarchy.Kind> countable,
                                                 QueueTransformer queues) {
         PreloadedClassTransformation transformation = new PreloadedClassTransformation(readEdges);
         List<Class<?>> classes = transformation.classes;
@@ -112,6 +114,12 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
         if (arrayDeque) {
             classes.add(ArrayDeque.class);
             transformation.targets.put(ArrayDeque.class, PreloadedClassTransformation::watchArrayDeque);
+        }
+        if (linkedList) {
+            classes.add(LinkedList.class);
+            transformation.targets.put(LinkedList.class, (builder, type, bytes) -> builder
+                    .visit(linkedListAdvice(true).on(LINKS))
+                    .visit(linkedListAdvice(false).on(UNLINKS)));
         }
         if (memoryBuffers) {
             classes.add(ByteArrayOutputStream.class);
@@ -174,6 +182,19 @@ final class PreloadedClassTransformation implements ClassFileTransformer {
                 .visit(advice(true, false).on(counted(operations, false, "Last")))
                 .visit(advice(false, false).on(ElementMatchers.named("delete")
                         .and(ElementMatchers.takesArguments(int.class))));
+    }
+
+    /**
+     * The private methods every insert and removal of LinkedList goes through (add, offer, push,
+     * poll, remove, an iterator's remove...), the same from JDK 17 to 25.
+     */
+    private static final ElementMatcher<MethodDescription> LINKS = ElementMatchers.<MethodDescription>named("linkFirst")
+            .or(ElementMatchers.named("linkLast")).or(ElementMatchers.named("linkBefore"));
+    private static final ElementMatcher<MethodDescription> UNLINKS = ElementMatchers.<MethodDescription>named("unlinkFirst")
+            .or(ElementMatchers.named("unlinkLast")).or(ElementMatchers.named("unlink"));
+
+    private static Advice linkedListAdvice(boolean links) {
+        return Advice.withCustomMapping().bind(LinkedListAdvice.Links.class, links).to(LinkedListAdvice.class);
     }
 
     private static Advice advice(boolean atTail, boolean insert) {

@@ -20,8 +20,8 @@ public final class QueueTypes {
     /** Not thread-safe, but sized by arithmetic on fields: read racily, never wrong by much. */
     private static final Set<String> EXACT_SIZE_PLAIN = Set.of("java.util.ArrayDeque", "java.util.PriorityQueue");
     /**
-     * A Queue the agent leaves alone: far more often a List than a queue, and counting every list
-     * would cost every application.
+     * A Queue the agent gives no counters: far more often a List than a queue, and counting every
+     * list would cost every application. A large one is watched as ArrayDeque is (LinkedListAdvice).
      */
     public static final String NOT_A_BUFFER = "java/util/LinkedList";
 

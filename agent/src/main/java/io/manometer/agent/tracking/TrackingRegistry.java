@@ -109,9 +109,8 @@ public final class TrackingRegistry {
         }
     }
 
-    /** Large queues without counters (see ArrayDequeAdvice), by identity; weakly held. */
-    private final java.util.Map<Object, TrackedBuffer> uncounted =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Large queues without counters (see ArrayDequeAdvice, LinkedListAdvice), by identity; weakly held. */
+    private final WeakIdentityTable<TrackedBuffer> uncounted = new WeakIdentityTable<>();
 
     /**
      * The entry for a queue without counters, made on first sight; null when the queue is not to be

@@ -191,6 +191,22 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aLargeLinkedListSharedBetweenThreadsIsReportedAndOneBuiltByOneThreadIsNot() {
+        List<RecordedEvent> lists = events.stream()
+                .filter(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .filter(e -> e.getString("bufferType").equals("java.util.LinkedList"))
+                .toList();
+        assertThat(lists).as(run.toString()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getString("producerSite")).isEqualTo(PREFIX + lines[23] + ")"));
+        assertThat(lists.stream().mapToLong(e -> e.getLong("bufferId")).distinct().count())
+                .as("the list one thread built is not among them").isOne();
+        RecordedEvent last = lists.stream().max(Comparator.comparing(RecordedEvent::getStartTime)).orElseThrow();
+        assertThat(last.getLong("depth")).isEqualTo(2000);
+        assertThat(last.getLong("inserted")).isEqualTo(-1);
+        assertThat(last.getString("consumerThreads")).isEqualTo("list-consumer");
+    }
+
+    @Test
     void aCachedPoolIsNeverAtCapacityWhileItCanAddThreads() {
         RecordedEvent e = lastSample("manometer.ExecutorSample", lines[21]);
         assertThat(e.getLong("queueCapacity")).isZero();

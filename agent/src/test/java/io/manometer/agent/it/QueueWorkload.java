@@ -256,9 +256,30 @@ public final class QueueWorkload {
         downstream.start();
         downstream.join();
 
+        // LinkedList, loaded before any agent and mostly a List: watched only once large, reported if
+        // shared (Vert.x keeps ordered blocking tasks in one); a large list one thread builds stays out.
+        java.util.LinkedList<Integer> sharedList = new java.util.LinkedList<>();
+        java.util.LinkedList<Integer> builtList = new java.util.LinkedList<>();
+        int listLine = line() + 3;
+        for (int i = 0; i < 3000; i++) {
+            synchronized (sharedList) {
+                sharedList.add(i);
+            }
+            builtList.add(i);
+        }
+        Thread listConsumer = new Thread(() -> {
+            for (int i = 0; i < 1000; i++) {
+                synchronized (sharedList) {
+                    sharedList.poll();
+                }
+            }
+        }, "list-consumer");
+        listConsumer.start();
+        listConsumer.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine + " " + cachedLine + " " + iteratedLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine + " " + cachedLine + " " + iteratedLine + " " + listLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();

@@ -6,6 +6,7 @@ import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.tracking.AgentHooks;
 import io.manometer.agent.tracking.TrackingRegistry;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,24 @@ class LargeDequeSamplingTest {
         assertThat(sampler.take().buffers()).singleElement().satisfies(s -> {
             assertThat(s.depth()).isEqualTo(2000);
             assertThat(s.buffer().consumerThreads()).isEqualTo(Thread.currentThread().getName() + ", worker");
+        });
+    }
+
+    @Test
+    void largeLinkedListsAreToldApartByIdentityNotByTheirEqualContents() throws Exception {
+        // A LinkedList's equals and hashCode walk its elements: two lists holding the same are two queues.
+        java.util.LinkedList<Integer> first = new java.util.LinkedList<>(large());
+        java.util.LinkedList<Integer> second = new java.util.LinkedList<>(large());
+        for (java.util.LinkedList<Integer> list : List.of(first, second)) {
+            hooks.largeQueueUsed(list, true);
+            Thread worker = new Thread(() -> hooks.largeQueueUsed(list, false), "worker");
+            worker.start();
+            worker.join();
+        }
+
+        assertThat(sampler.take().buffers()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.depth()).isEqualTo(2000);
+            assertThat(s.buffer().consumerThreads()).isEqualTo("worker");
         });
     }
 

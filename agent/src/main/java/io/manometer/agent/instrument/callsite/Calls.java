@@ -44,8 +44,8 @@ final class Calls {
 
     /**
      * Whether a class (internal name) is, by its name, a queue whose construction is worth marking:
-     * the JDK's and libraries' queue classes end in Queue or Deque ({@code LinkedList} is left
-     * alone, as the agent does everywhere). A wrong guess costs nothing: the agent names only a
+     * the JDK's and libraries' queue classes end in Queue or Deque ({@code LinkedList}, loaded
+     * before the agent, has no counters to name it by). A wrong guess costs nothing: the agent names only a
      * queue of exactly this class.
      */
     static boolean isQueueClass(String internalName) {
