@@ -128,7 +128,7 @@ final class TypeHierarchy {
     }
 
     private int facts(ClassLoader loader, ClassReader reader, int depth) {
-        int f = isQueueShapedInterface(reader) ? 1 : 0;
+        int f = isQueueShaped(reader) ? 1 : 0;
         String superName = reader.getSuperName();
         if (superName != null) {
             f |= facts(loader, superName, depth + 1);
@@ -140,26 +140,37 @@ final class TypeHierarchy {
     }
 
     /**
-     * A library's own queue abstraction that does not extend {@link Queue} (RxJava's SimpleQueue,
-     * the shape of many): an interface outside the JDK declaring both {@code boolean offer(E)} and
-     * {@code E poll()}. Its implementations are buffers like any Queue; only an interface counts,
-     * as a class that merely has two such methods says less about what it is.
+     * A library's own queue that is not a {@link Queue}, outside the JDK: an interface declaring both
+     * {@code boolean offer(E)} and {@code E poll()} (RxJava's SimpleQueue, the shape of many), or a
+     * class named as a queue ({@code ...Queue}, {@code ...Deque}) that declares {@code E poll()} and
+     * an {@code add(E)} or {@code offer(E)} (Akka's and Pekko's AbstractNodeQueue, every actor's
+     * default mailbox). Their implementations are buffers like any Queue. A class needs its name
+     * too, as one that merely has two such methods says less about what it is.
      */
-    private static boolean isQueueShapedInterface(ClassReader reader) {
-        if ((reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 || reader.getClassName().startsWith("java/")) {
+    private static boolean isQueueShaped(ClassReader reader) {
+        String name = reader.getClassName();
+        if (name.startsWith("java/")) {
             return false;
         }
-        boolean[] offerAndPoll = new boolean[2];
+        boolean isInterface = (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0;
+        String simpleName = name.substring(name.lastIndexOf('/') + 1);
+        if (!isInterface && !simpleName.endsWith("Queue") && !simpleName.endsWith("Deque")) {
+            return false;
+        }
+        boolean[] insertAndPoll = new boolean[2];
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+            public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                                              String[] exceptions) {
-                offerAndPoll[0] |= name.equals("offer") && descriptor.equals("(Ljava/lang/Object;)Z");
-                offerAndPoll[1] |= name.equals("poll") && descriptor.equals("()Ljava/lang/Object;");
+                if ((access & Opcodes.ACC_STATIC) == 0) {
+                    insertAndPoll[0] |= method.equals("offer") && descriptor.equals("(Ljava/lang/Object;)Z")
+                            || !isInterface && method.equals("add") && descriptor.startsWith("(Ljava/lang/Object;)");
+                    insertAndPoll[1] |= method.equals("poll") && descriptor.equals("()Ljava/lang/Object;");
+                }
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return offerAndPoll[0] && offerAndPoll[1];
+        return insertAndPoll[0] && insertAndPoll[1];
     }
 
     /** JDK classes are the boot loader's wherever they are asked from; caching them once saves reads. */

@@ -290,6 +290,20 @@ class AgentRecordingIT {
     }
 
     @Test
+    void aLibrarysQueueClassNamedAsAQueueIsWatchedThoughItHasNoQueueInterface() {
+        RecordedEvent q = lastSample("manometer.QueueSample", lines[24]);
+        assertThat(q.getString("bufferType")).isEqualTo(QueueWorkload.MailboxNodeQueue.class.getName());
+        assertThat(q.getLong("inserted")).isEqualTo(500);
+        assertThat(q.getLong("removed")).isEqualTo(200);
+        assertThat(q.getLong("depth")).isEqualTo(300);
+        assertThat(q.getString("consumerThreads")).contains("actor");
+        assertThat(events).filteredOn(e -> e.getEventType().getName().equals("manometer.QueueSample"))
+                .filteredOn(e -> e.getString("createdAt").equals(PREFIX + lines[24] + ")"))
+                .as("its storage is not reported apart, nor is the look-alike not named as a queue")
+                .extracting(e -> e.getString("bufferType")).containsOnly(QueueWorkload.MailboxNodeQueue.class.getName());
+    }
+
+    @Test
     void aQueueAReactiveOperatorFeedsFromOnNextIsReportedNotTakenForTheOperatorsStorage() {
         // The operator has the queue interface too, but onNext is no insert of its own: the queue it
         // feeds is a buffer between two threads, named where the operator was created.

@@ -277,9 +277,25 @@ public final class QueueWorkload {
         listConsumer.start();
         listConsumer.join();
 
+        // A library's queue class that is neither a Queue nor has a queue interface, named as a queue
+        // (Akka's and Pekko's AbstractNodeQueue, every actor's mailbox); a look-alike not so named stays out.
+        MailboxNodeQueue<Integer> mailbox = new MailboxNodeQueue<>(); NodeInbox<Integer> inbox = new NodeInbox<>(); int mailboxLine = line();
+        for (int i = 0; i < 500; i++) {
+            mailbox.add(i);
+            inbox.add(i);
+        }
+        Thread actor = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                mailbox.poll();
+                inbox.poll();
+            }
+        }, "actor");
+        actor.start();
+        actor.join();
+
         System.out.println("lines " + unboundedLine + " " + boundedLine + " " + concurrentLine + " " + libraryLine
                 + " " + poolLine + " " + forkJoinLine + " " + asyncLine + " " + handedOverLine + " " + localLine
-                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine + " " + cachedLine + " " + iteratedLine + " " + listLine);
+                + " " + plainLine + " " + dequeLine + " " + fullLine + " " + saturatedLine + " " + perTaskLine + " " + drainingLine + " " + simpleLine + " " + timeoutsLine + " " + stuckLine + " " + aheadLine + " " + dueLine + " " + operatorLine + " " + cachedLine + " " + iteratedLine + " " + listLine + " " + mailboxLine);
         Thread.sleep(2500); // two sampling periods after the last operation
         pool.shutdown();
         release.countDown();
@@ -309,6 +325,32 @@ public final class QueueWorkload {
         @Override
         public int compareTo(java.util.concurrent.Delayed other) {
             return Long.compare(dueNanos, ((Due) other).dueNanos);
+        }
+    }
+
+    /** An intrusive node queue as actor libraries write them: add and poll, no queue interface. */
+    public static class MailboxNodeQueue<T> extends java.util.concurrent.atomic.AtomicReference<Object> {
+        private final java.util.concurrent.ConcurrentLinkedQueue<T> nodes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        public final void add(T value) {
+            nodes.add(value);
+        }
+
+        public final T poll() {
+            return nodes.poll();
+        }
+    }
+
+    /** The same shape under a name that does not say queue: not watched. */
+    public static class NodeInbox<T> extends java.util.concurrent.atomic.AtomicReference<Object> {
+        private final java.util.ArrayDeque<T> items = new java.util.ArrayDeque<>();
+
+        public final synchronized void add(T value) {
+            items.add(value);
+        }
+
+        public final synchronized T poll() {
+            return items.poll();
         }
     }
 
