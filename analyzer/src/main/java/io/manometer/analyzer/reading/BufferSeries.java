@@ -256,12 +256,25 @@ public final class BufferSeries {
 
     /**
      * The line to name in a report: where the buffer was created, else where it was fed from. For
-     * the common pool, where it is fed from: its creation site is an accident of class loading.
+     * the common pool, where it is fed from: its creation site is an accident of class loading. The
+     * same when the agent found no application line to create it (a library made it on its own
+     * thread, as an actor system makes a mailbox) and the line feeding it is the application's.
      */
     public String site() {
         if (commonPool && !producerSite.isEmpty() || createdAt.isEmpty()) {
             return producerSite;
         }
+        if (!producerSite.isEmpty() && isLibraryLine(createdAt) && !isLibraryLine(producerSite)) {
+            return producerSite;
+        }
         return createdAt;
+    }
+
+    /** Whether a frame, {@code pkg.Class.method(File.java:line)}, is the JDK's or a known library's. */
+    private static boolean isLibraryLine(String frame) {
+        int call = frame.indexOf('(');
+        int method = frame.lastIndexOf('.', call < 0 ? frame.length() : call);
+        String className = method < 0 ? frame : frame.substring(0, method);
+        return io.manometer.schema.StackFrames.isJdk(className) || io.manometer.schema.StackFrames.isKnownLibrary(className);
     }
 }
