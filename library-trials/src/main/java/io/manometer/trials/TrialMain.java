@@ -17,6 +17,8 @@ public final class TrialMain {
             "rxjava-observe-on", RxObserveOnTrial::run,
             "okhttp-enqueue", OkHttpEnqueueTrial::run,
             "guava-async-event-bus", GuavaEventBusTrial::run,
+            "vertx-execute-blocking", VertxBlockingTrial::run,
+            "pekko-tell", PekkoTellTrial::run,
             "netty-pipeline", NettyPipelineTrial::run,
             "netty-http", NettyHttpTrial::run,
             "grpc-server-stream", GrpcServerStreamTrial::run);

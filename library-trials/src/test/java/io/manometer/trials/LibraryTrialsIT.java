@@ -40,18 +40,33 @@ class LibraryTrialsIT {
             // then into the executor: the executor's backlog, at the line that makes it, not an early ack.
             new Expected("guava-async-event-bus", "executor-backlog", "ThreadPoolExecutor",
                     "io.manometer.trials.GuavaEventBusTrial.run("),
+            // Vert.x: a context's ordered blocking tasks wait in a LinkedList, fed at the timer's line.
+            new Expected("vertx-execute-blocking", "queue-backlog", "LinkedList",
+                    "io.manometer.trials.VertxBlockingTrial.lambda$run$"),
+            // Pekko: the actor's mailbox (a node queue with no Queue interface). It is made on one of
+            // Pekko's threads, with no application frame, so it is named where tell feeds it.
+            new Expected("pekko-tell", "queue-backlog", "NodeMessageQueue", "io.manometer.trials.PekkoTellTrial.run(",
+                    "io.manometer.trials.PekkoTellTrial.run("),
             // Netty: writes from a feed thread (submitted to the event loop) and from the event loop
             // itself (an HTTP response through the codec), both ignoring isWritable().
             new Expected("netty-pipeline", "outbound-growth", "Netty channels",
-                    "io.manometer.trials.NettyPipelineTrial.run(", "writability-ignored"),
+                    "io.manometer.trials.NettyPipelineTrial.run(", "", "writability-ignored"),
             new Expected("netty-http", "outbound-growth", "Netty channels",
-                    "io.manometer.trials.NettyHttpTrial$ExportHandler.writeRows(", "writability-ignored"),
+                    "io.manometer.trials.NettyHttpTrial$ExportHandler.writeRows(", "", "writability-ignored"),
             // gRPC on grpc-netty-shaded: onNext while the stream is not ready.
             new Expected("grpc-server-stream", "outbound-growth", "gRPC streams",
-                    "io.manometer.trials.GrpcServerStreamTrial.export(", "writability-ignored"));
+                    "io.manometer.trials.GrpcServerStreamTrial.export(", "", "writability-ignored"));
 
-    /** The kind the broken use yields, its summary's start and site; other kinds found at the same site. */
-    private record Expected(String trial, String kind, String buffer, String sitePrefix, String... alsoAtSite) {
+    /**
+     * The kind the broken use yields, its summary's start, its site and producer (the application's
+     * line where it is fed; empty when only the site is checked); other kinds found at the same site.
+     */
+    private record Expected(String trial, String kind, String buffer, String sitePrefix, String producerPrefix,
+                            String... alsoAtSite) {
+        Expected(String trial, String kind, String buffer, String sitePrefix) {
+            this(trial, kind, buffer, sitePrefix, "");
+        }
+
         @Override
         public String toString() {
             return trial;
@@ -85,6 +100,7 @@ class LibraryTrialsIT {
             assertThat(f.get("severity").asText()).isIn("warning", "critical");
             assertThat(f.get("summary").asText()).startsWith(expected.buffer());
             assertThat(f.get("site").asText()).startsWith(expected.sitePrefix());
+            assertThat(f.path("producer").asText()).startsWith(expected.producerPrefix());
         });
         for (String kind : expected.alsoAtSite()) {
             assertThat(result.findings()).as(result.report().toPrettyString()).anySatisfy(f -> {
