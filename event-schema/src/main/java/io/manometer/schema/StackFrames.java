@@ -92,6 +92,13 @@ public final class StackFrames {
         return className + "." + method + "(" + where + ")";
     }
 
+    /** The class of a frame written by {@link #format}: what precedes the method's name. */
+    public static String classNameOf(String frame) {
+        int call = frame.indexOf('(');
+        int method = frame.lastIndexOf('.', call < 0 ? frame.length() : call);
+        return method < 0 ? frame : frame.substring(0, method);
+    }
+
     /**
      * The source file a class most likely came from, for frames that carry none (JFR's): the
      * outermost class's simple name, {@code .java}.

@@ -1,5 +1,7 @@
 package io.manometer.analyzer.reading;
 
+import io.manometer.schema.StackFrames;
+
 /**
  * Everything a recording says about one queue or executor: what and where it is, and its samples.
  * Descriptive fields come from the latest sample that carried them.
@@ -194,7 +196,11 @@ public final class BufferSeries {
 
     /** Every producer thread the agent listed, the first one if it listed no more. */
     public java.util.List<String> producerThreadNames() {
-        return names(producerThreads.isEmpty() ? producerThread : producerThreads);
+        return names(producerList());
+    }
+
+    private String producerList() {
+        return producerThreads.isEmpty() ? producerThread : producerThreads;
     }
 
     public java.util.List<String> consumerThreadNames() {
@@ -207,9 +213,8 @@ public final class BufferSeries {
      * posted to it, rather than a buffer between stages.
      */
     public boolean filledOnlyByItsConsumers() {
-        String producers = producerThreads.isEmpty() ? producerThread : producerThreads;
-        java.util.List<String> filling = names(producers);
-        return !filling.isEmpty() && !producers.endsWith("...") && consumerThreadNames().containsAll(filling);
+        java.util.List<String> filling = producerThreadNames();
+        return !filling.isEmpty() && !producerList().endsWith("...") && consumerThreadNames().containsAll(filling);
     }
 
     private static java.util.List<String> names(String list) {
@@ -272,9 +277,7 @@ public final class BufferSeries {
 
     /** Whether a frame, {@code pkg.Class.method(File.java:line)}, is the JDK's or a known library's. */
     private static boolean isLibraryLine(String frame) {
-        int call = frame.indexOf('(');
-        int method = frame.lastIndexOf('.', call < 0 ? frame.length() : call);
-        String className = method < 0 ? frame : frame.substring(0, method);
-        return io.manometer.schema.StackFrames.isJdk(className) || io.manometer.schema.StackFrames.isKnownLibrary(className);
+        String className = StackFrames.classNameOf(frame);
+        return StackFrames.isJdk(className) || StackFrames.isKnownLibrary(className);
     }
 }
