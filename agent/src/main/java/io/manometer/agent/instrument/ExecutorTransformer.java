@@ -38,6 +38,11 @@ final class ExecutorTransformer {
     /** An executor class loaded after the agent: it gets the counters field. */
     static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
                                             TypeHierarchy.Kind kind) {
+        if (kind == TypeHierarchy.Kind.SCHEDULED_EXECUTOR) {
+            // The field and the constructor advice are its superclass's; a ThreadPoolExecutor loaded
+            // before the agent has no field, and keeps its executors' counters in the side table.
+            return advise(builder, kind, superclassHasCounters() ? CounterAccess.field(type) : CounterAccess.sideTable());
+        }
         builder = builder.defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
                 FieldManifestation.PLAIN, SyntheticState.SYNTHETIC);
         Class<?> constructed = kind == TypeHierarchy.Kind.EXECUTOR ? ExecutorConstructedAdvice.class
@@ -45,11 +50,23 @@ final class ExecutorTransformer {
         return advise(builder.visit(Advice.to(constructed).on(isConstructor())), kind, CounterAccess.field(type));
     }
 
+    private static boolean superclassHasCounters() {
+        try {
+            java.util.concurrent.ThreadPoolExecutor.class.getDeclaredField(CounterField.NAME);
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
     /**
      * An executor class loaded before the agent (another agent's premain used it), retransformed:
      * without a field, its executors' counters live in the side table.
      */
     static DynamicType.Builder<?> transformLoaded(DynamicType.Builder<?> builder, TypeHierarchy.Kind kind) {
+        if (kind == TypeHierarchy.Kind.SCHEDULED_EXECUTOR) {
+            return advise(builder, kind, CounterAccess.sideTable());
+        }
         return advise(builder.visit(Advice.to(SideTableConstructedAdvice.class).on(isConstructor())), kind,
                 CounterAccess.sideTable());
     }
@@ -62,6 +79,12 @@ final class ExecutorTransformer {
                             .on(named("start").and(takesArguments(Runnable.class))))
                     .visit(counters.to(ThreadPerTaskAdvice.Completed.class)
                             .on(named("taskComplete").and(takesArguments(Thread.class))));
+        }
+        if (kind == TypeHierarchy.Kind.SCHEDULED_EXECUTOR) {
+            // execute, submit and schedule all queue through delayedExecute, never through execute's
+            // superclass code; periodic tasks re-queue elsewhere, and are no new submissions.
+            return builder.visit(counters.to(InsertAdvice.class)
+                    .on(named("delayedExecute").and(takesArguments(1))));
         }
         boolean forkJoin = kind == TypeHierarchy.Kind.FORK_JOIN_POOL;
         return builder

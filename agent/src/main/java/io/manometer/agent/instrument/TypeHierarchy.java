@@ -22,6 +22,8 @@ final class TypeHierarchy {
     /** What a class is to the agent. */
     enum Kind {
         NONE, BUFFER, EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK,
+        /** ScheduledThreadPoolExecutor: a ThreadPoolExecutor whose submissions bypass its execute. */
+        SCHEDULED_EXECUTOR,
         /** A class of a library that one of the agent's integrations instruments (see LibraryIntegrations). */
         LIBRARY
     }
@@ -30,6 +32,7 @@ final class TypeHierarchy {
     private static final String QUEUE = "java/util/Queue";
     private static final String BLOCKING_QUEUE = "java/util/concurrent/BlockingQueue";
     private static final String EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+    private static final String SCHEDULED_EXECUTOR = "java/util/concurrent/ScheduledThreadPoolExecutor";
     private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
     /** JDK 21+: Executors.newVirtualThreadPerTaskExecutor and newThreadPerTaskExecutor. */
     private static final String THREAD_PER_TASK = "java/util/concurrent/ThreadPerTaskExecutor";
@@ -78,6 +81,9 @@ final class TypeHierarchy {
     Kind classify(ClassLoader loader, String name, byte[] classFile) {
         if (name.equals(EXECUTOR)) {
             return Kind.EXECUTOR;
+        }
+        if (name.equals(SCHEDULED_EXECUTOR)) {
+            return Kind.SCHEDULED_EXECUTOR;
         }
         if (name.equals(FORK_JOIN_POOL)) {
             return Kind.FORK_JOIN_POOL;
