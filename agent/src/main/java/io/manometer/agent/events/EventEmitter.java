@@ -281,8 +281,8 @@ public final class EventEmitter {
             MemoryBufferSampleEvent event = new MemoryBufferSampleEvent();
             event.bufferId = s.buffer().id;
             event.bufferType = s.buffer().type;
-            event.writerSite = s.buffer().writer.site();
-            event.writerStack = s.buffer().writer.stack();
+            event.writerSite = s.buffer().writer().site();
+            event.writerStack = s.buffer().writer().stack();
             event.writerThread = s.buffer().writerThread;
             event.size = s.sizeBytes();
             event.capacity = s.capacityBytes();

@@ -221,10 +221,11 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void memoryBufferGrew(Object buffer, long capacityBytes) {
-        TrackedMemoryBuffer tracked = registry.memoryBuffer(buffer,
-                () -> captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN);
+        java.util.function.Supplier<CallSite> writer =
+                () -> captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
+        TrackedMemoryBuffer tracked = registry.memoryBuffer(buffer, writer);
         if (tracked != null) {
-            tracked.grew(capacityBytes);
+            tracked.grew(capacityBytes, writer); // its line, retried as a queue's producer line is
         }
     }
 

@@ -8,8 +8,11 @@ import java.lang.ref.WeakReference;
 public final class TrackedMemoryBuffer {
     public final long id;
     public final String type;
-    /** The writes that grew it past the threshold: the line that fills it. */
-    public final CallSite writer;
+    /**
+     * The line that fills it: the write that grew it past the threshold, or a later growth's when
+     * the capture budget was spent then (a source launch's compiler spends it at start-up).
+     */
+    private volatile CallSite writer;
     public final String writerThread;
     private final WeakReference<Object> buffer;
     private volatile long capacityBytes;
@@ -22,8 +25,16 @@ public final class TrackedMemoryBuffer {
         this.writerThread = writerThread;
     }
 
-    void grew(long capacity) {
+    /** Another growth, with a way to capture its writer's line if it is still unknown. */
+    void grew(long capacity, java.util.function.Supplier<CallSite> writerNow) {
         capacityBytes = capacity;
+        if (writer == CallSite.UNKNOWN) {
+            writer = writerNow.get();
+        }
+    }
+
+    public CallSite writer() {
+        return writer;
     }
 
     public long capacityBytes() {

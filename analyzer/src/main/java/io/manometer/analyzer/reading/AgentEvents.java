@@ -162,7 +162,8 @@ public final class AgentEvents {
         long t = e.startNanos();
         recording.saw(EventNames.MEMORY_BUFFER_SAMPLE, t);
         BufferSeries s = recording.series(BufferSeries.Subject.MEMORY_BUFFER, e.getLong(MemoryBufferSample.BUFFER_ID));
-        if (s.type.isEmpty()) {
+        // A writer's line not captured at first (the budget was spent) is captured at a later growth.
+        if (s.type.isEmpty() || s.createdAt.isEmpty()) {
             describeWriter(s, e, MemoryBufferSample.BUFFER_TYPE, MemoryBufferSample.WRITER_SITE,
                     MemoryBufferSample.WRITER_STACK, MemoryBufferSample.WRITER_THREAD);
         }
