@@ -49,20 +49,17 @@ public final class IgnoredResultSite {
     private final LongAdder retried = new LongAdder();
 
     /**
-     * A rejection, with the exception's message. The JDK's AbortPolicy names the task in it ({@code Task
-     * com.acme.Job@1b6d3586 rejected from ...}, an identity unless the task has its own toString): a
-     * task named by one of the last few rejections is the same task offered again, a retry, whatever
-     * the handler's first instructions looked like.
+     * A rejection, with the exception's message. Executors name the task in it, as an identity
+     * unless the task has its own toString: the JDK's AbortPolicy ({@code Task com.acme.Job@1b6d3586
+     * rejected from ...}), Jetty's pool (the task alone). A task named by one of the last few
+     * rejections is the same task offered again, a retry, whatever the handler's first instructions
+     * looked like.
      */
     void rejected(String message) {
-        if (message == null || !message.startsWith("Task ")) {
+        String task = firstIdentity(message);
+        if (task == null) {
             return;
         }
-        int end = message.indexOf(" rejected from ");
-        if (end < 0) {
-            return;
-        }
-        String task = message.substring(5, end);
         synchronized (recentlyRejected) {
             for (String recent : recentlyRejected) {
                 if (task.equals(recent)) {
@@ -73,6 +70,27 @@ public final class IgnoredResultSite {
             recentlyRejected[nextRejected] = task;
             nextRejected = (nextRejected + 1) % recentlyRejected.length;
         }
+    }
+
+    /** The first {@code name@hex} word of a message (an object's default toString), or null. */
+    static String firstIdentity(String message) {
+        if (message == null) {
+            return null;
+        }
+        for (int at = message.indexOf('@'); at > 0; at = message.indexOf('@', at + 1)) {
+            int end = at + 1;
+            while (end < message.length() && Character.digit(message.charAt(end), 16) >= 0) {
+                end++;
+            }
+            int start = at;
+            while (start > 0 && " [(,=".indexOf(message.charAt(start - 1)) < 0) {
+                start--;
+            }
+            if (end > at + 1 && start < at) {
+                return message.substring(start, end);
+            }
+        }
+        return null;
     }
 
     /** Rejections of a task rejected moments before at this handler: it was offered again. */

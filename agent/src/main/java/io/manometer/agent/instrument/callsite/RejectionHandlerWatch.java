@@ -10,7 +10,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * A handler of {@code RejectedExecutionException}: the caught exception is handed to the agent as
  * it enters, so rejections are counted at this line, and the handler's first instructions are read
  * to judge it. One that leaves (a jump or a return) without rethrowing or handing the task on
- * anywhere drops the task; one that runs, retries or queues it handles the rejection.
+ * anywhere drops the task; one that runs, retries or queues it handles the rejection. A jump back
+ * to its own try block, with no call on the way that could fetch other work (a {@code while (true)}
+ * around the submit, not a {@code for} over items whose {@code next()} lies between), is a retry,
+ * whatever the handler did first (a back-off sleep), whichever executor refused and however.
  */
 final class RejectionHandlerWatch extends InstructionWatch {
     static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
@@ -23,6 +26,14 @@ final class RejectionHandlerWatch extends InstructionWatch {
     private static final int HANDLER_STEPS = 40;
 
     private final Set<Label> handlers = new HashSet<>();
+    /** Each handler's try block start (the earliest, when one handler guards several). */
+    private final java.util.Map<Label, Label> tryStarts = new java.util.HashMap<>();
+    /** Labels the code has placed, with the number of calls made before each: a jump to one goes back. */
+    private final java.util.Map<Label, Integer> placed = new java.util.HashMap<>();
+    /** Method calls (and invokedynamic) of the original code read so far. */
+    private int calls;
+    /** Start of the try block whose handler is being read. */
+    private Label handlerTryStart;
     private boolean entering;
     /** Site of the handler being read, -1 when none. */
     private int handlerSite = -1;
@@ -36,6 +47,7 @@ final class RejectionHandlerWatch extends InstructionWatch {
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
         if (REJECTED_EXECUTION.equals(type)) {
             handlers.add(handler);
+            tryStarts.putIfAbsent(handler, start);
         }
         super.visitTryCatchBlock(start, end, handler, type);
     }
@@ -43,8 +55,10 @@ final class RejectionHandlerWatch extends InstructionWatch {
     @Override
     public void visitLabel(Label label) {
         super.visitLabel(label);
+        placed.putIfAbsent(label, calls);
         if (handlers.contains(label)) {
             entering = true; // counted before its first instruction, after its frame
+            handlerTryStart = tryStarts.get(label);
         }
     }
 
@@ -75,8 +89,32 @@ final class RejectionHandlerWatch extends InstructionWatch {
         before(opcode, null);
     }
 
+    /** A jump from the handler back into its try block's loop: the same work is tried again. */
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        if (handlerSite >= 0 && opcode == Opcodes.GOTO && jumpsBackToTry(label)) {
+            handlerSite = -1; // judged: a retry
+        }
+        super.visitJumpInsn(opcode, label);
+    }
+
+    /** Back to a label placed before the try block starts, with no call between it and the try. */
+    private boolean jumpsBackToTry(Label target) {
+        Integer callsBeforeTarget = placed.get(target);
+        Integer callsBeforeTry = handlerTryStart == null ? null : placed.get(handlerTryStart);
+        return callsBeforeTarget != null && callsBeforeTarget.equals(callsBeforeTry);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrap,
+                                       Object... args) {
+        calls++;
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+    }
+
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+        calls++;
         before(opcode, name);
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
     }

@@ -17,4 +17,20 @@ class RejectionHandlerWatchTest {
                 "retriesRejection -> rejectionCaught");
         assertThat(r.load().getDeclaredMethods()).isNotEmpty();
     }
+
+    /**
+     * A jump back into the loop around the submit, with nothing on the way that fetches other work,
+     * tries the same task again: handled, whatever executor refused. A loop over items moves on.
+     */
+    @Test
+    void aBackOffThatLoopsBackToTheSubmitIsARetry() throws Exception {
+        Rewritten r = Rewritten.by(RetryFixture.class, RejectionHandlerWatch::new);
+        assertThat(r.sites.values()).hasSize(3)
+                .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.CAUGHT + " "
+                        + Rewritten.frameOf(RetryFixture.class, "backsOffAndRetries")))
+                .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.DROPPED + " "
+                        + Rewritten.frameOf(RetryFixture.class, "dropsAndMovesOn")))
+                .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.DROPPED + " "
+                        + Rewritten.frameOf(RetryFixture.class, "continuesWithTheNext")));
+    }
 }
