@@ -15,6 +15,11 @@ import java.util.concurrent.Executor;
  */
 public final class StackCapture {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /** For sites: also the hidden frames of lambdas and method references, which say where they were written. */
+    private static final StackWalker SITE_WALKER = StackWalker.getInstance(
+            java.util.Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+    /** How a hidden lambda or method-reference class is named after the class that wrote it. */
+    private static final String LAMBDA_MARK = "$$Lambda";
     private static final String BRIDGE_PACKAGE = "io.manometer.agent.bootstrap.";
     /**
      * Distinct call sites are few, buffers many: every buffer created or fed from the same place
@@ -65,22 +70,29 @@ public final class StackCapture {
     }
 
     private static CallSite capture(int maxFrames, int searchFrames, Class<?> owner) {
-        List<StackWalker.StackFrame> frames = WALKER.walk(stream -> stream
+        int[] kept = {0};
+        List<StackWalker.StackFrame> frames = SITE_WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !isInsideBuffer(f))
-                .limit(searchFrames)
+                .takeWhile(f -> f.getDeclaringClass().isHidden() || kept[0]++ < searchFrames)
                 .toList());
-        if (frames.isEmpty()) {
-            return CallSite.UNKNOWN;
-        }
         ApplicationCode code = application;
-        List<String> lines = new ArrayList<>(frames.size());
+        List<String> lines = new ArrayList<>(Math.min(frames.size(), searchFrames));
+        List<String> classes = new ArrayList<>(lines.size());
         String site = null;
         int siteIndex = 0;
         int siteRank = ApplicationCode.JDK;
+        String siteLambdaWriter = null;
+        String lambdaWriter = null; // the class that wrote the lambda just called, if one was
         Boolean otherAgent = null; // decided by the first frame outside the JDK
         for (StackWalker.StackFrame frame : frames) {
+            if (frame.getDeclaringClass().isHidden()) {
+                int mark = frame.getClassName().indexOf(LAMBDA_MARK);
+                lambdaWriter = mark > 0 ? frame.getClassName().substring(0, mark) : lambdaWriter;
+                continue;
+            }
             String line = format(frame);
             lines.add(line);
+            classes.add(frame.getClassName());
             if (otherAgent == null && !StackFrames.isJdk(frame.getClassName())) {
                 otherAgent = OtherAgentCode.owns(frame.getDeclaringClass());
             }
@@ -90,6 +102,22 @@ public final class StackCapture {
                     site = line;
                     siteIndex = lines.size() - 1;
                     siteRank = rank;
+                    siteLambdaWriter = lambdaWriter;
+                }
+            }
+            lambdaWriter = null;
+        }
+        if (lines.isEmpty()) {
+            return CallSite.UNKNOWN;
+        }
+        // The site called a method reference (orders::tell handed to a helper of the application's):
+        // the line that wrote it, further down the stack, says what was done; the helper only ran it.
+        if (siteLambdaWriter != null && !siteLambdaWriter.equals(classes.get(siteIndex))) {
+            for (int i = siteIndex + 1; i < lines.size(); i++) {
+                if (classes.get(i).equals(siteLambdaWriter)) {
+                    site = lines.get(i);
+                    siteIndex = i;
+                    break;
                 }
             }
         }
