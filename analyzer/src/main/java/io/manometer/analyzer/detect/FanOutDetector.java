@@ -28,7 +28,7 @@ public final class FanOutDetector extends GrowthDetector {
     public FanOutDetector() {
         super(ID, Set.of(EventNames.ASYNC_LAUNCH_SAMPLE, EventNames.AGENT_INFO),
                 List.of("unbounded-fan-out", "early-ack-launch", LIMITED), new Preference("minGrowth", 200),
-                LARGE_IN_FLIGHT, MIN_LIMITED_LAUNCHES, MIN_WAIT_SHARE, LARGE_THREADS);
+                LARGE_IN_FLIGHT, MIN_LIMITED_LAUNCHES, MIN_WAIT_SHARE, LARGE_THREADS, LONG_DRAIN);
     }
 
     @Override
@@ -40,25 +40,26 @@ public final class FanOutDetector extends GrowthDetector {
     static final Preference MIN_LIMITED_LAUNCHES = new Preference("minLimitedLaunches", 100);
     static final Preference MIN_WAIT_SHARE = new Preference("minLauncherWaitShare", 0.3);
     static final Preference LARGE_THREADS = new Preference("largeThreadsInFlight", 1_000);
+    /** A finished batch whose work takes this long to drain is a warning; five times as long, critical. */
+    static final Preference LONG_DRAIN = new Preference("longDrainSeconds", 60);
 
     private static final String LIMITED = "fan-out-limited";
 
     /**
      * Growth findings, and the sites whose in-flight work levelled off: at a limit, or not. A site
      * that grew and then levelled off (no longer growing at the end) is judged as the plateau it
-     * became: its ramp is not the growth that matters.
+     * became: its ramp is not the growth that matters. Two series at one site (the application's
+     * submit and the library's own launch inside it) are one finding.
      */
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>(super.detect(recording, p));
         HeapContext heap = HeapContext.of(recording, p.get(this, GrowthPreferences.WARMUP));
-        if (heap != null && heap.growing()) {
-            // A plateau while the heap fills is no working limit: something ran out (connections,
-            // file descriptors) while what waits for it piles up; heap-growth says so.
-            return findings;
-        }
+        // While the heap fills, a plateau is no working limit: something ran out (connections, file
+        // descriptors) while what waits for it piles up. It is still judged by what it holds.
+        boolean heapFilling = heap != null && heap.growing();
         for (BufferSeries series : recording.series(BufferSeries.Subject.LAUNCH_SITE)) {
-            Finding plateau = plateau(recording, series, p);
+            Finding plateau = plateau(recording, series, heapFilling, p);
             if (plateau == null) {
                 continue;
             }
@@ -70,24 +71,30 @@ public final class FanOutDetector extends GrowthDetector {
                 findings.add(plateau);
             }
         }
-        return findings;
+        return oneBySite(findings);
+    }
+
+    /** The strongest finding of each kind at each site, in the order first found. */
+    private static List<Finding> oneBySite(List<Finding> findings) {
+        java.util.Map<String, Finding> strongest = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) {
+            strongest.merge(f.kind() + " at " + f.site(), f, (a, b) -> b.score() > a.score() ? b : a);
+        }
+        return new ArrayList<>(strongest.values());
     }
 
     /**
-     * In flight levelled off: after warm-up, many launches, and in-flight work at or near its peak in
-     * most of the later samples. A limit at work when there is evidence of one; else launches that
-     * keep their pace, levelled off only by how long each takes.
+     * In flight levelled off: in-flight work at or near its peak in most of the later samples. A
+     * batch whose launches stopped is judged by what it holds and how long that takes to drain; a
+     * plateau while launches go on is a limit at work when there is evidence of one, else launches
+     * that keep their pace, levelled off only by how long each takes.
      */
-    private Finding plateau(Recording recording, BufferSeries series, Preferences p) {
+    private Finding plateau(Recording recording, BufferSeries series, boolean heapFilling, Preferences p) {
         SampleSeries samples = series.samples;
         SeriesWindow window = SeriesWindow.afterWarmup(samples, p.get(this, GrowthPreferences.WARMUP));
         int n = samples.size();
         int from = window.from();
         if (window.count() < p.get(this, GrowthPreferences.MIN_SAMPLES) || samples.peakDepth() < 2) {
-            return null;
-        }
-        long launched = samples.in(n - 1) - samples.in(from);
-        if (launched < p.get(this, MIN_LIMITED_LAUNCHES)) {
             return null;
         }
         double[] values = window.values();
@@ -106,25 +113,35 @@ public final class FanOutDetector extends GrowthDetector {
             return null;
         }
         double duration = window.durationSeconds();
+        long launched = samples.in(n - 1) - samples.in(from);
         double inRate = launched / duration;
         double outRate = (samples.out(n - 1) - samples.out(from)) / duration;
-        Double waitShare = series.launcherWaitShare();
-        boolean launchersWait = waitShare != null && series.launcherLooks() >= 3
-                && waitShare >= p.get(this, MIN_WAIT_SHARE);
-        boolean pinned = lowest == highest;
-        String site = series.site();
-        Finding.Builder finding = launchersWait || pinned ? Finding.of(id(), LIMITED).score(25)
-                .text(Messages.format(LIMITED + ".summary", samples.peakDepth(), site),
-                        Messages.format(LIMITED + (launchersWait ? ".explanation" : ".explanation.pinned"),
-                                inRate, outRate, samples.peakDepth(), series.type(),
-                                waitShare == null ? 0 : 100 * waitShare),
-                        Messages.format(LIMITED + ".solution"))
-                : levelledOff(series, inRate, outRate, waitShare, p);
+        double laterSeconds = (samples.time(n - 1) - samples.time(from + later)) / 1e9;
+        double laterInRate = laterSeconds <= 0 ? 0 : (samples.in(n - 1) - samples.in(from + later)) / laterSeconds;
+        double laterOutRate = laterSeconds <= 0 ? 0 : (samples.out(n - 1) - samples.out(from + later)) / laterSeconds;
+        Finding.Builder finding;
+        if (launchesStopped(samples, laterInRate)) {
+            // A batch launched at once and awaited: its launcher waits for it, which limits nothing.
+            finding = batch(series, laterOutRate, p);
+        } else {
+            if (launched < p.get(this, MIN_LIMITED_LAUNCHES)) {
+                return null;
+            }
+            Double waitShare = series.launcherWaitShare();
+            boolean launchersWait = waitShare != null && series.launcherLooks() >= 3
+                    && waitShare >= p.get(this, MIN_WAIT_SHARE);
+            boolean pinned = lowest == highest;
+            finding = (launchersWait || pinned) && !heapFilling ? limited(series, inRate, outRate, waitShare,
+                    launchersWait) : levelledOff(recording, series, inRate, outRate, waitShare, p);
+        }
+        if (finding == null) {
+            return null;
+        }
         return finding
                 .subject(series.type(), series.id)
-                .site(site)
+                .site(series.site())
                 .creation("", series.creationStack())
-                .producer(site, series.producerStack())
+                .producer(series.site(), series.producerStack())
                 .metrics(Finding.Metrics.builder()
                         .levels(samples.peakDepth(), samples.lastDepth(), -1)
                         .rates(inRate, outRate)
@@ -134,22 +151,88 @@ public final class FanOutDetector extends GrowthDetector {
                 .build();
     }
 
+    /** Launches all but stopped in the later half, after there had been some. */
+    private static boolean launchesStopped(SampleSeries samples, double laterInRate) {
+        double allSeconds = Math.max(1, (samples.lastTime() - samples.time(0)) / 1e9);
+        double overallInRate = samples.lastIn() / allSeconds;
+        return overallInRate > 0 && laterInRate < 0.05 * overallInRate;
+    }
+
+    private Finding.Builder limited(BufferSeries series, double inRate, double outRate, Double waitShare,
+                                    boolean launchersWait) {
+        long peak = series.samples.peakDepth();
+        return Finding.of(id(), LIMITED).score(25)
+                .text(Messages.format(LIMITED + ".summary", peak, series.site()),
+                        Messages.format(LIMITED + (launchersWait ? ".explanation" : ".explanation.pinned"),
+                                inRate, outRate, peak, series.type(), waitShare == null ? 0 : 100 * waitShare),
+                        Messages.format(LIMITED + ".solution"));
+    }
+
+    /**
+     * A finished batch holds what it launched until it drains: 8,000 calls in flight completing at
+     * 20/s is six minutes of work that nothing limited. Warning when that much takes a minute or
+     * more to drain, critical from five minutes or from a large number in flight; nothing to say of a
+     * batch that drains soon.
+     */
+    private Finding.Builder batch(BufferSeries series, double outRate, Preferences p) {
+        long inFlight = series.samples.lastDepth();
+        double drainSeconds = outRate > 0 ? inFlight / outRate : Double.POSITIVE_INFINITY;
+        if (inFlight < p.get(this, minGrowth()) || drainSeconds < p.get(this, LONG_DRAIN)) {
+            return null;
+        }
+        boolean critical = drainSeconds >= 5 * p.get(this, LONG_DRAIN) || inFlight >= p.get(this, LARGE_IN_FLIGHT);
+        String never = outRate > 0 ? "" : ".never";
+        return Finding.of(id(), "unbounded-fan-out")
+                .score(critical ? 80 : 60)
+                .text(Messages.format("unbounded-fan-out.batch.summary" + never, inFlight, series.site(),
+                                drainSeconds / 60),
+                        Messages.format("unbounded-fan-out.batch.explanation" + never, inFlight, series.type(),
+                                outRate, drainSeconds / 60),
+                        Messages.format("unbounded-fan-out.solution"));
+    }
+
     /**
      * Levelled off with nothing holding it: in flight = launch rate × time per task. Info while small;
-     * warning when what it holds is large (many tasks, or many threads where each launch starts one).
+     * warning when what it holds is large: many tasks, or many threads where each task holds one (a
+     * thread started per launch, or a pool that grows a thread per task, as the JVM's live threads show).
      */
-    private Finding.Builder levelledOff(BufferSeries series, double inRate, double outRate, Double waitShare,
-                                        Preferences p) {
+    private Finding.Builder levelledOff(Recording recording, BufferSeries series, double inRate, double outRate,
+                                        Double waitShare, Preferences p) {
         long peak = series.samples.peakDepth();
-        boolean platformThreads = series.type().equals("thread-start"); // a virtual thread holds little
+        boolean platformThreads = series.type().equals("thread-start") || tasksHoldThreads(recording, series);
         boolean holdsMuch = peak >= (platformThreads ? p.get(this, LARGE_THREADS) : p.get(this, LARGE_IN_FLIGHT));
         double secondsPerTask = outRate > 0 ? peak / outRate : 0;
         return Finding.of(id(), "unbounded-fan-out")
                 .score(holdsMuch ? 55 : 30)
-                .text(Messages.format("unbounded-fan-out.levelled.summary", peak, series.site()),
+                .text(Messages.format(holdsMuch ? "unbounded-fan-out.levelled.summary.large"
+                                : "unbounded-fan-out.levelled.summary", peak, series.site(), platformThreads ? 1 : 0),
                         Messages.format("unbounded-fan-out.levelled.explanation", inRate, secondsPerTask, peak,
                                 series.type(), waitShare == null ? -1 : 100 * waitShare, 2 * peak),
                         Messages.format("unbounded-fan-out.solution"));
+    }
+
+    /**
+     * Whether each task in flight holds a platform thread: the JVM's live threads rose by at least
+     * half of what is in flight while this site's work levelled off (a cached pool, a thread per task).
+     */
+    static boolean tasksHoldThreads(Recording recording, BufferSeries series) {
+        SampleSeries threads = recording.threads();
+        SampleSeries launches = series.samples;
+        if (threads.size() == 0 || launches.size() == 0) {
+            return false;
+        }
+        long start = launches.time(0);
+        long before = -1;
+        long most = 0;
+        for (int i = 0; i < threads.size(); i++) {
+            if (threads.time(i) <= start) {
+                before = threads.depth(i);
+            } else {
+                most = Math.max(most, threads.depth(i));
+            }
+        }
+        long base = before >= 0 ? before : threads.depth(0);
+        return most - base >= launches.peakDepth() / 2;
     }
 
     @Override

@@ -48,6 +48,11 @@ abstract class GrowthDetector extends DeclaredDetector {
         this.large = large;
     }
 
+    /** How much a series must add up to, and reach, to be growth: this detector's own setting. */
+    Preference minGrowth() {
+        return minGrowth;
+    }
+
     private static List<Preference> settings(Preference minGrowth, Preference large, Preference... own) {
         List<Preference> all = new ArrayList<>(List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, minGrowth, DRAINED_FRACTION,
                 large, HEAP_LIMIT_SOON));

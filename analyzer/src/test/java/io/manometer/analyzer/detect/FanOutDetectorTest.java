@@ -71,10 +71,14 @@ class FanOutDetectorTest {
     @Test
     void aPlateauWhileTheHeapRunsOutIsNoWorkingLimit() {
         // HttpClient.sendAsync with no limit: in flight stops at ~10,000 when connections run out,
-        // while what waits fills the heap. "Nothing to fix for memory" would be wrong.
+        // while what waits fills the heap. "Nothing to fix for memory" would be wrong; the plateau
+        // is still reported for what it holds, not left to a heap rule that may stay silent.
         long mb = 1 << 20;
         assertThat(detect(TestRecordings.create().launchSite(SITE, 20, 2000, "main", s -> s == 0 ? 0 : 10_000 - s % 2)
-                .heap(20, 512 * mb, s -> 50 * mb + 8 * mb * s).build())).isEmpty();
+                .heap(20, 512 * mb, s -> 50 * mb + 8 * mb * s).build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                });
     }
 
     @Test
@@ -135,5 +139,50 @@ class FanOutDetectorTest {
 
     private List<Finding> detect(Recording recording) {
         return detector.detect(recording, Preferences.defaults());
+    }
+
+    /**
+     * The seed's Promise.all: 8,000 calls launched in 4 s, then awaited (the launcher waits on them),
+     * completing at 20/s. The batch holds minutes of work that nothing limited.
+     */
+    @Test
+    void aFinishedBatchIsJudgedByWhatItHoldsAndHowLongItTakesToDrain() {
+        assertThat(detect(TestRecordings.create()
+                .launches(SITE, 15, s -> Math.min(8_000, 2_000 * s), s -> 20 * s)
+                .launchers(SITE, 40, 36).build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.summary()).contains("batch").contains("min of work");
+                    assertThat(f.site()).isEqualTo(SITE);
+                });
+    }
+
+    @Test
+    void aBatchThatDrainsSoonIsNothingToReport() {
+        assertThat(detect(TestRecordings.create()
+                .launches(SITE, 15, s -> Math.min(400, 200 * s), s -> Math.min(400, 40 * s)).build()))
+                .noneMatch(f -> f.severity().atLeast(Severity.WARNING));
+    }
+
+    /** A cached pool: each task in flight holds a thread, so 1,600 in flight is 1,600 threads. */
+    @Test
+    void aPlateauOfTasksThatEachHoldAThreadCountsThreads() {
+        assertThat(detect(TestRecordings.create()
+                .launches(SITE, 12, s -> 400 * s, s -> Math.max(0, 400 * (s - 4) - s % 3))
+                .liveThreads(12, s -> 20 + Math.min(1_600, 400 * s))
+                .launchers(SITE, 40, 0).build())).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("unbounded-fan-out");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.summary()).contains("a platform thread each");
+                });
+    }
+
+    @Test
+    void theSamePlateauWithoutThreadsIsInfo() {
+        assertThat(detect(TestRecordings.create()
+                .launches(SITE, 12, s -> 400 * s, s -> Math.max(0, 400 * (s - 4) - s % 3))
+                .liveThreads(12, s -> 20)
+                .launchers(SITE, 40, 0).build())).singleElement().satisfies(f ->
+                    assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
 }

@@ -96,6 +96,32 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds a launch site whose launches and completions so far, by second, are given. */
+    public TestRecordings launches(String site, int seconds, LongUnaryOperator launchedBy,
+                                   LongUnaryOperator completedBy) {
+        BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
+        s.type = "http-send-async";
+        s.createdAt = site;
+        s.producerSite = site;
+        s.producerThreads = "main";
+        for (int sec = 0; sec <= seconds; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            long launched = launchedBy.applyAsLong(sec);
+            long completed = completedBy.applyAsLong(sec);
+            recording.saw(EventNames.ASYNC_LAUNCH_SAMPLE, t);
+            s.samples.add(t, launched - completed, launched, completed);
+        }
+        return this;
+    }
+
+    /** Adds the JVM's live threads, by second. */
+    public TestRecordings liveThreads(int seconds, LongUnaryOperator threads) {
+        for (int sec = 0; sec <= seconds; sec++) {
+            recording.threads().add(T0 + sec * 1_000_000_000L, threads.applyAsLong(sec), -1, -1);
+        }
+        return this;
+    }
+
     /** Says what the agent saw its launching threads do: {@code waits} of {@code looks} waiting on a limit. */
     public TestRecordings launchers(String site, long looks, long waits) {
         BufferSeries s = recording.series(BufferSeries.Subject.LAUNCH_SITE, site);
