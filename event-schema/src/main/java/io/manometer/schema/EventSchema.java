@@ -50,6 +50,7 @@ public final class EventSchema {
         public static final String TASKS_SUBMITTED = "tasksSubmitted";
         public static final String TASKS_COMPLETED = "tasksCompleted";
         public static final String TASKS_REJECTED = "tasksRejected";
+        public static final String REJECTION_POLICY = "rejectionPolicy";
         public static final String AT_CAPACITY = "atCapacity";
         public static final String OLDEST_TASK_WAIT_MILLIS = "oldestTaskWaitMillis";
         public static final String EXECUTOR_TYPE = "executorType";

@@ -198,6 +198,7 @@ public final class EventEmitter {
             event.scheduled = s.scheduled();
             event.atCapacity = s.atCapacity();
             event.tasksRejected = s.tasksRejected();
+            event.rejectionPolicy = s.rejectionPolicy();
             event.poolSize = s.poolSize();
             event.activeThreads = s.activeThreads();
             event.maximumPoolSize = s.maximumPoolSize();

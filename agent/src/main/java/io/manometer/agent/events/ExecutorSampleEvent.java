@@ -47,6 +47,10 @@ public final class ExecutorSampleEvent extends Event {
     @Count("tasks")
     public long tasksRejected;
 
+    @Label("Rejection Policy")
+    @Description("Class of the handler that receives rejected tasks (ThreadPoolExecutor's), empty for other executors")
+    public String rejectionPolicy;
+
     @Label("At Capacity")
     @Description("A bounded work queue with no room left: submitters now wait, run tasks themselves, or are rejected")
     public boolean atCapacity;

@@ -78,7 +78,8 @@ public final class BufferSampler {
      */
     public record ExecutorSample(TrackedExecutor executor, int poolSize, int activeThreads, int maximumPoolSize,
                                  long queueDepth, long queueCapacity, long tasksSubmitted, long tasksCompleted,
-                                 long tasksRejected, boolean commonPool, boolean scheduled, long oldestTaskWaitNanos) {
+                                 long tasksRejected, boolean commonPool, boolean scheduled, long oldestTaskWaitNanos,
+                                 String rejectionPolicy) {
 
         /**
          * A bounded work queue with no room and no thread left to add: submitters now wait, run
@@ -517,7 +518,7 @@ public final class BufferSampler {
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
                     depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool(),
-                    false, ArrivalMarks.UNKNOWN); // forked subtasks queue beside submissions uncounted: no order to reason from
+                    false, ArrivalMarks.UNKNOWN, ""); // forked subtasks queue beside submissions uncounted: no order to reason from
         }
         if (!(executor instanceof ThreadPoolExecutor)) {
             // Thread per task: no queue, no pool; the backlog is the tasks in flight.
@@ -525,7 +526,7 @@ public final class BufferSampler {
             long completed = tracked.counters.removed;
             int inFlight = (int) Math.max(0, Math.min(Integer.MAX_VALUE, started - completed));
             return new ExecutorSample(tracked, inFlight, inFlight, -1, inFlight, -1, started, completed, 0, false, false,
-                    0);
+                    0, "");
         }
         ThreadPoolExecutor tpe = (ThreadPoolExecutor) executor;
         BlockingQueue<Runnable> queue = tpe.getQueue();
@@ -534,7 +535,8 @@ public final class BufferSampler {
         boolean scheduled = tpe instanceof ScheduledThreadPoolExecutor;
         return new ExecutorSample(tracked, tpe.getPoolSize(), tpe.getActiveCount(), tpe.getMaximumPoolSize(), depth,
                 capacity(queue, depth), submitted, tpe.getCompletedTaskCount(), tracked.counters.refused, false,
-                scheduled, scheduled ? overdueNanos(queue) : tracked.arrivals.oldestWaitNanos(now, submitted, depth));
+                scheduled, scheduled ? overdueNanos(queue) : tracked.arrivals.oldestWaitNanos(now, submitted, depth),
+                tpe.getRejectedExecutionHandler().getClass().getName()); // what becomes of a rejected task
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.manometer.analyzer.detect;
 
+import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RefusalSite;
@@ -35,9 +36,23 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
         return calledMethod.endsWith(".write") ? "ignored-write" : "ignored-refusal";
     }
 
+    /**
+     * A rejection policy whose name says it discards (the JDK's DiscardPolicy and DiscardOldestPolicy,
+     * or any library's of the same name): refused tasks vanish with no exception for a caller to see.
+     */
+    static boolean discards(String policyClass) {
+        String simple = policyClass.substring(Math.max(policyClass.lastIndexOf('.'), policyClass.lastIndexOf('$')) + 1);
+        return simple.startsWith("Discard");
+    }
+
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
         List<Finding> findings = new ArrayList<>();
+        for (BufferSeries executor : recording.series(BufferSeries.Subject.EXECUTOR)) {
+            if (executor.refused() >= p.get(this, MIN_REFUSALS) && discards(executor.rejectionPolicy())) {
+                findings.add(discardedByPolicy(recording, executor, p));
+            }
+        }
         for (RefusalSite site : recording.refusalSites()) {
             // Live, a site's number can come before its name: it is reported once named.
             if (site.refused() < p.get(this, MIN_REFUSALS) || site.site().isEmpty()) {
@@ -72,5 +87,23 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
                     .build());
         }
         return findings;
+    }
+
+    private Finding discardedByPolicy(Recording recording, BufferSeries executor, Preferences p) {
+        String site = executor.site().isEmpty() ? "(site not captured)" : executor.site();
+        String policy = GrowthDetector.simpleName(executor.rejectionPolicy());
+        return Finding.of(ID, "rejection-dropped")
+                .score(executor.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60)
+                .subject(executor.type(), executor.id)
+                .site(site)
+                .creation(executor.createdBy(), executor.creationStack())
+                .producer(executor.producerSite(), executor.producerStack())
+                .text(Messages.format("rejection-dropped.summary.policy", executor.refused(), policy, site),
+                        Messages.format("rejection-dropped.explanation.policy", executor.refused(), policy),
+                        Messages.format("rejection-dropped.solution"))
+                .metrics(Finding.Metrics.builder().levels(executor.refused(), executor.refused(), executor.capacity())
+                        .build())
+                .evidence(recording.file.toString(), null)
+                .build();
     }
 }

@@ -233,6 +233,8 @@ public final class AgentEvents {
         if (s.samplesRead == 0) {
             s.commonPool = e.hasField(ExecutorSample.COMMON_POOL) && e.getBoolean(ExecutorSample.COMMON_POOL);
             s.scheduled = e.hasField(ExecutorSample.SCHEDULED) && e.getBoolean(ExecutorSample.SCHEDULED);
+            s.rejectionPolicy = e.hasField(ExecutorSample.REJECTION_POLICY)
+                    ? e.getString(ExecutorSample.REJECTION_POLICY) : "";
         }
         readPressure(s, e, ExecutorSample.TASKS_REJECTED);
         readOldestWait(s, e, t, ExecutorSample.OLDEST_TASK_WAIT_MILLIS);

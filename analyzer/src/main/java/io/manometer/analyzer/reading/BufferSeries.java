@@ -44,6 +44,8 @@ public final class BufferSeries {
     boolean commonPool;
     /** A scheduled executor or a DelayQueue: what it holds waits for its time, not for a consumer. */
     boolean scheduled;
+    /** A ThreadPoolExecutor's rejection handler class: what becomes of a rejected task; empty when unknown. */
+    String rejectionPolicy = "";
     int samplesAtCapacity;
     int samplesRead;
     long refused;
@@ -95,6 +97,7 @@ public final class BufferSeries {
             capacity = later.capacity;
             commonPool = later.commonPool;
             scheduled = later.scheduled;
+            rejectionPolicy = later.rejectionPolicy;
         }
         hasPressureFields = hasPressureFields == null ? later.hasPressureFields : hasPressureFields;
         hasWaitField = hasWaitField == null ? later.hasWaitField : hasWaitField;
@@ -235,6 +238,11 @@ public final class BufferSeries {
     /** Fraction of samples in which the bounded buffer was full (producers waiting or refused). */
     public double fractionAtCapacity() {
         return samplesRead == 0 ? 0 : (double) samplesAtCapacity / samplesRead;
+    }
+
+    /** A ThreadPoolExecutor's rejection handler class, empty when unknown or another executor. */
+    public String rejectionPolicy() {
+        return rejectionPolicy;
     }
 
     /** Elements refused or tasks rejected by the end of the recording. */

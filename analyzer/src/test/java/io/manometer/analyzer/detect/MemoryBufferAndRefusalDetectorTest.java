@@ -77,4 +77,20 @@ class MemoryBufferAndRefusalDetectorTest {
             assertThat(f.metrics().inPerSecond()).isNull(); // all before the first sample: no rate invented
         });
     }
+
+    /** DiscardPolicy drops what the pool refuses with no exception to catch: lost, as a swallowed one is. */
+    @Test
+    void anExecutorWhosePolicyDiscardsDropsTasks() {
+        Recording recording = TestRecordings.create()
+                .rejectingExecutor(1, "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", 5_000)
+                .rejectingExecutor(2, "java.util.concurrent.ThreadPoolExecutor$CallerRunsPolicy", 5_000)
+                .rejectingExecutor(3, "java.util.concurrent.ThreadPoolExecutor$DiscardOldestPolicy", 0).build();
+        assertThat(new IgnoredRefusalDetector().detect(recording, Preferences.defaults())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("rejection-dropped");
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.site()).isEqualTo("com.example.Jobs.init(Jobs.java:12)");
+                    assertThat(f.summary()).contains("5,000 tasks").contains("DiscardPolicy");
+                });
+    }
 }

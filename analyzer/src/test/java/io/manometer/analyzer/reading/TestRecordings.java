@@ -236,6 +236,22 @@ public final class TestRecordings {
         return this;
     }
 
+    /** Adds a bounded ThreadPoolExecutor that rejected {@code refused} tasks and hands them to {@code policy}. */
+    public TestRecordings rejectingExecutor(long id, String policy, long refused) {
+        BufferSeries s = recording.series(BufferSeries.Subject.EXECUTOR, id);
+        s.type = "java.util.concurrent.ThreadPoolExecutor";
+        s.createdAt = "com.example.Jobs.init(Jobs.java:12)";
+        s.capacity = 100;
+        s.rejectionPolicy = policy;
+        s.refused = refused;
+        for (int sec = 0; sec <= 10; sec++) {
+            long t = T0 + sec * 1_000_000_000L;
+            recording.saw(EventNames.EXECUTOR_SAMPLE, t);
+            s.samples.add(t, 100, 1000 * sec, 1000 * sec - 100);
+        }
+        return this;
+    }
+
     /** Marks a series' samples as taken at capacity (for the first {@code full} of them), with refusals. */
     public TestRecordings atCapacity(long queueId, int full, long refused) {
         BufferSeries s = recording.series(BufferSeries.Subject.QUEUE, queueId);
