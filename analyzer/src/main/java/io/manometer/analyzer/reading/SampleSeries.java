@@ -92,6 +92,23 @@ public final class SampleSeries implements io.manometer.stats.TimeSeries {
         lastOut = last[3];
     }
 
+    /**
+     * Multiplies every level and count by {@code factor}: the same shape with more harm (a larger
+     * backlog, more in flight, more threads), for the corpus's check that severity never falls as
+     * harm grows. Nothing in an analysis calls it.
+     */
+    void scaleLevels(double factor) {
+        for (int i = 0; i < size; i++) {
+            depth[i] = Math.round(depth[i] * factor);
+            in[i] = in[i] < 0 ? in[i] : Math.round(in[i] * factor);
+            out[i] = out[i] < 0 ? out[i] : Math.round(out[i] * factor);
+        }
+        peakDepth = Math.round(peakDepth * factor);
+        lastDepth = Math.round(lastDepth * factor);
+        lastIn = lastIn < 0 ? lastIn : Math.round(lastIn * factor);
+        lastOut = lastOut < 0 ? lastOut : Math.round(lastOut * factor);
+    }
+
     private void halve() {
         sortIfNeeded();
         int kept = 0;
