@@ -11,9 +11,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * it enters, so rejections are counted at this line, and the handler's first instructions are read
  * to judge it. One that leaves (a jump or a return) without rethrowing or handing the task on
  * anywhere drops the task; one that runs, retries or queues it handles the rejection. A jump back
- * to its own try block, with no call on the way that could fetch other work (a {@code while (true)}
- * around the submit, not a {@code for} over items whose {@code next()} lies between), is a retry,
- * whatever the handler did first (a back-off sleep), whichever executor refused and however.
+ * to the very start of its own try block (a {@code while (true)} around the submit, not a loop whose
+ * head takes the next item or counts first) is a retry, whatever the handler did before it (a
+ * back-off sleep), whichever executor refused and however. A loop that retries a counted number of
+ * times is told apart at run time, by the same task offered again.
  */
 final class RejectionHandlerWatch extends InstructionWatch {
     static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
@@ -28,10 +29,10 @@ final class RejectionHandlerWatch extends InstructionWatch {
     private final Set<Label> handlers = new HashSet<>();
     /** Each handler's try block start (the earliest, when one handler guards several). */
     private final java.util.Map<Label, Label> tryStarts = new java.util.HashMap<>();
-    /** Labels the code has placed, with the number of calls made before each: a jump to one goes back. */
+    /** Labels the code has placed, with the number of instructions before each: a jump to one goes back. */
     private final java.util.Map<Label, Integer> placed = new java.util.HashMap<>();
-    /** Method calls (and invokedynamic) of the original code read so far. */
-    private int calls;
+    /** Instructions of the original code read so far. */
+    private int instructions;
     /** Start of the try block whose handler is being read. */
     private Label handlerTryStart;
     private boolean entering;
@@ -55,7 +56,7 @@ final class RejectionHandlerWatch extends InstructionWatch {
     @Override
     public void visitLabel(Label label) {
         super.visitLabel(label);
-        placed.putIfAbsent(label, calls);
+        placed.putIfAbsent(label, instructions);
         if (handlers.contains(label)) {
             entering = true; // counted before its first instruction, after its frame
             handlerTryStart = tryStarts.get(label);
@@ -64,6 +65,7 @@ final class RejectionHandlerWatch extends InstructionWatch {
 
     /** Before each instruction: a handler entered is counted, and the one being read judged. */
     private void before(int opcode, String calledName) {
+        instructions++;
         if (entering) {
             entering = false;
             handlerSite = context.sites.registerIgnoredResult(CAUGHT, frame());
@@ -98,23 +100,15 @@ final class RejectionHandlerWatch extends InstructionWatch {
         super.visitJumpInsn(opcode, label);
     }
 
-    /** Back to a label placed before the try block starts, with no call between it and the try. */
+    /** Back to where the try block starts, with no instruction between: the submit is run again as it was. */
     private boolean jumpsBackToTry(Label target) {
-        Integer callsBeforeTarget = placed.get(target);
-        Integer callsBeforeTry = handlerTryStart == null ? null : placed.get(handlerTryStart);
-        return callsBeforeTarget != null && callsBeforeTarget.equals(callsBeforeTry);
-    }
-
-    @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrap,
-                                       Object... args) {
-        calls++;
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+        Integer beforeTarget = placed.get(target);
+        Integer beforeTry = handlerTryStart == null ? null : placed.get(handlerTryStart);
+        return beforeTarget != null && beforeTarget.equals(beforeTry);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-        calls++;
         before(opcode, name);
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
     }
