@@ -175,6 +175,11 @@ public final class EventSchema {
         public static final String WARNINGS = "warnings";
         /** Periods written without samples because sampling was late (a queue's lock held, a starved JVM). */
         public static final String SKIPPED_PERIODS = "skippedPeriods";
+        /**
+         * When the JVM started, in milliseconds since the epoch: warm-ups count from it, and a dump
+         * leaves out jdk.JVMInformation, which also carries every JVM argument.
+         */
+        public static final String JVM_START_EPOCH_MILLIS = "jvmStartEpochMillis";
 
         private AgentInfo() {}
     }

@@ -63,7 +63,11 @@ public final class PrepareAgentMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Manometer: cannot create " + directory + ": " + e.getMessage(), e);
         }
-        String ours = AgentArguments.of(agent.getFile().toPath(), agentOptions, directory.toPath(), recordingSettings);
+        // Dumps before a test JVM's heap runs out stay in the build's output, beside (not among) the
+        // recordings check reads; never in the module's directory, where git add would take them.
+        Map<String, String> options = new LinkedHashMap<>(agentOptions);
+        options.putIfAbsent("dump.dir", directory.toPath().resolve("dumps").toAbsolutePath().toString());
+        String ours = AgentArguments.of(agent.getFile().toPath(), options, directory.toPath(), recordingSettings);
         String value = AgentArguments.appendTo(project.getProperties().getProperty(propertyName), ours,
                 agent.getFile().toPath());
         project.getProperties().setProperty(propertyName, value);

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
     private final List<String> arguments = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    private Path directory;
     private long timeoutSeconds = 120;
 
     /** What a finished child JVM left behind. */
@@ -44,6 +46,18 @@ public final class ChildJvm {
 
     public ChildJvm args(String... more) {
         arguments.addAll(List.of(more));
+        return this;
+    }
+
+    /** Runs the JVM in {@code dir} rather than the test's working directory. */
+    public ChildJvm directory(Path dir) {
+        this.directory = dir;
+        return this;
+    }
+
+    /** Adds an environment variable to the ones the test runs with. */
+    public ChildJvm environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -82,7 +96,12 @@ public final class ChildJvm {
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
+            Process process = builder
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -40,7 +40,9 @@ public final class AgentOptions {
         RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches"),
         ALERT_LOG("alert.log", "stderr", "where alert lines go: stderr, none, or a file's path"),
         JMX("jmx", "true", "false publishes no io.manometer MBeans"),
-        DUMP_DIR("dump.dir", ".", "where recordings are dumped before the heap runs out"),
+        DUMP_DIR("dump.dir", "",
+                "where recordings are dumped before the heap runs out (owner-only files); empty: "
+                        + "<java.io.tmpdir>/manometer-<user>, a directory of the user's own"),
         DUMP_BEFORE("dump.before", "60",
                 "a critical alert whose heap runs out within this many seconds dumps the recordings"),
         DUMP_HEAP_PERCENT("dump.heap.percent", "90", "heap kept after a collection above this percent dumps them too"),

@@ -65,4 +65,8 @@ public final class AgentInfoEvent extends Event {
     @Description("Periods whose samples were not written because sampling took too long")
     @Count("periods")
     public long skippedPeriods;
+
+    @Label("JVM Start")
+    @Description("When the JVM started, in milliseconds since the epoch (warm-ups count from it)")
+    public long jvmStartEpochMillis;
 }

@@ -24,6 +24,9 @@ import jdk.jfr.FlightRecorderListener;
 
 /** Turns sampler snapshots into JFR events when JFR asks for them. */
 public final class EventEmitter {
+    /** When the JVM started (ms since the epoch): read once, on the first AgentInfo, off premain's path. */
+    private static long jvmStartEpochMillis;
+
     /** Longest a JFR periodic callback waits for the sampler before skipping the period. */
     private static final long MAX_WAIT_MILLIS = 500;
     /**
@@ -128,6 +131,9 @@ public final class EventEmitter {
     }
 
     private void emitAgentInfo() {
+        if (jvmStartEpochMillis == 0) {
+            jvmStartEpochMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        }
         AgentInfoEvent event = new AgentInfoEvent();
         event.agentVersion = version;
         event.schemaVersion = io.manometer.schema.EventSchema.VERSION;
@@ -139,6 +145,7 @@ public final class EventEmitter {
         event.callSitesNotInstrumented = registry.sites.notInstrumented();
         event.warnings = AgentLog.warningCount();
         event.skippedPeriods = sampler.skippedPeriods();
+        event.jvmStartEpochMillis = jvmStartEpochMillis;
         write(event);
     }
 

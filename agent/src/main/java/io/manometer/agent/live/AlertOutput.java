@@ -36,9 +36,10 @@ final class AlertOutput {
             return new AlertOutput(System.err);
         }
         try {
+            PrivateFiles.createIfMissing(java.nio.file.Path.of(destination)); // owner-only when the agent makes it
             OutputStream file = new FileOutputStream(destination, true);
             return new AlertOutput(new PrintStream(file, true, StandardCharsets.UTF_8));
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
             AgentLog.warn("alert.log=" + destination + " cannot be written (" + e.getMessage()
                     + "); alerts go to stderr");
             return new AlertOutput(System.err);

@@ -14,7 +14,6 @@ import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RecordingReader;
 import io.manometer.schema.EventSchema;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +59,7 @@ public final class LiveJudge {
     private LiveJudge(AgentOptions options) {
         this.options = options;
         this.output = AlertOutput.to(options.alertLog);
-        this.dumps = new EvidenceDump(Path.of(options.dumpDir), options.dumpMax);
+        this.dumps = new EvidenceDump(options.dumpDir, options.dumpMax);
     }
 
     /**
@@ -140,7 +139,7 @@ public final class LiveJudge {
         // Events "of every chunk" are emitted only when asked for by name and period.
         stream.enable(EventSchema.AgentInfo.NAME).with("period", "everyChunk");
         stream.enable(EventNames.GC_HEAP_CONFIGURATION).with("period", "everyChunk");
-        stream.enable(EventNames.JVM_INFORMATION).with("period", "everyChunk"); // warm-ups count from the JVM's start
+        // Not jdk.JVMInformation (every JVM argument): the JVM's start, which warm-ups count from, is in AgentInfo.
         stream.enable(EventSchema.Alert.NAME);
         stream.enable(EventNames.GC_HEAP_SUMMARY);
         stream.enable(EventNames.THREAD_STATISTICS).withPeriod(Duration.ofSeconds(1));
@@ -233,7 +232,7 @@ public final class LiveJudge {
             said.add(() -> {
                 String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding())
                         ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
-                output.write(t, dump, uptime, now);
+                output.write(t, dump == null ? null : dump + EvidenceDump.caveat(), uptime, now);
                 emit(t, dump);
             });
         }
@@ -254,7 +253,7 @@ public final class LiveJudge {
         String dump = dumps.dumpFor("heap", stream, ownId);
         if (dump != null) {
             output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
-                    + "recording dumped to %s", percent, dump), now);
+                    + "recording dumped to %s%s", percent, dump, EvidenceDump.caveat()), now);
         }
     }
 

@@ -296,6 +296,10 @@ public final class AgentEvents {
         recording.schemaVersion = Math.max(recording.schemaVersion, e.getInt(AgentInfo.SCHEMA_VERSION));
         recording.agentWarnings = Math.max(recording.agentWarnings, e.getInt(AgentInfo.WARNINGS));
         recording.untrackedBuffers = Math.max(recording.untrackedBuffers, e.getLong(AgentInfo.UNTRACKED_BUFFERS));
+        if (recording.jvmStartNanos < 0 && e.hasField(AgentInfo.JVM_START_EPOCH_MILLIS)
+                && e.getLong(AgentInfo.JVM_START_EPOCH_MILLIS) > 0) {
+            recording.jvmStartNanos = e.getLong(AgentInfo.JVM_START_EPOCH_MILLIS) * 1_000_000L;
+        }
         if (e.hasField(AgentInfo.SKIPPED_PERIODS)) {
             recording.skippedPeriods = Math.max(recording.skippedPeriods, e.getLong(AgentInfo.SKIPPED_PERIODS));
         }
