@@ -279,6 +279,8 @@ public final class RecordingReader {
     static String oneLine(Throwable t) {
         String message = t.getMessage();
         String text = message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
-        return text.replace('\n', ' ').trim();
+        // A damaged file's bytes reach the message (a type name with a carriage return in it): any
+        // control character would break the one line a tool's error must be.
+        return text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ").trim();
     }
 }
