@@ -172,22 +172,21 @@ public final class FanOutDetector extends GrowthDetector {
      * A finished batch holds what it launched until it drains: 8,000 calls in flight completing at
      * 20/s is six minutes of work that nothing limited. Warning when that much takes a minute or
      * more to drain, critical from five minutes or from a large number in flight; nothing to say of a
-     * batch that drains soon.
+     * batch that drains soon, nor of work none of which completes: long-lived tasks started once
+     * (a pool of consumers, each a loop) are no batch waiting on a dependency.
      */
     private Finding.Builder batch(BufferSeries series, double outRate, Preferences p) {
         long inFlight = series.samples.lastDepth();
-        double drainSeconds = outRate > 0 ? inFlight / outRate : Double.POSITIVE_INFINITY;
-        if (inFlight < p.get(this, minGrowth()) || drainSeconds < p.get(this, LONG_DRAIN)) {
+        if (outRate <= 0 || inFlight < p.get(this, minGrowth()) || inFlight / outRate < p.get(this, LONG_DRAIN)) {
             return null;
         }
+        double drainSeconds = inFlight / outRate;
         boolean critical = drainSeconds >= 5 * p.get(this, LONG_DRAIN) || inFlight >= p.get(this, LARGE_IN_FLIGHT);
-        String never = outRate > 0 ? "" : ".never";
         return Finding.of(id(), "unbounded-fan-out")
                 .score(critical ? 80 : 60)
-                .text(Messages.format("unbounded-fan-out.batch.summary" + never, inFlight, series.site(),
+                .text(Messages.format("unbounded-fan-out.batch.summary", inFlight, series.site(), drainSeconds / 60),
+                        Messages.format("unbounded-fan-out.batch.explanation", inFlight, series.type(), outRate,
                                 drainSeconds / 60),
-                        Messages.format("unbounded-fan-out.batch.explanation" + never, inFlight, series.type(),
-                                outRate, drainSeconds / 60),
                         Messages.format("unbounded-fan-out.solution"));
     }
 

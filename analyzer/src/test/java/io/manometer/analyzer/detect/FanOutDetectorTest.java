@@ -185,4 +185,13 @@ class FanOutDetectorTest {
                 .launchers(SITE, 40, 0).build())).singleElement().satisfies(f ->
                     assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
+
+    /** 300 consumer loops started once and running for good: long-lived tasks, no batch waiting on anything. */
+    @Test
+    void longLivedTasksStartedOnceAreNoBatch() {
+        assertThat(detect(TestRecordings.create()
+                .launches(SITE, 15, s -> Math.min(300, 300 * s), s -> 0)
+                .launchers(SITE, 40, 0).build()))
+                .noneMatch(f -> f.severity().atLeast(Severity.WARNING));
+    }
 }
