@@ -20,10 +20,13 @@ final class ByteBuddyRewriter implements ClassRewriter {
             .with(TypeValidation.DISABLED)
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     final QueueTransformer queues;
+    /** Whether ThreadPoolExecutor was loaded before the agent: then it has no counters field to inherit. */
+    private final boolean executorSideTabled;
     private final List<LibraryIntegration> integrations = LibraryIntegrations.all();
 
     ByteBuddyRewriter(TypeHierarchy hierarchy, Set<String> queuesLoadedBeforeAgent, Set<String> sideTabled) {
         this.queues = new QueueTransformer(hierarchy, queuesLoadedBeforeAgent, sideTabled);
+        this.executorSideTabled = sideTabled.contains("java.util.concurrent.ThreadPoolExecutor");
     }
 
     /**
@@ -54,7 +57,7 @@ final class ByteBuddyRewriter implements ClassRewriter {
         DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
         builder = kind == TypeHierarchy.Kind.BUFFER ? queues.transform(builder, type, loader, classFile)
                 : kind == TypeHierarchy.Kind.LIBRARY ? integrate(builder, type, className)
-                : ExecutorTransformer.transform(builder, type, kind);
+                : ExecutorTransformer.transform(builder, type, kind, executorSideTabled);
         return builder == null ? null : builder.make().getBytes();
     }
 

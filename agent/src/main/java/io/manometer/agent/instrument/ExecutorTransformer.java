@@ -35,28 +35,23 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class ExecutorTransformer {
     private ExecutorTransformer() {}
 
-    /** An executor class loaded after the agent: it gets the counters field. */
+    /**
+     * An executor class loaded after the agent: it gets the counters field. A scheduled executor
+     * inherits its superclass's field and constructor advice, or, when ThreadPoolExecutor was
+     * loaded before the agent ({@code superclassSideTabled}), counts in the side table. Known from the
+     * agent's start, not asked of the class: loading ThreadPoolExecutor from inside the transformer,
+     * while its subclass is being defined, would leave it uninstrumented.
+     */
     static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-                                            TypeHierarchy.Kind kind) {
+                                            TypeHierarchy.Kind kind, boolean superclassSideTabled) {
         if (kind == TypeHierarchy.Kind.SCHEDULED_EXECUTOR) {
-            // The field and the constructor advice are its superclass's; a ThreadPoolExecutor loaded
-            // before the agent has no field, and keeps its executors' counters in the side table.
-            return advise(builder, kind, superclassHasCounters() ? CounterAccess.field(type) : CounterAccess.sideTable());
+            return advise(builder, kind, superclassSideTabled ? CounterAccess.sideTable() : CounterAccess.field(type));
         }
         builder = builder.defineField(CounterField.NAME, BufferCounters.class, Visibility.PROTECTED,
                 FieldManifestation.PLAIN, SyntheticState.SYNTHETIC);
         Class<?> constructed = kind == TypeHierarchy.Kind.EXECUTOR ? ExecutorConstructedAdvice.class
                 : GenericExecutorConstructedAdvice.class;
         return advise(builder.visit(Advice.to(constructed).on(isConstructor())), kind, CounterAccess.field(type));
-    }
-
-    private static boolean superclassHasCounters() {
-        try {
-            java.util.concurrent.ThreadPoolExecutor.class.getDeclaredField(CounterField.NAME);
-            return true;
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
     }
 
     /**
