@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The corpus of shapes, run and scored: every selected program in its own JVM under the real agent,
  * its recording judged, its label checked and the corpus's invariants with it. CI runs the fast
- * subset ({@code ci = true} in each label) on every JDK; {@code mvn -pl corpus -am verify -Dcorpus=all}
+ * subset ({@code ci = true} in each label) on every JDK; {@code corpus/run-corpus.sh}
  * runs them all. Either way the scorecard is written to {@code target/corpus/scorecard-<jdk>.md}
  * before any assertion, so a failing run still says where it stands.
  */
