@@ -148,8 +148,11 @@ abstract class GrowthDetector extends DeclaredDetector {
         // A buffer made before the agent could see it (an ArrayDeque) is named where it is fed.
         String summaryKey = naming.key(series.createdAt().isEmpty() && !series.site().isEmpty() ? ".summary.fed"
                 : ".summary");
-        String summary = Messages.format(summaryKey, simpleName(series.type()), trend.slopePerSecond(),
-                naming.unit(), peak, site, sourceSite, series.type());
+        // Words agree with severity: growth that slowed (info) is not said to grow.
+        String summary = stillGrowing ? Messages.format(summaryKey, simpleName(series.type()), trend.slopePerSecond(),
+                naming.unit(), peak, site, sourceSite, series.type())
+                : Messages.format("growth.summary.slowed", simpleName(series.type()), finalDepth, naming.unit(), peak,
+                        trend.slopePerSecond(), site);
         String explanationKey = naming.key(inRate == null ? ".explanation.unknown-rates"
                 : outRate == null ? ".explanation.unknown-completions" : ".explanation");
         String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,

@@ -61,7 +61,8 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .score(score)
                 .subject("java.lang.Thread", 0)
                 .site("(live threads)")
-                .text(Messages.format("thread-growth.summary", trend.slopePerSecond(), last, threads.peakDepth()),
+                .text(Messages.format(growth.stillGrowing() ? "thread-growth.summary" : "thread-growth.summary.slowed",
+                                trend.slopePerSecond(), last, threads.peakDepth()),
                         Messages.format("thread-growth.explanation", started, ended, duration,
                                 Messages.trendAtEnd(growth.stillGrowing())),
                         Messages.format("thread-growth.solution"))
