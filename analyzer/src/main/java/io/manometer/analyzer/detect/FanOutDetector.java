@@ -213,6 +213,8 @@ public final class FanOutDetector extends GrowthDetector {
     /**
      * Whether each task in flight holds a platform thread: the JVM's live threads rose by at least
      * half of what is in flight while this site's work levelled off (a cached pool, a thread per task).
+     * When the thread counts begin after the launches did (the live judge's recording starts once
+     * the application has settled), the live threads themselves must number half of what is in flight.
      */
     static boolean tasksHoldThreads(Recording recording, BufferSeries series) {
         SampleSeries threads = recording.threads();
@@ -230,7 +232,10 @@ public final class FanOutDetector extends GrowthDetector {
                 most = Math.max(most, threads.depth(i));
             }
         }
-        long base = before >= 0 ? before : threads.depth(0);
+        if (before < 0) {
+            most = Math.max(most, threads.depth(0));
+        }
+        long base = before >= 0 ? before : 0;
         return most - base >= launches.peakDepth() / 2;
     }
 
