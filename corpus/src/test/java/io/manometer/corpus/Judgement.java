@@ -26,6 +26,8 @@ record Judgement(CorpusProgram program, Result result, Finding detection, List<S
         }
     }
 
+    private static final Pattern ALERT_LINE = Pattern.compile("^manometer: (WARNING|CRITICAL) (\\S+) at (.+?): ");
+
     /** Summaries that say a level still climbs, which only a warning or a critical finding may say. */
     private static final Pattern GROWING_WORDS = Pattern.compile("\\bgrows?\\b|\\bgrowing\\b|\\bclimbs?\\b");
 
@@ -73,6 +75,19 @@ record Judgement(CorpusProgram program, Result result, Finding detection, List<S
                 .forEach(f -> offline.put(f.kind() + " at " + f.site(), f.severity().name()));
         if (!live.equals(offline)) {
             violations.add("live " + live + " differs from offline " + offline);
+        }
+        // An alert that eases says from what and why.
+        Map<String, String> lastState = new LinkedHashMap<>();
+        for (String line : outcome.process().stderr().split("\n")) {
+            java.util.regex.Matcher m = ALERT_LINE.matcher(line.strip());
+            if (m.find()) {
+                String key = m.group(2) + " at " + m.group(3);
+                if ("WARNING".equals(m.group(1)) && "CRITICAL".equals(lastState.get(key))
+                        && !line.contains("; eased from ")) {
+                    violations.add("an alert eased without saying why: " + line.strip());
+                }
+                lastState.put(key, m.group(1));
+            }
         }
         // "Kept pace" is a clean bill of health: never over a program whose label says it is broken.
         if (!outcome.program().healthy() && outcome.textReport().contains("kept pace")) {

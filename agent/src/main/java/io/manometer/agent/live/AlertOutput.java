@@ -88,11 +88,35 @@ final class AlertOutput {
         if (toLimit != null) {
             line.append(String.format(Locale.ROOT, "; heap limit in ~%.1f min", toLimit / 60));
         }
+        if (t.change() == AlertStates.Change.EASED && t.before() != null) {
+            line.append("; eased from ").append(t.before().severity().label()).append(": ").append(whyEased(t.before(), f));
+        }
         line.append("; fix: ").append(fewWords(f.solution()));
         if (dumpFile != null) {
             line.append("; recording dumped to ").append(dumpFile);
         }
         return line.append(when).toString();
+    }
+
+    /**
+     * Why a finding is less severe than it was, from its figures: the heap no longer near its limit,
+     * growth slowed, or less held; the report of the same recording says the same in its words.
+     */
+    static String whyEased(Finding before, Finding now) {
+        Finding.Metrics was = before.metrics();
+        Finding.Metrics is = now.metrics();
+        if (was.secondsToHeapLimit() != null
+                && (is.secondsToHeapLimit() == null || is.secondsToHeapLimit() > 2 * was.secondsToHeapLimit())) {
+            return "the heap no longer runs out soon";
+        }
+        if (was.growthPerSecond() > 0 && is.growthPerSecond() < 0.5 * was.growthPerSecond()) {
+            return String.format(Locale.ROOT, "growth slowed from %.1f/s to %.1f/s", was.growthPerSecond(),
+                    is.growthPerSecond());
+        }
+        if (is.finalDepth() < was.finalDepth()) {
+            return String.format(Locale.ROOT, "it holds less (%,d, was %,d)", is.finalDepth(), was.finalDepth());
+        }
+        return String.format(Locale.ROOT, "its evidence scores %d, was %d", now.score(), before.score());
     }
 
     /** The fix's first clause, lower-cased at the start: what to do, in a few words. */

@@ -18,8 +18,15 @@ final class AlertStates {
     /** A change worth one alert line. */
     enum Change { RAISED, CRITICAL, EASED, CLEARED }
 
-    /** A change, with the finding it is about (the last one seen, for a cleared alert). */
-    record Transition(Change change, Finding finding) {}
+    /**
+     * A change, with the finding it is about (the last one seen, for a cleared alert) and, for a
+     * severity that changed, the finding as it was before.
+     */
+    record Transition(Change change, Finding finding, Finding before) {
+        Transition(Change change, Finding finding) {
+            this(change, finding, null);
+        }
+    }
 
     private record Active(Finding finding, long lastSeenNanos) {}
 
@@ -45,7 +52,8 @@ final class AlertStates {
             if (was == null) {
                 changes.add(new Transition(f.severity() == Severity.CRITICAL ? Change.CRITICAL : Change.RAISED, f));
             } else if (was != f.severity()) {
-                changes.add(new Transition(f.severity() == Severity.CRITICAL ? Change.CRITICAL : Change.EASED, f));
+                changes.add(new Transition(f.severity() == Severity.CRITICAL ? Change.CRITICAL : Change.EASED, f,
+                        before.finding()));
             }
         }
         for (Iterator<Map.Entry<String, Active>> it = active.entrySet().iterator(); it.hasNext();) {

@@ -46,4 +46,16 @@ class AlertStatesTest {
                 + "com.example.Export.run(Export.java:20): ThreadPoolExecutor backlog grows; fix: give the executor a "
                 + "bounded queue; recording dumped to /tmp/x.jfr [t+8.6 s]");
     }
+
+    /** An alert that eases says from what, and why, in the words of its figures. */
+    @Test
+    void anEasedAlertSaysWhy() {
+        AlertStates states = new AlertStates(5 * SECOND);
+        String site = "com.example.Export.run(Export.java:20)";
+        states.update(List.of(finding(site, 85)), 0);
+        assertThat(states.update(List.of(finding(site, 70)), SECOND)).singleElement().satisfies(t -> {
+            assertThat(t.change()).isEqualTo(AlertStates.Change.EASED);
+            assertThat(AlertOutput.line(t, null, 1000)).contains("; eased from critical: its evidence scores 70, was 85");
+        });
+    }
 }
