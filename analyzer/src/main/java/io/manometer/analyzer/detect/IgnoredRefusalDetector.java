@@ -21,7 +21,8 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
 
     public IgnoredRefusalDetector() {
         super(ID, Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO),
-                List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-handled"),
+                List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-counted",
+                        "rejection-handled"),
                 List.of(MIN_REFUSALS, MANY_REFUSALS));
     }
 
@@ -31,7 +32,10 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
      */
     private static String kind(String calledMethod, long retried) {
         if (calledMethod.contains("RejectedExecutionException")) {
-            return calledMethod.contains("dropped") && retried == 0 ? "rejection-dropped" : "rejection-handled";
+            if (retried > 0 || !calledMethod.contains("dropped")) {
+                return "rejection-handled";
+            }
+            return calledMethod.contains("counted") ? "rejection-counted" : "rejection-dropped";
         }
         return calledMethod.endsWith(".write") ? "ignored-write" : "ignored-refusal";
     }
@@ -61,7 +65,8 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
             String key = kind(site.calledMethod(), site.retried());
             // A rejection the handler deals with (runs, retries, queues the task) is backpressure
             // handled by the caller: worth knowing, not a loss.
-            int score = key.equals("rejection-handled") ? 30 : site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
+            int score = key.equals("rejection-handled") || key.equals("rejection-counted") ? 30
+                    : site.refused() >= p.get(this, MANY_REFUSALS) ? 80 : 60;
             double duration = site.durationSeconds();
             Double rate = site.refusalsPerSecond();
             String summary = Messages.format(key + ".summary", site.refused(), site.calledMethod(), site.site());

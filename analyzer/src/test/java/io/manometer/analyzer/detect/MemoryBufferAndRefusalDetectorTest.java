@@ -93,4 +93,18 @@ class MemoryBufferAndRefusalDetectorTest {
                     assertThat(f.summary()).contains("5,000 tasks").contains("DiscardPolicy");
                 });
     }
+
+    /** A handler that counts (or logs) what it sheds loses nothing silently: info. */
+    @Test
+    void aCountedDropIsLoadSheddingNotALoss() {
+        Recording recording = TestRecordings.create()
+                .refusals("com.example.Jobs.submit(Jobs.java:30)",
+                        "java.util.concurrent.RejectedExecutionException (caught, counted and dropped)", 10, s -> 500 * s)
+                .build();
+        assertThat(new IgnoredRefusalDetector().detect(recording, Preferences.defaults())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo("rejection-counted");
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                });
+    }
 }

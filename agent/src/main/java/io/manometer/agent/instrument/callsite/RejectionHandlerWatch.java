@@ -20,6 +20,15 @@ final class RejectionHandlerWatch extends InstructionWatch {
     static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
     static final String CAUGHT = "java.util.concurrent.RejectedExecutionException (caught)";
     static final String DROPPED = "java.util.concurrent.RejectedExecutionException (caught and dropped)";
+    static final String COUNTED = "java.util.concurrent.RejectedExecutionException (caught, counted and dropped)";
+    /**
+     * Calls that leave a trace of a dropped task: a counter bumped or a line logged. A handler that
+     * makes one before it leaves sheds load on purpose, visibly; one that makes none loses the task
+     * without a trace.
+     */
+    private static final Set<String> TRACES = Set.of("increment", "incrementAndGet", "getAndIncrement", "addAndGet",
+            "getAndAdd", "inc", "mark", "record", "count", "log", "warn", "warning", "error", "info", "debug",
+            "trace", "println", "printf");
     /** Calls in a rejection handler that mean the task is not simply dropped: retried, run, queued. */
     private static final Set<String> TASK_HAND_OFFS = Set.of("run", "call", "execute", "submit", "put", "offer",
             "add", "schedule", "invokeAll");
@@ -39,6 +48,8 @@ final class RejectionHandlerWatch extends InstructionWatch {
     /** Site of the handler being read, -1 when none. */
     private int handlerSite = -1;
     private int handlerSteps;
+    /** Whether the handler being read has left a trace of the task it drops. */
+    private boolean traced;
 
     RejectionHandlerWatch(MethodVisitor next, ClassContext context, String method) {
         super(next, context, method);
@@ -70,6 +81,7 @@ final class RejectionHandlerWatch extends InstructionWatch {
             entering = false;
             handlerSite = context.sites.registerIgnoredResult(CAUGHT, frame());
             handlerSteps = 0;
+            traced = false;
             if (handlerSite >= 0) {
                 handCopyToBridge(handlerSite, "rejectionCaught"); // the caught exception is on the stack
             }
@@ -77,11 +89,12 @@ final class RejectionHandlerWatch extends InstructionWatch {
         if (handlerSite < 0) {
             return;
         }
+        traced |= calledName != null && TRACES.contains(calledName);
         if (calledName != null && TASK_HAND_OFFS.contains(calledName) || opcode == Opcodes.ATHROW
                 || ++handlerSteps > HANDLER_STEPS) {
             handlerSite = -1;
         } else if (opcode == Opcodes.GOTO || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            context.sites.rename(handlerSite, DROPPED);
+            context.sites.rename(handlerSite, traced ? COUNTED : DROPPED);
             handlerSite = -1;
         }
     }

@@ -25,12 +25,15 @@ class RejectionHandlerWatchTest {
     @Test
     void aBackOffThatLoopsBackToTheSubmitIsARetry() throws Exception {
         Rewritten r = Rewritten.by(RetryFixture.class, RejectionHandlerWatch::new);
-        assertThat(r.sites.values()).hasSize(3)
+        assertThat(r.sites.values()).hasSize(4)
                 .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.CAUGHT + " "
                         + Rewritten.frameOf(RetryFixture.class, "backsOffAndRetries")))
                 .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.DROPPED + " "
                         + Rewritten.frameOf(RetryFixture.class, "dropsAndMovesOn")))
                 .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.DROPPED + " "
-                        + Rewritten.frameOf(RetryFixture.class, "continuesWithTheNext")));
+                        + Rewritten.frameOf(RetryFixture.class, "continuesWithTheNext")))
+                // Load shed on purpose, with a trace: counted, not lost silently.
+                .anySatisfy(s -> assertThat(s).startsWith("ignored " + RejectionHandlerWatch.COUNTED + " "
+                        + Rewritten.frameOf(RetryFixture.class, "countsWhatItSheds")));
     }
 }

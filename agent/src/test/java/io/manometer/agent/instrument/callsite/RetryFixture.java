@@ -38,4 +38,14 @@ final class RetryFixture {
             Thread.yield();
         }
     }
+
+    private final java.util.concurrent.atomic.LongAdder shed = new java.util.concurrent.atomic.LongAdder();
+
+    void countsWhatItSheds(Executor executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            shed.increment();
+        }
+    }
 }
