@@ -89,7 +89,8 @@ final class AlertOutput {
             line.append(String.format(Locale.ROOT, "; heap limit in ~%.1f min", toLimit / 60));
         }
         if (t.change() == AlertStates.Change.EASED && t.before() != null) {
-            line.append("; eased from ").append(t.before().severity().label()).append(": ").append(whyEased(t.before(), f));
+            line.append("; eased from ").append(t.before().severity().label()).append(": ")
+                    .append(whyEased(t.before(), f));
         }
         line.append("; fix: ").append(fewWords(f.solution()));
         if (dumpFile != null) {

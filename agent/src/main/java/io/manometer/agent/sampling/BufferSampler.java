@@ -518,7 +518,8 @@ public final class BufferSampler {
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             return new ExecutorSample(tracked, pool.getPoolSize(), pool.getActiveThreadCount(), pool.getParallelism(),
                     depth, -1, tracked.counters.inserted, -1, tracked.counters.refused, pool == ForkJoinPool.commonPool(),
-                    false, ArrivalMarks.UNKNOWN, ""); // forked subtasks queue beside submissions uncounted: no order to reason from
+                    // forked subtasks queue beside submissions uncounted: no order to reason from
+                    false, ArrivalMarks.UNKNOWN, "");
         }
         if (!(executor instanceof ThreadPoolExecutor)) {
             // Thread per task: no queue, no pool; the backlog is the tasks in flight.
