@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AgentLog {
     private static final int MAX_WARNINGS = 20;
     private static final AtomicInteger WARNINGS = new AtomicInteger();
+    private static final AtomicInteger PRINTED = new AtomicInteger();
     private static volatile boolean verbose;
 
     private AgentLog() {}
@@ -26,7 +27,8 @@ public final class AgentLog {
     }
 
     public static void warn(String message) {
-        int n = WARNINGS.incrementAndGet(); // counted even when the line cannot be printed
+        WARNINGS.incrementAndGet(); // counted even when the line cannot be printed
+        int n = PRINTED.incrementAndGet(); // lines, not counts: a notice said once leaves room for others
         try {
             if (n < MAX_WARNINGS) {
                 System.err.println("[manometer] WARNING: " + message);
@@ -44,6 +46,11 @@ public final class AgentLog {
         } catch (Throwable unprintable) {
             WARNINGS.incrementAndGet();
         }
+    }
+
+    /** A warning that is not printed (its kind was said once already), still counted in the recording. */
+    public static void countWarning() {
+        WARNINGS.incrementAndGet();
     }
 
     public static int warningCount() {

@@ -1,8 +1,8 @@
 package io.manometer.agent.bootstrap;
 
 /**
- * Static entry points for advice. Each one runs the agent's hook and swallows anything it throws,
- * and a per-thread flag stops the agent's own work from re-entering instrumented code paths.
+ * Static entry points for advice. Each one runs the agent's hook and swallows anything it throws
+ * (telling the agent, which says so once), and a per-thread flag stops the agent's own work from re-entering instrumented code paths.
  */
 public final class Bridge {
     /** Counters handed out while the agent is not (or no longer) running; never tracked. */
@@ -28,6 +28,7 @@ public final class Bridge {
         try {
             return h.bufferCreated(buffer);
         } catch (Throwable t) {
+            failed(h, t);
             return UNTRACKED;
         } finally {
             inAgent[0] = false;
@@ -48,6 +49,7 @@ public final class Bridge {
             BufferCounters known = h.countersKnown(buffer);
             return known != null ? known : adopt(h, buffer, false);
         } catch (Throwable t) {
+            failed(h, t);
             return null;
         }
     }
@@ -62,8 +64,8 @@ public final class Bridge {
             if (h.countersKnown(buffer) == null) { // an outer constructor of a this(...) chain finds them
                 adopt(h, buffer, true);
             }
-        } catch (Throwable ignored) {
-            // As below.
+        } catch (Throwable t) {
+            failed(h, t);
         }
     }
 
@@ -75,6 +77,7 @@ public final class Bridge {
         try {
             return h.adopt(buffer, constructed);
         } catch (Throwable t) {
+            failed(h, t);
             return null;
         } finally {
             inAgent[0] = false;
@@ -89,8 +92,8 @@ public final class Bridge {
         }
         try {
             h.bufferActive(buffer, counters);
-        } catch (Throwable ignored) {
-            // The agent reports its own faults; the application must never see one.
+        } catch (Throwable t) {
+            failed(h, t); // the application must never see one
         } finally {
             inAgent[0] = false;
         }
@@ -104,8 +107,8 @@ public final class Bridge {
         }
         try {
             h.bufferDrained(buffer, counters);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -119,8 +122,8 @@ public final class Bridge {
         }
         try {
             h.largeQueueUsed(queue, insert);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -135,6 +138,7 @@ public final class Bridge {
         try {
             return h.executorCreated(executor, workQueue);
         } catch (Throwable t) {
+            failed(h, t);
             return UNTRACKED;
         } finally {
             inAgent[0] = false;
@@ -150,8 +154,8 @@ public final class Bridge {
         if (h != null) {
             try {
                 h.constructing(site);
-            } catch (Throwable ignored) {
-                // As above.
+            } catch (Throwable t) {
+                failed(h, t);
             }
         }
     }
@@ -176,8 +180,8 @@ public final class Bridge {
         }
         try {
             h.asyncLaunched(handle, site);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -209,8 +213,8 @@ public final class Bridge {
         }
         try {
             h.rejectionCaught(exception, site);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -224,8 +228,8 @@ public final class Bridge {
         }
         try {
             h.refusalIgnored(site);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -240,8 +244,8 @@ public final class Bridge {
         }
         try {
             h.memoryBufferGrew(buffer, capacityBytes);
-        } catch (Throwable ignored) {
-            // As above.
+        } catch (Throwable t) {
+            failed(h, t);
         } finally {
             inAgent[0] = false;
         }
@@ -260,9 +264,19 @@ public final class Bridge {
         try {
             return h.outboundBackedUp(buffer, transport);
         } catch (Throwable t) {
+            failed(h, t);
             return new OutboundCounters();
         } finally {
             inAgent[0] = false;
+        }
+    }
+
+    /** Tells the agent that one of its hooks threw (it says so once); never throws itself. */
+    private static void failed(BridgeHooks h, Throwable t) {
+        try {
+            h.hookFailed(t);
+        } catch (Throwable ignored) {
+            // Not even the notice: the agent's warning count is all that is lost.
         }
     }
 

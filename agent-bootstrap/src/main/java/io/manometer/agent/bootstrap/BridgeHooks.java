@@ -60,4 +60,7 @@ public interface BridgeHooks {
      * first time, on the writing thread; returns its counters (never null), tracked from now on.
      */
     OutboundCounters outboundBackedUp(Object buffer, int transport);
+
+    /** A hook above threw {@code fault}; the call it served went on as if the agent were absent. */
+    void hookFailed(Throwable fault);
 }

@@ -1,6 +1,8 @@
 package io.manometer.agent.events;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.InjectedFault;
+import io.manometer.agent.PartNotice;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.instrument.Instrumenter;
 import io.manometer.agent.sampling.BufferSampler;
@@ -117,15 +119,18 @@ public final class EventEmitter {
      * A hook that never throws. JFR runs every periodic hook on one thread of its own and logs what a
      * hook throws, but that log line needs memory: an OutOfMemoryError from a hook while the heap is
      * full, when the recording matters most, would escape and end JFR's periodic thread, and with it
-     * every periodic event of the recording. The message is built now, while there is memory.
+     * every periodic event of the recording. The notice is built now, while there is memory, and
+     * said once: a fault that recurs every period is counted after that, not printed.
      */
+    private static final PartNotice NOT_WRITTEN = new PartNotice(
+            "the agent's events could not be written; periods that fail are skipped and counted");
+
     private static Runnable guarded(String events, Runnable hook) {
-        String failed = events + " not recorded this period";
         return () -> {
             try {
                 hook.run();
             } catch (Throwable t) {
-                AgentLog.warn(failed, t);
+                NOT_WRITTEN.failed(events, t);
             }
         };
     }
@@ -230,6 +235,7 @@ public final class EventEmitter {
     }
 
     private static void write(Event event) {
+        InjectedFault.EVENT_WRITE.fireIfOn();
         event.commit();
         Consumer<Event> reader = alsoWrittenTo;
         if (reader != null) {

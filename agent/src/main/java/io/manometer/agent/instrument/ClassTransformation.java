@@ -4,6 +4,8 @@ import io.manometer.agent.instrument.callsite.CallSiteRewriter;
 import io.manometer.agent.instrument.integration.LibraryIntegrations;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.InjectedFault;
+import io.manometer.agent.PartNotice;
 import io.manometer.agent.model.OtherAgentCode;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -157,6 +159,9 @@ final class ClassTransformation implements ClassFileTransformer {
         }
     }
 
+    private static final PartNotice TRANSFORM_FAILED = new PartNotice(
+            "a class could not be instrumented and was left unchanged; others that fail are counted (verbose=true names each)");
+
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
@@ -173,6 +178,7 @@ final class ClassTransformation implements ClassFileTransformer {
         }
         flag[0] = true;
         try {
+            InjectedFault.TRANSFORM.fireIfOn();
             // Another agent's own queues (its copy of JCTools, say) are its business, not the application's.
             TypeHierarchy.Kind kind = OtherAgentCode.owns(loader, className.replace('/', '.')) ? TypeHierarchy.Kind.NONE
                     : LibraryIntegrations.mayInstrument(className) ? TypeHierarchy.Kind.LIBRARY
@@ -197,7 +203,8 @@ final class ClassTransformation implements ClassFileTransformer {
             }
             return result;
         } catch (Throwable t) {
-            AgentLog.warn("could not instrument " + className.replace('/', '.') + ", left unchanged", t);
+            AgentLog.info("could not instrument " + className.replace('/', '.') + ": " + AgentLog.describe(t));
+            TRANSFORM_FAILED.failed(className.replace('/', '.'), t);
             return null;
         } finally {
             flag[0] = false;

@@ -1,6 +1,7 @@
 package io.manometer.agent.live;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.InjectedFault;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -48,6 +49,8 @@ final class EvidenceDump {
     private final int max;
     private final Set<String> dumpedFor = new HashSet<>();
     private int dumps;
+    /** A dump failed: the disk is full, or the directory cannot be written; it would fail again. */
+    private boolean failed;
 
     /** @param directory the user's {@code dump.dir}; empty for the default, a directory of the user's own */
     EvidenceDump(String directory, int max) {
@@ -61,7 +64,7 @@ final class EvidenceDump {
      * reached, or the dump failed (said in one line; the application goes on).
      */
     synchronized String dumpFor(String reason, RecordingStream own, long ownId) {
-        if (dumps >= max || !dumpedFor.add(reason)) {
+        if (failed || dumps >= max || !dumpedFor.add(reason)) {
             return null;
         }
         dumps++;
@@ -77,8 +80,9 @@ final class EvidenceDump {
             }
             return file.toString();
         } catch (Throwable t) {
+            failed = true; // one line: a full disk stays full, a read-only directory read-only
             AgentLog.warn("the recording could not be dumped to " + (dir == null ? directory : dir)
-                    + "; the application goes on", t);
+                    + "; no more dumps, the application goes on", t);
             return null;
         }
     }
@@ -92,6 +96,9 @@ final class EvidenceDump {
 
     /** Writes one recording as {@code base.jfr} in {@code dir}, owner-only, without the private events. */
     private static Path write(Source source, Path dir, String base) throws IOException {
+        if (InjectedFault.DUMP_DISK_FULL.on()) {
+            throw new IOException("No space left on device (injected fault: dump-disk-full)");
+        }
         Path file = PrivateFiles.createNew(dir, base, ".jfr");
         if (FILTERED_WRITE == null) {
             source.dump(file);

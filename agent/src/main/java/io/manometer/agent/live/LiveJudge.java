@@ -1,6 +1,7 @@
 package io.manometer.agent.live;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.InjectedFault;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.events.AlertEvent;
 import io.manometer.agent.events.EventEmitter;
@@ -195,6 +196,7 @@ public final class LiveJudge {
         lastJudged = now;
         try {
             List<Runnable> said;
+            InjectedFault.LIVE_JUDGE.fireIfOn();
             synchronized (recording) {
                 said = judge(now);
             }
@@ -219,6 +221,14 @@ public final class LiveJudge {
         judgeIfDue();
     }
 
+    /**
+     * Not once the JVM has begun to exit: JFR's own exit hook deletes the chunks a dump would copy
+     * (and prints errors on the application's stdout), and a process that exits was not killed.
+     */
+    private static boolean mayDump() {
+        return !shuttingDown();
+    }
+
     /** Judges under the recording's lock; returns what is to be said (and dumped) once it is let go. */
     private List<Runnable> judge(long now) {
         recording.forgetSeriesQuietFor(FORGET_AFTER_NANOS);
@@ -230,7 +240,7 @@ public final class LiveJudge {
         List<Runnable> said = new ArrayList<>();
         for (AlertStates.Transition t : states.update(findings, now)) {
             said.add(() -> {
-                String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding())
+                String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding()) && mayDump()
                         ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
                 output.write(t, dump == null ? null : dump + EvidenceDump.caveat(), uptime, now);
                 emit(t, dump);
@@ -250,7 +260,7 @@ public final class LiveJudge {
 
     /** From the judge, or straight from the collector's threshold (another thread): once either way. */
     private void dumpForFullHeap(int percent, long now) {
-        String dump = dumps.dumpFor("heap", stream, ownId);
+        String dump = mayDump() ? dumps.dumpFor("heap", stream, ownId) : null;
         if (dump != null) {
             output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
                     + "recording dumped to %s%s", percent, dump, EvidenceDump.caveat()), now);

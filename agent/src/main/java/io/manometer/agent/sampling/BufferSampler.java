@@ -1,6 +1,8 @@
 package io.manometer.agent.sampling;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.agent.InjectedFault;
+import io.manometer.agent.PartNotice;
 import io.manometer.agent.model.QueueTypes;
 import io.manometer.agent.tracking.ArrivalMarks;
 import io.manometer.agent.tracking.IgnoredResultSite;
@@ -194,11 +196,22 @@ public final class BufferSampler {
         if (thread == null || !thread.isAlive()) {
             thread = new Thread(this::run, "manometer-sampler");
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> SAMPLER_DIED.failed(e)); // no stack trace on stderr
             thread.start();
         }
     }
 
+    private static final PartNotice SAMPLER_DIED = new PartNotice(
+            "the sampler thread died; it is started again at the next period");
+    private static final PartNotice SAMPLING_FAILED = new PartNotice(
+            "sampling failed; periods that fail are skipped and counted");
+    private static volatile boolean killedOnce;
+
     private void run() {
+        if (InjectedFault.SAMPLER_DEATH.on() && !killedOnce) {
+            killedOnce = true;
+            InjectedFault.SAMPLER_DEATH.fireIfOn();
+        }
         while (true) {
             try {
                 synchronized (lock) {
@@ -215,13 +228,14 @@ public final class BufferSampler {
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
-                AgentLog.warn("sampling failed", t);
+                SAMPLING_FAILED.failed(t);
             }
         }
     }
 
     /** Takes a snapshot on the calling thread (the sampler's, or a test's: one at a time). */
     public Snapshot take() {
+        InjectedFault.AGENT_OOM.fireIfOn();
         registry.purgeCollected();
         long now = System.nanoTime();
         boolean readAll = now - lastReadAllNanos >= READ_ALL_EVERY_NANOS;

@@ -1,5 +1,7 @@
 package io.manometer.agent.tracking;
 
+import io.manometer.agent.InjectedFault;
+import io.manometer.agent.PartNotice;
 import io.manometer.agent.bootstrap.BridgeHooks;
 import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.bootstrap.OutboundCounters;
@@ -35,6 +37,20 @@ public final class AgentHooks implements BridgeHooks {
         this.captures = new CaptureBudget(options.siteCapturesPerSecond);
     }
 
+    private static final PartNotice HOOK_FAILED = new PartNotice(
+            "the agent's advice failed; the application's call went on, and what it was to count is missed");
+
+    @Override
+    public void hookFailed(Throwable fault) {
+        HOOK_FAILED.failed(fault);
+    }
+
+    /** The faults the reliability suite injects into every hook below that does work. */
+    private static void injectedFaults() {
+        InjectedFault.ADVICE.fireIfOn();
+        InjectedFault.AGENT_OOM.fireIfOn();
+    }
+
     /** Per thread: the rewritten construction site running now, or -1. */
     private static final ThreadLocal<int[]> CONSTRUCTING = new ThreadLocal<>() { // not a lambda: loaded in premain
         @Override
@@ -54,6 +70,7 @@ public final class AgentHooks implements BridgeHooks {
      */
     @Override
     public BufferCounters bufferCreated(Object buffer) {
+        injectedFaults();
         BufferCounters counters = new BufferCounters(trackAfter);
         CallSite marked = markedConstruction(buffer);
         if (marked != null && marked.application()) {
@@ -79,6 +96,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void bufferActive(Object buffer, BufferCounters counters) {
+        injectedFaults();
         Object state;
         synchronized (counters) {
             if (counters.inserted < counters.trackAt) {
@@ -181,6 +199,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void bufferDrained(Object buffer, BufferCounters counters) {
+        injectedFaults();
         Object state;
         synchronized (counters) {
             if (counters.removed < counters.removeAt) {
@@ -196,6 +215,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void asyncLaunched(Object handle, int site) {
+        injectedFaults();
         LaunchSite launch = registry.sites.launch(site);
         if (launch != null && (handle instanceof java.util.concurrent.Future || handle instanceof Thread)) {
             launch.launched(handle, captures, stackDepth);
@@ -221,6 +241,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public void memoryBufferGrew(Object buffer, long capacityBytes) {
+        injectedFaults();
         java.util.function.Supplier<CallSite> writer =
                 () -> captures.tryAcquire() ? StackCapture.capture(stackDepth) : CallSite.UNKNOWN;
         TrackedMemoryBuffer tracked = registry.memoryBuffer(buffer, writer);
@@ -247,6 +268,7 @@ public final class AgentHooks implements BridgeHooks {
 
     @Override
     public BufferCounters executorCreated(Object executor, Object workQueue) {
+        injectedFaults();
         if (!(executor instanceof ExecutorService)) {
             return new BufferCounters(Long.MAX_VALUE);
         }

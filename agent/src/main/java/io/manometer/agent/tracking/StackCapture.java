@@ -1,5 +1,7 @@
 package io.manometer.agent.tracking;
 
+import io.manometer.agent.InjectedFault;
+import io.manometer.agent.PartNotice;
 import java.util.ArrayList;
 import java.util.List;
 import io.manometer.agent.model.CounterFieldName;
@@ -69,7 +71,21 @@ public final class StackCapture {
         return capture(maxFrames, Math.max(maxFrames, searchFrames), null);
     }
 
+    private static final PartNotice CAPTURE_FAILED = new PartNotice(
+            "a stack could not be captured; the buffer is tracked without its line");
+
+    /** Never throws: a stack that cannot be read costs the buffer its line, never its counting. */
     private static CallSite capture(int maxFrames, int searchFrames, Class<?> owner) {
+        try {
+            InjectedFault.STACK_CAPTURE.fireIfOn();
+            return walk(maxFrames, searchFrames, owner);
+        } catch (Throwable t) {
+            CAPTURE_FAILED.failed(t);
+            return CallSite.UNKNOWN;
+        }
+    }
+
+    private static CallSite walk(int maxFrames, int searchFrames, Class<?> owner) {
         int[] kept = {0};
         List<StackWalker.StackFrame> frames = SITE_WALKER.walk(stream -> stream
                 .filter(f -> !isAgentFrame(f) && !isInsideBuffer(f))

@@ -1,0 +1,83 @@
+package com.example.reliability;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Touches every part of the agent at once, in a fixed number of steps: a pool whose queue fills (so
+ * the live judge alerts and dumps, with a small heap), a plain queue, async launches and an in-memory
+ * buffer. What it prints depends on its steps alone, never on timing: a run under the agent, with any
+ * fault injected, must print exactly what a run without it prints.
+ */
+public final class FaultWorkload {
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 7_000;
+        int holdSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        LinkedBlockingQueue<byte[]> backlog = new LinkedBlockingQueue<>();
+        ByteArrayOutputStream journal = new ByteArrayOutputStream();
+        List<CompletableFuture<Integer>> launched = new ArrayList<>();
+        AtomicLong worked = new AtomicLong();
+        long checksum = 0;
+        for (int i = 0; i < steps; i++) {
+            byte[] item = new byte[6144];
+            item[0] = (byte) i;
+            pool.submit(() -> {
+                sleepMillis(3); // slower than the producer: the pool's queue climbs
+                worked.incrementAndGet();
+            });
+            backlog.add(item);
+            if (i % 2 == 0) {
+                backlog.poll();
+            }
+            journal.write(item, 0, 64);
+            if (i % 100 == 0) {
+                int n = i;
+                launched.add(CompletableFuture.supplyAsync(() -> n % 7));
+            }
+            checksum += item[0];
+            sleepMillis(1); // about 9 s in all
+        }
+        holdUntilCritical(holdSeconds);
+        int launchedSum = 0;
+        for (CompletableFuture<Integer> f : launched) {
+            launchedSum += f.join();
+        }
+        pool.shutdownNow();
+        System.out.println("steps " + steps + ", checksum " + checksum + ", journal " + journal.size()
+                + " bytes, backlog " + backlog.size() + ", launches " + launched.size() + " summing " + launchedSum);
+    }
+
+    /**
+     * With the backlog still held, waits (silently, at most {@code seconds}) until the agent's live
+     * verdict is critical with the heap's limit in sight (what dumps), and a second more for what follows it (a dump): a busy test machine
+     * judges later than the steps take, and a verdict given only at exit dumps nothing.
+     */
+    private static void holdUntilCritical(int seconds) throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName summary = new javax.management.ObjectName("io.manometer:type=Summary");
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
+                    && (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0) {
+                sleepMillis(1_000);
+                return;
+            }
+            sleepMillis(100);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
