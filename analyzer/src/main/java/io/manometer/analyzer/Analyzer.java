@@ -75,7 +75,8 @@ public final class Analyzer {
         List<String> notes = new ArrayList<>(gaps);
         notes.addAll(otherNotes(recording));
         RecordingResult result = new RecordingResult(recording.file.toString(), null, recording.durationSeconds(),
-                recording.agentPresent() ? recording.agentVersion() : null, notes, gaps, analysis.run(recording));
+                recording.agentPresent() ? recording.agentVersion() : null, notes, gaps, analysis.run(recording),
+                !recording.damage().isEmpty());
         Map<String, Long> peaks = new HashMap<>();
         for (BufferSeries s : recording.series()) {
             if (!s.site().isEmpty()) {
@@ -91,6 +92,10 @@ public final class Analyzer {
     /** What the recording did not watch: nothing lost goes unsaid, and none reads as a clean bill. */
     private List<String> gaps(Recording recording) {
         List<String> gaps = new ArrayList<>();
+        for (String damage : recording.damage()) {
+            gaps.add("the file is damaged: " + damage + "; what could be read was judged, and may be missing "
+                    + "what the damage held");
+        }
         if (recording.lostDataBytes() > 0) {
             gaps.add(String.format(Locale.ROOT, "JFR lost %,d bytes of events (jdk.DataLoss): series may have gaps",
                     recording.lostDataBytes()));

@@ -106,7 +106,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (reader == Reader.check && !readersAgree(file)) {
                     return ExitCodes.INTERNAL_ERROR;
                 }
-                results.add(analyzer.analyse(file, progress).result());
+                RecordingResult result = analyzer.analyse(file, progress).result();
+                if (result.damaged()) { // one line, as an unreadable file gets: the exit code says it too
+                    spec.commandLine().getErr().println("manometer: " + file + ": damaged; what could be read was "
+                            + "judged (the report names what was left out)");
+                }
+                results.add(result);
             } catch (RecordingReadException e) {
                 spec.commandLine().getErr().println("manometer: " + e.getMessage());
                 results.add(RecordingResult.unreadable(file.toString(), e.getMessage()));

@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int GATE_FAILED = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
-    /** A recording could not be read (missing, empty, truncated, not JFR, newer schema). */
+    /** A recording could not be read (missing, empty, truncated, not JFR, newer schema), or only in part (damaged). */
     public static final int UNREADABLE = 3;
     /** A fault in Manometer itself. */
     public static final int INTERNAL_ERROR = 4;

@@ -24,6 +24,14 @@ public final class Main {
         return commandLine().execute(args);
     }
 
+    /** As {@link #run(String...)}, writing to {@code out} and {@code err} rather than the process's own. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ManometerCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -34,14 +34,26 @@ final class ChunkHeaders {
         }
     }
 
-    /** The chunks of a whole recording, in file order, and when its last chunk ends. */
-    record Layout(List<Chunk> chunks, long endEpochNanos) {
+    /**
+     * The chunks of a recording, in file order, and when its last chunk ends; {@code damage} says
+     * what was stepped over between them (a chunk cut off, or bytes that are no chunk), empty for a
+     * whole file.
+     */
+    record Layout(List<Chunk> chunks, long endEpochNanos, List<String> damage) {
+        Layout(List<Chunk> chunks, long endEpochNanos) {
+            this(chunks, endEpochNanos, List.of());
+        }
+
         boolean finished() {
             return chunks.stream().allMatch(Chunk::finished);
         }
     }
 
-    /** Returns the layout of a whole recording, or throws with a one-line problem. */
+    /**
+     * Returns the layout of a recording, or throws with a one-line problem when not one chunk of it
+     * is whole. A damaged chunk header is stepped over to the next chunk's magic, and said in the
+     * layout's damage: the whole chunks around it are still a recording.
+     */
     static Layout check(Path file) throws IOException, RecordingReadException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
@@ -49,6 +61,7 @@ final class ChunkHeaders {
             int chunk = 0;
             long end = 0;
             List<Chunk> chunks = new ArrayList<>();
+            List<String> damage = new ArrayList<>();
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
             while (offset < length) {
                 chunk++;
@@ -57,43 +70,75 @@ final class ChunkHeaders {
                 while (header.hasRemaining() && read >= 0) {
                     read = channel.read(header, offset + header.position());
                 }
-                if (header.position() < HEADER_BYTES) {
-                    throw problem(file, "truncated: chunk " + chunk + " header is cut off");
-                }
+                String problem = null;
+                long size = 0;
+                boolean finished = true;
                 header.flip();
-                if (header.getInt() != MAGIC) {
-                    throw problem(file, chunk == 1 ? "not a JFR recording (no JFR file header)"
-                            : "corrupt: chunk " + chunk + " does not start with a JFR chunk header");
+                if (header.remaining() < HEADER_BYTES) {
+                    problem = "truncated: chunk " + chunk + " header is cut off";
+                } else if (header.getInt() != MAGIC) {
+                    if (chunk == 1) {
+                        throw problem(file, "not a JFR recording (no JFR file header)");
+                    }
+                    problem = "corrupt: chunk " + chunk + " does not start with a JFR chunk header";
+                } else {
+                    int major = header.getShort();
+                    header.getShort();
+                    size = header.getLong();
+                    long metadataOffset = header.getLong(24);
+                    long startNanos = header.getLong(32);
+                    long durationNanos = header.getLong(40);
+                    finished = major < 2 || header.get(FILE_STATE_OFFSET) == 0; // 1.0 had no state byte
+                    if (major > 2 || major < 1) {
+                        problem = "JFR file format version " + major + " is not supported";
+                    } else if (size <= HEADER_BYTES || !finished && metadataOffset == 0) {
+                        problem = "incomplete: chunk " + chunk + " has no events yet (the JVM "
+                                + "had not flushed it; stop or dump the recording with jcmd PID JFR.dump)";
+                    } else if (offset + size > length) {
+                        problem = String.format("truncated: chunk %d declares %,d bytes but only %,d remain",
+                                chunk, size, length - offset);
+                    } else {
+                        end = Math.max(end, startNanos + durationNanos);
+                    }
                 }
-                int major = header.getShort();
-                header.getShort();
-                long size = header.getLong();
-                header.getLong();
-                header.getLong();
-                long metadataOffset = header.getLong(24);
-                long startNanos = header.getLong();
-                long durationNanos = header.getLong();
-                boolean finished = major < 2 || header.get(FILE_STATE_OFFSET) == 0; // 1.0 had no state byte
-                if (major > 2 || major < 1) {
-                    throw problem(file, "JFR file format version " + major + " is not supported");
+                if (problem != null) {
+                    damage.add(problem);
+                    long next = nextMagic(channel, offset + 1, length);
+                    if (next < 0) {
+                        break;
+                    }
+                    offset = next;
+                    continue;
                 }
-                if (size <= HEADER_BYTES || !finished && metadataOffset == 0) {
-                    throw problem(file, "incomplete: chunk " + chunk + " has no events yet (the JVM "
-                            + "had not flushed it; stop or dump the recording with jcmd PID JFR.dump)");
-                }
-                if (offset + size > length) {
-                    throw problem(file, String.format("truncated: chunk %d declares %,d bytes but only %,d remain",
-                            chunk, size, length - offset));
-                }
-                end = Math.max(end, startNanos + durationNanos);
                 chunks.add(new Chunk(offset, size, finished));
                 if (!finished) {
                     break; // what follows its last flush is unreadable, and nothing comes after it
                 }
                 offset += size;
             }
-            return new Layout(chunks, end);
+            if (chunks.isEmpty()) {
+                throw problem(file, damage.isEmpty() ? "empty" : damage.get(0));
+            }
+            return new Layout(chunks, end, damage);
         }
+    }
+
+    /** Where the next chunk's magic lies at or after {@code from}, or -1. */
+    private static long nextMagic(FileChannel channel, long from, long length) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(1 << 16);
+        for (long at = from; at < length; at += window.capacity() - 3) {
+            window.clear();
+            int read = channel.read(window, at);
+            if (read < 4) {
+                return -1;
+            }
+            for (int i = 0; i + 4 <= read; i++) {
+                if (window.getInt(i) == MAGIC) {
+                    return at + i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static RecordingReadException problem(Path file, String message) {

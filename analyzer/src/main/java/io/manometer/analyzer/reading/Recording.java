@@ -25,6 +25,8 @@ public final class Recording {
     long lostDataBytes;
     /** The JVM never finished the recording (it died, or records still): read up to its last flush. */
     boolean unfinished;
+    /** What of the file could not be read and was left out (a chunk, damaged bytes); empty for a whole file. */
+    final List<String> damage = new ArrayList<>();
     /** Heap used right after each garbage collection: what the application really keeps. */
     final SampleSeries heapAfterGc = new SampleSeries();
     long heapMaxBytes = -1;
@@ -194,6 +196,11 @@ public final class Recording {
         heapMaxBytes = later.heapMaxBytes >= 0 ? later.heapMaxBytes : heapMaxBytes;
         jvmStartNanos = jvmStartNanos >= 0 ? jvmStartNanos : later.jvmStartNanos;
         threads.append(later.threads);
+    }
+
+    /** What of the file was damaged and left out, one line each; empty when all of it was read. */
+    public List<String> damage() {
+        return List.copyOf(damage);
     }
 
     public boolean unfinished() {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,14 +64,22 @@ public final class RecordingReader {
 
     public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
+        List<String> damage = layout.damage();
+        boolean unfinished = !layout.finished();
         Path source = file;
         try {
-            if (!layout.finished()) {
-                source = UnfinishedChunks.finishedCopy(file, layout);
+            if (!damage.isEmpty() || unfinished) {
+                // Only the whole chunks, each marked finished: JFR's reader would stop at the damage,
+                // or wait forever for an unfinished chunk to finish.
+                source = ChunkCopy.of(file, layout.chunks());
+                layout = new ChunkHeaders.Layout(copiedChunks(layout.chunks()), layout.endEpochNanos());
             }
-            return read(file, source, layout, progress);
+            Recording recording = read(file, source, layout, progress);
+            recording.damage.addAll(0, damage);
+            recording.unfinished = unfinished;
+            return recording;
         } catch (IOException e) {
-            throw new RecordingReadException(file + ": its unfinished last chunk could not be copied to be read ("
+            throw new RecordingReadException(file + ": its readable chunks could not be copied to be read ("
                     + oneLine(e) + ")", e);
         } finally {
             if (source != file) {
@@ -82,23 +92,38 @@ public final class RecordingReader {
         }
     }
 
-    /** Reads {@code source}, the recording {@code file} itself or a finished copy of it. */
+    /** Where {@code chunks} lie in their {@link ChunkCopy}: one after another, finished. */
+    private static List<ChunkHeaders.Chunk> copiedChunks(List<ChunkHeaders.Chunk> chunks) {
+        List<ChunkHeaders.Chunk> copied = new ArrayList<>();
+        long at = 0;
+        for (ChunkHeaders.Chunk chunk : chunks) {
+            copied.add(new ChunkHeaders.Chunk(at, chunk.size()));
+            at += chunk.size();
+        }
+        return copied;
+    }
+
+    /**
+     * Reads {@code source}, the recording {@code file} itself or a copy of its readable chunks; a
+     * file JFR's reader gives up on is read chunk by chunk, and what could not be read is named.
+     */
     private Recording read(Path file, Path source, ChunkHeaders.Layout layout, Progress progress)
             throws RecordingReadException {
         Recording recording;
         int[] flushCount = {0};
         try {
             recording = readAll(file, source, layout, progress, flushCount);
-        } catch (RuntimeException | IOException | InternalError e) {
-            throw new RecordingReadException(file + ": not a readable JFR recording ("
-                    + oneLine(e) + "); is it truncated or still being written?", e);
-        }
-        recording.unfinished = !layout.finished();
-        boolean endedEarly = flushCount[0] < layout.chunks().size()
-                || !recording.agentPresent()
-                || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
-        if (endedEarly) {
-            verifyWholeFile(file, source);
+            boolean endedEarly = flushCount[0] < layout.chunks().size()
+                    || !recording.agentPresent()
+                    || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
+            if (endedEarly) {
+                verifyWholeFile(file, source);
+            }
+        } catch (RuntimeException | IOException | InternalError | StackOverflowError | OutOfMemoryError e) {
+            recording = DamagedChunks.salvage(file, source, layout, new RecordingReadException(file
+                    + ": not a readable JFR recording (" + oneLine(e) + "); is it truncated or still being written?", e));
+        } catch (RecordingReadException corrupt) {
+            recording = DamagedChunks.salvage(file, source, layout, corrupt);
         }
         if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
             throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "

@@ -28,6 +28,7 @@ final class JsonReport {
             ObjectNode node = recordings.addObject();
             node.put("file", r.file());
             node.put("readable", r.error() == null);
+            node.put("damaged", r.damaged());
             if (r.error() != null) {
                 node.put("error", r.error());
                 continue;

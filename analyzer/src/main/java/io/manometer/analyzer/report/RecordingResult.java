@@ -16,9 +16,17 @@ import java.util.List;
  * @param gaps            those of the notes that say something was not watched (buffers not
  *                        tracked, events lost): with any, "no findings" is no clean bill of health
  * @param detectors       each detector's outcome
+ * @param damaged         part of the file could not be read (the gaps say which): read, judged, and not whole
  */
 public record RecordingResult(String file, String error, double durationSeconds, String agentVersion,
-                              List<String> notes, List<String> gaps, List<DetectorResult> detectors) {
+                              List<String> notes, List<String> gaps, List<DetectorResult> detectors,
+                              boolean damaged) {
+
+    /** A recording read whole. */
+    public RecordingResult(String file, String error, double durationSeconds, String agentVersion,
+                           List<String> notes, List<String> gaps, List<DetectorResult> detectors) {
+        this(file, error, durationSeconds, agentVersion, notes, gaps, detectors, false);
+    }
 
     public static RecordingResult unreadable(String file, String error) {
         return new RecordingResult(file, error, 0, null, List.of(), List.of(), List.of());

@@ -44,8 +44,9 @@ public record Report(String toolVersion, Severity minSeverity, List<RecordingRes
         return findings().stream().filter(f -> f.severity() == severity).count();
     }
 
+    /** Whether a recording could not be read, or only in part (damaged): its verdict is not the whole story. */
     public boolean anyUnreadable() {
-        return recordings.stream().anyMatch(r -> r.error() != null);
+        return recordings.stream().anyMatch(r -> r.error() != null || r.damaged());
     }
 
     /** True when some finding, shown or not, is at or above the gate. */

@@ -61,7 +61,7 @@ class UnfinishedRecordingTest {
         assertThat(recording.series(BufferSeries.Subject.QUEUE, 7).samples.size()).isEqualTo(40);
         assertThat(recording.series(BufferSeries.Subject.QUEUE, 7).samples.lastDepth()).isEqualTo(39);
         try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(f -> f.getFileName().toString().startsWith("manometer-unfinished")))
+            assertThat(left.filter(f -> f.getFileName().toString().startsWith("manometer-chunks")))
                     .as("the finished copy is deleted").isEmpty();
         }
     }
