@@ -89,10 +89,29 @@ public final class ChildJvm {
         }
     }
 
-    public Result run() throws IOException, InterruptedException {
+    /**
+     * Starts the JVM and returns at once, its output discarded: for a test that acts on it while it
+     * runs (kills it, attaches to it). The caller ends it.
+     */
+    public Process start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        builder.environment().putAll(environment);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        return builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaHome().resolve("bin").resolve("java").toString());
         command.addAll(arguments);
+        return command;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        List<String> command = command();
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
         try {
