@@ -53,6 +53,7 @@ public final class LiveJudge {
     private final EvidenceDump dumps;
     private JmxPublisher jmx;
     private RecordingStream stream;
+    private final ChunkRotation chunks = new ChunkRotation();
     private long ownId = -1;
     private long lastJudged;
     private boolean failed;
@@ -206,6 +207,9 @@ public final class LiveJudge {
             for (Runnable r : said) {
                 r.run();
             }
+            if (chunks.due() && notExiting()) {
+                chunks.rotate();
+            }
         } catch (Throwable t) {
             failed = true; // one line, then quiet: a judge that fails every second would flood the log
             AgentLog.warn("live verdicts stopped; the recording goes on", t);
@@ -225,7 +229,7 @@ public final class LiveJudge {
      * Not once the JVM has begun to exit: JFR's own exit hook deletes the chunks a dump would copy
      * (and prints errors on the application's stdout), and a process that exits was not killed.
      */
-    private static boolean mayDump() {
+    private static boolean notExiting() {
         return !shuttingDown();
     }
 
@@ -240,7 +244,7 @@ public final class LiveJudge {
         List<Runnable> said = new ArrayList<>();
         for (AlertStates.Transition t : states.update(findings, now)) {
             said.add(() -> {
-                String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding()) && mayDump()
+                String dump = t.change() == AlertStates.Change.CRITICAL && runsOutSoon(t.finding()) && notExiting()
                         ? dumps.dumpFor(t.finding().identity(), stream, ownId) : null;
                 output.write(t, dump == null ? null : dump + EvidenceDump.caveat(), uptime, now);
                 emit(t, dump);
@@ -260,7 +264,7 @@ public final class LiveJudge {
 
     /** From the judge, or straight from the collector's threshold (another thread): once either way. */
     private void dumpForFullHeap(int percent, long now) {
-        String dump = mayDump() ? dumps.dumpFor("heap", stream, ownId) : null;
+        String dump = notExiting() ? dumps.dumpFor("heap", stream, ownId) : null;
         if (dump != null) {
             output.note(String.format(Locale.ROOT, "heap kept after a collection is at %d%% of its maximum; "
                     + "recording dumped to %s%s", percent, dump, EvidenceDump.caveat()), now);
