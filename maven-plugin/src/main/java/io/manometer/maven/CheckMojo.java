@@ -99,6 +99,10 @@ public final class CheckMojo extends AbstractMojo {
                 AnalysedRecording a = analyzer.analyse(file);
                 analysed.add(a);
                 results.add(a.result());
+                if (a.result().damaged()) {
+                    getLog().error("Manometer: " + file + ": damaged; what could be read was judged: "
+                            + String.join("; ", a.result().gaps()));
+                }
             } catch (RecordingReadException e) {
                 getLog().error("Manometer: " + e.getMessage());
                 results.add(RecordingResult.unreadable(file.toString(), e.getMessage()));
@@ -120,7 +124,7 @@ public final class CheckMojo extends AbstractMojo {
             throw new MojoFailureException(failureMessage(failing));
         }
         if (failOnUnreadable && report.anyUnreadable()) {
-            throw new MojoFailureException("Manometer: a recording in " + directory + " could not be read (see above)");
+            throw new MojoFailureException("Manometer: a recording in " + directory + " could not be read, or only in part (see above)");
         }
     }
 

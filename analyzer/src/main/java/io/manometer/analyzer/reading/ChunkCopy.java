@@ -31,14 +31,7 @@ final class ChunkCopy {
                 FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE)) {
             long at = 0;
             for (ChunkHeaders.Chunk chunk : chunks) {
-                long done = 0;
-                while (done < chunk.size()) {
-                    long moved = in.transferTo(chunk.offset() + done, chunk.size() - done, out);
-                    if (moved <= 0) {
-                        throw new IOException("the file shrank while it was read");
-                    }
-                    done += moved;
-                }
+                transfer(in, chunk.offset(), chunk.size(), out);
                 if (!chunk.finished()) {
                     out.write(ByteBuffer.wrap(new byte[] {0}), at + ChunkHeaders.FILE_STATE_OFFSET);
                 }
@@ -49,5 +42,26 @@ final class ChunkCopy {
             throw e;
         }
         return copy;
+    }
+
+    /** Appends {@code size} bytes of {@code in} from {@code offset} to {@code out}: a kernel copy. */
+    static void transfer(FileChannel in, long offset, long size, FileChannel out) throws IOException {
+        long done = 0;
+        while (done < size) {
+            long moved = in.transferTo(offset + done, size - done, out);
+            if (moved <= 0) {
+                throw new IOException("the file shrank while it was read");
+            }
+            done += moved;
+        }
+    }
+
+    /** Deletes a copy once read; one that cannot be deleted now goes when the JVM exits. */
+    static void delete(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            copy.toFile().deleteOnExit();
+        }
     }
 }

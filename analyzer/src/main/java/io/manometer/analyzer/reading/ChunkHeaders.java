@@ -123,22 +123,63 @@ final class ChunkHeaders {
         }
     }
 
-    /** Where the next chunk's magic lies at or after {@code from}, or -1. */
+    /**
+     * Where the next chunk starts at or after {@code from}, or -1. JFR also writes copies of a
+     * chunk's header inside it (their size counts from the chunk's start), so a magic is taken for
+     * a chunk when the chain of sizes from it ends exactly at the end of the file, each on another
+     * magic; failing that (the file is also cut short), the first whose own size ends on a magic.
+     */
     private static long nextMagic(FileChannel channel, long from, long length) throws IOException {
+        long fallback = -1;
         ByteBuffer window = ByteBuffer.allocate(1 << 16);
         for (long at = from; at < length; at += window.capacity() - 3) {
             window.clear();
             int read = channel.read(window, at);
             if (read < 4) {
-                return -1;
+                break;
             }
             for (int i = 0; i + 4 <= read; i++) {
-                if (window.getInt(i) == MAGIC) {
+                if (window.getInt(i) != MAGIC) {
+                    continue;
+                }
+                int hops = chunksToTheEnd(channel, at + i, length);
+                if (hops == Integer.MAX_VALUE) {
                     return at + i;
+                }
+                if (hops > 0 && fallback < 0) {
+                    fallback = at + i;
                 }
             }
         }
-        return -1;
+        return fallback;
+    }
+
+    /**
+     * From a magic at {@code at}, follows the declared sizes: {@link Integer#MAX_VALUE} when they end
+     * exactly at the end of the file, each on a magic; else how many did end on a magic.
+     */
+    private static int chunksToTheEnd(FileChannel channel, long at, long length) throws IOException {
+        ByteBuffer word = ByteBuffer.allocate(8);
+        int hops = 0;
+        for (long p = at; hops < 100_000; hops++) {
+            word.clear();
+            if (channel.read(word, p + 8) < 8) {
+                return hops;
+            }
+            long end = p + word.getLong(0);
+            if (end <= p + HEADER_BYTES || end > length) {
+                return hops;
+            }
+            if (end == length) {
+                return Integer.MAX_VALUE;
+            }
+            word.clear().limit(4);
+            if (channel.read(word, end) < 4 || word.getInt(0) != MAGIC) {
+                return hops;
+            }
+            p = end;
+        }
+        return hops;
     }
 
     private static RecordingReadException problem(Path file, String message) {

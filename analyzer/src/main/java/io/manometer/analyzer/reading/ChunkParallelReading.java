@@ -158,14 +158,7 @@ final class ChunkParallelReading {
         try {
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
                     FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                long done = 0;
-                while (done < segment.size()) {
-                    long moved = in.transferTo(segment.offset() + done, segment.size() - done, out);
-                    if (moved <= 0) {
-                        throw new IOException("the file shrank while it was read");
-                    }
-                    done += moved;
-                }
+                ChunkCopy.transfer(in, segment.offset(), segment.size(), out);
             } catch (IOException e) {
                 throw new CopyFailed(e);
             }

@@ -1,7 +1,6 @@
 package io.manometer.analyzer.reading;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +66,7 @@ final class DamagedChunks {
             return RecordingReader.oneLine(e);
         } finally {
             if (copy != null) {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException e) {
-                    copy.toFile().deleteOnExit();
-                }
+                ChunkCopy.delete(copy);
             }
         }
     }

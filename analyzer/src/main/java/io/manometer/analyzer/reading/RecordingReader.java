@@ -83,11 +83,7 @@ public final class RecordingReader {
                     + oneLine(e) + ")", e);
         } finally {
             if (source != file) {
-                try {
-                    Files.deleteIfExists(source);
-                } catch (IOException e) {
-                    source.toFile().deleteOnExit();
-                }
+                ChunkCopy.delete(source);
             }
         }
     }
