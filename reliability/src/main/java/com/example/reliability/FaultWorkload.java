@@ -44,7 +44,7 @@ public final class FaultWorkload {
             checksum += item[0];
             sleepMillis(1); // about 9 s in all
         }
-        holdUntilCritical(holdSeconds);
+        LiveVerdict.holdUntilDumping(holdSeconds, 1_000);
         int launchedSum = 0;
         for (CompletableFuture<Integer> f : launched) {
             launchedSum += f.join();
@@ -52,25 +52,6 @@ public final class FaultWorkload {
         pool.shutdownNow();
         System.out.println("steps " + steps + ", checksum " + checksum + ", journal " + journal.size()
                 + " bytes, backlog " + backlog.size() + ", launches " + launched.size() + " summing " + launchedSum);
-    }
-
-    /**
-     * With the backlog still held, waits (silently, at most {@code seconds}) until the agent's live
-     * verdict is critical with the heap's limit in sight (what dumps), and a second more for what follows it (a dump): a busy test machine
-     * judges later than the steps take, and a verdict given only at exit dumps nothing.
-     */
-    private static void holdUntilCritical(int seconds) throws Exception {
-        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        javax.management.ObjectName summary = new javax.management.ObjectName("io.manometer:type=Summary");
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
-                    && (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0) {
-                sleepMillis(1_000);
-                return;
-            }
-            sleepMillis(100);
-        }
     }
 
     private static void sleepMillis(long millis) {

@@ -82,7 +82,7 @@ public final class PayloadWorkload {
                 }
                 sleepMillis(1);
             }
-            holdUntilDumped(20);
+            LiveVerdict.holdUntilDumping(20, 1_500);
             System.out.println("steps " + steps + ", rejected some: " + (rejected > 0) + ", futures " + futures.size());
             writeMBeans(mbeans);
         }
@@ -98,21 +98,6 @@ public final class PayloadWorkload {
             }
         } catch (Exception closed) {
             // The workload is over.
-        }
-    }
-
-    /** Waits, at most {@code seconds}, for a critical verdict with the heap's limit in sight: what dumps. */
-    private static void holdUntilDumped(int seconds) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName summary = new ObjectName("io.manometer:type=Summary");
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
-                    && (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0) {
-                sleepMillis(1_500);
-                return;
-            }
-            sleepMillis(100);
         }
     }
 

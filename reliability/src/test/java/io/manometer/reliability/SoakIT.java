@@ -16,6 +16,8 @@ import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A real HTTP server (Jetty) under a loopback load generator, with the agent, for 90 s in CI and
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * healthy one: every request answered, no alert, no finding, the heap kept after collections flat,
  * the agent's events per second bounded. The planted one: its queue reported, at its line.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the fault runs, which mostly wait: 4 clients keep at most 4 requests in flight
 class SoakIT {
     private static final int REQUESTS_PER_SECOND = 400;
     /** Heap kept after collections may rise this much from the run's second quarter to its last. */

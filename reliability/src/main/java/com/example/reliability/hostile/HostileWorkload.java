@@ -158,7 +158,7 @@ public final class HostileWorkload {
         System.out.println("recordings " + count + ", queue " + growing.size());
     }
 
-    /** Virtual threads, each through a queue, on a JDK that has them (21 and later). */
+    /** Virtual threads, each through a queue, on a JDK that has them (21 and later), 10,000 at a time. */
     private static void virtualThreads(int count) throws Exception {
         if (Runtime.version().feature() < 21) {
             System.out.println("no virtual threads before JDK 21");
@@ -167,11 +167,18 @@ public final class HostileWorkload {
         LinkedBlockingQueue<Integer> results = new LinkedBlockingQueue<>();
         ExecutorService perTask = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
                 .invoke(null);
+        // At most 10,000 at once (each sleeping one holds its stack on the heap): a million in all.
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(10_000);
         for (int i = 0; i < count; i++) {
             int n = i;
+            inFlight.acquire();
             perTask.execute(() -> guarded(() -> {
-                sleep(1);
-                results.add(n % 3);
+                try {
+                    sleep(1);
+                    results.add(n % 3);
+                } finally {
+                    inFlight.release();
+                }
             }));
         }
         perTask.shutdown();
