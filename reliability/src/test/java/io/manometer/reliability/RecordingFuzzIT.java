@@ -61,6 +61,7 @@ class RecordingFuzzIT {
                 "-Xlog:jfr+startup=off", "-cp", AgentRun.classPath(), FaultWorkload.class.getName(), "7000").run();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         original = Files.readAllBytes(recording);
+        System.out.println("fuzz: the original recording is " + recording); // with the seed, any case again
         chunks = chunkHeaders(original);
         Analysis whole = analyse(recording);
         assertThat(whole.exit).as(whole.toString()).isIn(0, 1);
@@ -89,7 +90,8 @@ class RecordingFuzzIT {
             Analysis a = analyse(file);
             String what = "case " + c + " (" + m + ", seed " + SEED + "): " + a;
             if (a.timedOut) {
-                failures.add("hung: " + what);
+                Path kept = Files.copy(file, dir.resolve("hung-case-" + c + ".jfr")); // to reproduce it
+                failures.add("hung: " + what + " (the file: " + kept + ")");
                 break; // the analyzer's thread is stuck: later cases would queue behind it
             }
             if (a.exit != 0 && a.exit != 1 && a.exit != 3) {

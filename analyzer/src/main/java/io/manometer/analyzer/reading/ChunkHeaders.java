@@ -35,18 +35,25 @@ final class ChunkHeaders {
     }
 
     /**
-     * The chunks of a recording, in file order, and when its last chunk ends; {@code damage} says
+     * The chunks of a recording, in file order, when its first chunk starts and its last ends; {@code damage} says
      * what was stepped over between them (a chunk cut off, or bytes that are no chunk), empty for a
      * whole file.
      */
-    record Layout(List<Chunk> chunks, long endEpochNanos, List<String> damage) {
+    record Layout(List<Chunk> chunks, long startEpochNanos, long endEpochNanos, List<String> damage) {
         Layout(List<Chunk> chunks, long endEpochNanos) {
-            this(chunks, endEpochNanos, List.of());
+            this(chunks, 0, endEpochNanos, List.of());
         }
 
         boolean finished() {
             return chunks.stream().allMatch(Chunk::finished);
         }
+    }
+
+    /** Since 2000, lasting under a year, a clock between 1 kHz and 100 GHz: a header JFR could have written. */
+    private static boolean plausibleClock(long startNanos, long durationNanos, long ticksPerSecond) {
+        return startNanos > 946_684_800_000_000_000L && startNanos < 7_258_118_400_000_000_000L
+                && durationNanos >= 0 && durationNanos < 365L * 86_400_000_000_000L
+                && ticksPerSecond >= 1_000 && ticksPerSecond <= 100_000_000_000L;
     }
 
     /**
@@ -59,6 +66,7 @@ final class ChunkHeaders {
             long length = channel.size();
             long offset = 0;
             int chunk = 0;
+            long start = Long.MAX_VALUE;
             long end = 0;
             List<Chunk> chunks = new ArrayList<>();
             List<String> damage = new ArrayList<>();
@@ -88,6 +96,7 @@ final class ChunkHeaders {
                     long metadataOffset = header.getLong(24);
                     long startNanos = header.getLong(32);
                     long durationNanos = header.getLong(40);
+                    long ticksPerSecond = header.getLong(56);
                     finished = major < 2 || header.get(FILE_STATE_OFFSET) == 0; // 1.0 had no state byte
                     if (major > 2 || major < 1) {
                         problem = "JFR file format version " + major + " is not supported";
@@ -97,7 +106,10 @@ final class ChunkHeaders {
                     } else if (offset + size > length) {
                         problem = String.format("truncated: chunk %d declares %,d bytes but only %,d remain",
                                 chunk, size, length - offset);
+                    } else if (!plausibleClock(startNanos, durationNanos, ticksPerSecond)) {
+                        problem = "corrupt: chunk " + chunk + " declares an impossible start, length or clock rate";
                     } else {
+                        start = Math.min(start, startNanos);
                         end = Math.max(end, startNanos + durationNanos);
                     }
                 }
@@ -119,7 +131,7 @@ final class ChunkHeaders {
             if (chunks.isEmpty()) {
                 throw problem(file, damage.isEmpty() ? "empty" : damage.get(0));
             }
-            return new Layout(chunks, end, damage);
+            return new Layout(chunks, start, end, damage);
         }
     }
 

@@ -52,13 +52,17 @@ final class DamagedChunks {
         Path copy = null;
         try {
             copy = ChunkCopy.of(source, List.of(chunk));
-            try (RecordingFile events = new RecordingFile(copy)) {
-                while (events.hasMoreEvents()) {
-                    events.readEvent();
+            Path alone = copy;
+            Recording part = StallGuard.read(() -> {
+                try (RecordingFile events = new RecordingFile(alone)) {
+                    while (events.hasMoreEvents()) {
+                        events.readEvent();
+                    }
                 }
-            }
-            Recording part = new Recording(recording.file);
-            RecordingReader.stream(copy, part, () -> { });
+                Recording read = new Recording(recording.file);
+                RecordingReader.stream(alone, read, () -> { });
+                return read;
+            });
             recording.absorb(part);
             return null;
         } catch (IOException | RuntimeException | InternalError | StackOverflowError | OutOfMemoryError e) {

@@ -62,6 +62,9 @@ public final class RecordingReader {
         return read(file, events -> { });
     }
 
+    /** Ticks converted to time may land this far past a chunk's declared end without damage. */
+    private static final long CLOCK_SLACK_NANOS = 1_000_000_000L;
+
     public Recording read(Path file, Progress progress) throws RecordingReadException {
         ChunkHeaders.Layout layout = checkLooksLikeRecording(file);
         List<String> damage = layout.damage();
@@ -72,10 +75,16 @@ public final class RecordingReader {
                 // Only the whole chunks, each marked finished: JFR's reader would stop at the damage,
                 // or wait forever for an unfinished chunk to finish.
                 source = ChunkCopy.of(file, layout.chunks());
-                layout = new ChunkHeaders.Layout(copiedChunks(layout.chunks()), layout.endEpochNanos());
+                layout = new ChunkHeaders.Layout(copiedChunks(layout.chunks()), layout.startEpochNanos(),
+                        layout.endEpochNanos(), List.of());
             }
             Recording recording = read(file, source, layout, progress);
             recording.damage.addAll(0, damage);
+            if (!unfinished && recording.lastEventNanos > layout.endEpochNanos() + CLOCK_SLACK_NANOS) {
+                // No event is committed after its chunk ends: a chunk header's clock is damaged.
+                recording.damage.add("events are timed after the recording's end: a chunk header's clock is damaged, "
+                        + "so the times and rates read from it cannot be trusted");
+            }
             recording.unfinished = unfinished;
             return recording;
         } catch (IOException e) {
@@ -108,18 +117,21 @@ public final class RecordingReader {
         Recording recording;
         int[] flushCount = {0};
         try {
-            recording = readAll(file, source, layout, progress, flushCount);
-            boolean endedEarly = flushCount[0] < layout.chunks().size()
-                    || !recording.agentPresent()
-                    || recording.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
-            if (endedEarly) {
-                verifyWholeFile(file, source);
-            }
+            recording = StallGuard.read(() -> {
+                Recording read = readAll(file, source, layout, progress, flushCount);
+                boolean endedEarly = flushCount[0] < layout.chunks().size()
+                        || !read.agentPresent()
+                        || read.lastEventNanos < layout.endEpochNanos() - SILENT_END_NANOS;
+                if (endedEarly) {
+                    verifyWholeFile(file, source);
+                }
+                return read;
+            });
         } catch (RuntimeException | IOException | InternalError | StackOverflowError | OutOfMemoryError e) {
-            recording = DamagedChunks.salvage(file, source, layout, new RecordingReadException(file
-                    + ": not a readable JFR recording (" + oneLine(e) + "); is it truncated or still being written?", e));
-        } catch (RecordingReadException corrupt) {
-            recording = DamagedChunks.salvage(file, source, layout, corrupt);
+            RecordingReadException why = e.getCause() instanceof RecordingReadException corrupt ? corrupt
+                    : new RecordingReadException(file + ": not a readable JFR recording (" + oneLine(e)
+                            + "); is it truncated or still being written?", e);
+            recording = DamagedChunks.salvage(file, source, layout, why);
         }
         if (recording.schemaVersion > EventNames.SUPPORTED_SCHEMA) {
             throw new RecordingReadException(file + ": written by a newer Manometer agent (event schema "
