@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole reliability suite at full size (about 20 min): builds what it needs (without running the
+# The whole reliability suite at full size (about 11 min): builds what it needs (without running the
 # other modules' tests), then injects every fault, runs every hostile workload at the size its promise
 # is made for, soaks the Jetty server for 8 minutes and the planted one for 2, fuzzes 10,000 damaged
 # recordings and checks payload privacy. RELIABILITY.md states the promises and the latest figures.
