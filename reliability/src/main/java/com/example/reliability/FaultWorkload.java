@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Touches every part of the agent at once, in a fixed number of steps: a pool whose queue fills (so
- * the live judge alerts and dumps, with a small heap), a plain queue, async launches and an in-memory
- * buffer. What it prints depends on its steps alone, never on timing: a run under the agent, with any
+ * the live judge alerts, and dumps once the heap kept passes the run's {@code dump.heap.percent}), a
+ * plain queue, async launches and an in-memory buffer. What it prints depends on its steps alone, never on timing: a run under the agent, with any
  * fault injected, must print exactly what a run without it prints.
  */
 public final class FaultWorkload {
@@ -44,7 +44,7 @@ public final class FaultWorkload {
             checksum += item[0];
             sleepMillis(1); // about 9 s in all
         }
-        LiveVerdict.holdUntilDumping(holdSeconds, 1_000);
+        LiveVerdict.holdUntilCritical(holdSeconds, 1_000);
         int launchedSum = 0;
         for (CompletableFuture<Integer> f : launched) {
             launchedSum += f.join();

@@ -18,12 +18,25 @@ final class LiveVerdict {
      * Without the agent it waits the whole time: give it 0 then.
      */
     static void holdUntilDumping(int seconds, long afterMillis) throws Exception {
+        holdUntil(seconds, afterMillis, true);
+    }
+
+    /**
+     * Waits (silently, at most {@code seconds}) until the agent's live verdict is critical, then
+     * {@code afterMillis} more. For a run that needs the alert, not a projection of the heap: once
+     * the backlog stops growing no projection comes, and a busy machine may judge only then.
+     */
+    static void holdUntilCritical(int seconds, long afterMillis) throws Exception {
+        holdUntil(seconds, afterMillis, false);
+    }
+
+    private static void holdUntil(int seconds, long afterMillis, boolean heapLimitInSight) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName summary = new ObjectName("io.manometer:type=Summary");
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
-                    && (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0) {
+                    && (!heapLimitInSight || (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0)) {
                 Thread.sleep(afterMillis);
                 return;
             }

@@ -26,7 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Execution(ExecutionMode.CONCURRENT) // child JVMs that mostly sleep
 class FaultInjectionIT {
-    private static final String HEAP = "-Xmx48m"; // the backlog nears it: the judge dumps
+    private static final String HEAP = "-Xmx48m";
+    /**
+     * Where a dump must be tried: once the heap kept passes a quarter of the maximum (the backlog
+     * keeps 20 MB), not when the heap's end is projected, which a busy machine judges too late.
+     */
+    private static final String DUMP_EARLY = "dump.heap.percent=25";
     private static final String STEPS = "7000";
     /** Where an alert is expected, the workload holds its backlog until the verdict is critical, this long at most. */
     private static final String HOLD = "30";
@@ -58,7 +63,8 @@ class FaultInjectionIT {
     void aFaultCostsTheApplicationNothingAndIsSaidOnce(InjectedFault fault, List<String> notices, boolean alerts)
             throws Exception {
         Path dumps = AgentRun.tempDir("fault-dumps");
-        ChildJvm.Result run = AgentRun.withAgent("dump.dir=" + dumps, HEAP,
+        String options = "dump.dir=" + dumps + (fault == InjectedFault.DUMP_DISK_FULL ? "," + DUMP_EARLY : "");
+        ChildJvm.Result run = AgentRun.withAgent(options, HEAP,
                 "-D" + InjectedFault.PROPERTY + "=" + fault.name().toLowerCase().replace('_', '-'),
                 "-cp", AgentRun.classPath(), FaultWorkload.class.getName(), STEPS, alerts ? HOLD : "0").run();
         assertUntouched(run);
@@ -82,7 +88,7 @@ class FaultInjectionIT {
     @Test
     void aDumpDirectoryThatCannotBeWrittenCostsOneLine() throws Exception {
         Path file = Files.createTempFile("not-a-directory", "");
-        ChildJvm.Result run = AgentRun.withAgent("dump.dir=" + file.resolve("dumps"), HEAP,
+        ChildJvm.Result run = AgentRun.withAgent("dump.dir=" + file.resolve("dumps") + "," + DUMP_EARLY, HEAP,
                 "-cp", AgentRun.classPath(), FaultWorkload.class.getName(), STEPS, HOLD).run();
         assertUntouched(run);
         assertThat(run.stderr().lines().filter(l -> l.contains("could not be dumped"))).as(run.toString()).hasSize(1);

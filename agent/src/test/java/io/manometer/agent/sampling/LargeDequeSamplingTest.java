@@ -78,12 +78,16 @@ class LargeDequeSamplingTest {
     /** The sampler copies the registry when a buffer was added since: counted once it is in, never before. */
     @Test
     void aBufferIsAnnouncedOnceItIsInTheRegistry() {
-        hooks.largeQueueUsed(large(), true);
+        // Held here: the registry holds its buffers weakly, and a collection in between would drop it.
+        ArrayDeque<Integer> first = large();
+        hooks.largeQueueUsed(first, true);
         long added = registry.added();
         assertThat(registry.buffersIfAddedSince(added)).isNull();
         ArrayDeque<Integer> second = large();
         hooks.largeQueueUsed(second, true);
         assertThat(registry.added()).isEqualTo(added + 1);
         assertThat(registry.buffersIfAddedSince(added)).hasSize(2);
+        java.lang.ref.Reference.reachabilityFence(first);
+        java.lang.ref.Reference.reachabilityFence(second);
     }
 }
