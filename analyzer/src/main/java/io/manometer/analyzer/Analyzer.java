@@ -1,6 +1,7 @@
 package io.manometer.analyzer;
 
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.SourceFrame;
 import io.manometer.analyzer.reading.BufferSeries;
@@ -35,7 +36,7 @@ public final class Analyzer {
 
     /** With every shipped detector, at these thresholds (see {@link Preferences#validate}). */
     public Analyzer(Preferences preferences) {
-        this(new Analysis(Analysis.allDetectors(), preferences));
+        this(new Analysis(DetectorRegistry.all(), preferences));
     }
 
     public Analyzer(Analysis analysis) {

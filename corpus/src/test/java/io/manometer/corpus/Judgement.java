@@ -1,5 +1,7 @@
 package io.manometer.corpus;
 
+import io.manometer.analyzer.detect.DetectorRegistry;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import java.util.ArrayList;
@@ -87,6 +89,15 @@ record Judgement(CorpusProgram program, Result result, Finding detection, List<S
                     violations.add("an alert eased without saying why: " + line.strip());
                 }
                 lastState.put(key, m.group(1));
+            }
+        }
+        // A finding carries only the figures its detector declares: what JSON, SARIF and JMC read of it.
+        for (Finding f : outcome.findings()) {
+            java.util.Set<Figure<?>> undeclared = new java.util.LinkedHashSet<>(f.figures().present());
+            DetectorRegistry.all().stream().filter(d -> d.id().equals(f.detector()))
+                    .forEach(d -> undeclared.removeAll(d.figures()));
+            if (!undeclared.isEmpty()) {
+                violations.add(f.kind() + " carries figures its detector does not declare: " + undeclared);
             }
         }
         // "Kept pace" is a clean bill of health: never over a program whose label says it is broken.

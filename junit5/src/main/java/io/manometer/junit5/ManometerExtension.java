@@ -1,8 +1,8 @@
 package io.manometer.junit5;
 
 import io.manometer.analyzer.Analyzer;
-import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Detector;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
@@ -97,7 +97,7 @@ public final class ManometerExtension implements BeforeEachCallback, AfterEachCa
     /** The detectors' thresholds scaled to a test of seconds: its warm-up and the growth it must show. */
     private static Preferences testScale(DetectBackpressure settings) {
         Map<String, String> values = new HashMap<>();
-        for (Detector d : Analysis.allDetectors()) {
+        for (Detector d : DetectorRegistry.all()) {
             for (Detector.Preference p : d.preferences()) {
                 if (p.key().equals("warmupSeconds")) {
                     values.put(d.id() + "." + p.key(), Double.toString(settings.warmupSeconds()));

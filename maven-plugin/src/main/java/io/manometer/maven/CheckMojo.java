@@ -3,7 +3,7 @@ package io.manometer.maven;
 import io.manometer.analyzer.AnalysedRecording;
 import io.manometer.analyzer.Analyzer;
 import io.manometer.analyzer.compare.RegressionCheck;
-import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
@@ -81,7 +81,7 @@ public final class CheckMojo extends AbstractMojo {
         }
         Severity gate = gate();
         Preferences preferences = new Preferences(settings);
-        String problem = preferences.validate(Analysis.allDetectors());
+        String problem = preferences.validate(DetectorRegistry.all());
         if (problem != null) {
             throw new MojoExecutionException("Manometer: in <settings>: " + problem);
         }

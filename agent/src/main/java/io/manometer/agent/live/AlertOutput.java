@@ -1,6 +1,7 @@
 package io.manometer.agent.live;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class AlertOutput {
         }
         StringBuilder line = new StringBuilder("manometer: ").append(f.severity().name()).append(' ').append(f.kind())
                 .append(" at ").append(f.site()).append(": ").append(f.summary());
-        Double toLimit = f.metrics().secondsToHeapLimit();
+        Double toLimit = f.figure(Figure.SECONDS_TO_HEAP_LIMIT);
         if (toLimit != null) {
             line.append(String.format(Locale.ROOT, "; heap limit in ~%.1f min", toLimit / 60));
         }
@@ -104,18 +105,20 @@ final class AlertOutput {
      * growth slowed, or less held; the report of the same recording says the same in its words.
      */
     static String whyEased(Finding before, Finding now) {
-        Finding.Metrics was = before.metrics();
-        Finding.Metrics is = now.metrics();
-        if (was.secondsToHeapLimit() != null
-                && (is.secondsToHeapLimit() == null || is.secondsToHeapLimit() > 2 * was.secondsToHeapLimit())) {
+        Double wasToLimit = before.figure(Figure.SECONDS_TO_HEAP_LIMIT);
+        Double isToLimit = now.figure(Figure.SECONDS_TO_HEAP_LIMIT);
+        if (wasToLimit != null && (isToLimit == null || isToLimit > 2 * wasToLimit)) {
             return "the heap no longer runs out soon";
         }
-        if (was.growthPerSecond() > 0 && is.growthPerSecond() < 0.5 * was.growthPerSecond()) {
-            return String.format(Locale.ROOT, "growth slowed from %.1f/s to %.1f/s", was.growthPerSecond(),
-                    is.growthPerSecond());
+        double wasGrowth = before.figures().getOr(Figure.GROWTH_PER_SECOND, 0.0);
+        double isGrowth = now.figures().getOr(Figure.GROWTH_PER_SECOND, 0.0);
+        if (wasGrowth > 0 && isGrowth < 0.5 * wasGrowth) {
+            return String.format(Locale.ROOT, "growth slowed from %.1f/s to %.1f/s", wasGrowth, isGrowth);
         }
-        if (is.finalDepth() < was.finalDepth()) {
-            return String.format(Locale.ROOT, "it holds less (%,d, was %,d)", is.finalDepth(), was.finalDepth());
+        long wasHeld = before.figures().getOr(Figure.FINAL_DEPTH, 0L);
+        long isHeld = now.figures().getOr(Figure.FINAL_DEPTH, 0L);
+        if (isHeld < wasHeld) {
+            return String.format(Locale.ROOT, "it holds less (%,d, was %,d)", isHeld, wasHeld);
         }
         return String.format(Locale.ROOT, "its evidence scores %d, was %d", now.score(), before.score());
     }

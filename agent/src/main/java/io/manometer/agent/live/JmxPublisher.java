@@ -1,6 +1,7 @@
 package io.manometer.agent.live;
 
 import io.manometer.agent.AgentLog;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.BufferSeries;
@@ -98,7 +99,7 @@ final class JmxPublisher {
                 c += f.severity() == Severity.CRITICAL ? 1 : 0;
                 w += f.severity() == Severity.WARNING ? 1 : 0;
                 top = top == null || f.score() > top.score() ? f : top;
-                Double toLimit = f.metrics().secondsToHeapLimit();
+                Double toLimit = f.figure(Figure.SECONDS_TO_HEAP_LIMIT);
                 if (toLimit != null && (soonest < 0 || toLimit < soonest)) {
                     soonest = toLimit;
                 }

@@ -6,7 +6,9 @@ import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.events.AlertEvent;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.reading.AgentEvents;
@@ -47,7 +49,7 @@ public final class LiveJudge {
 
     private final AgentOptions options;
     private final Recording recording = Recording.live("live");
-    private final Analysis analysis = new Analysis(Analysis.allDetectors(), Preferences.defaults());
+    private final Analysis analysis = new Analysis(DetectorRegistry.all(), Preferences.defaults());
     private final AlertStates states = new AlertStates(CLEAR_AFTER_NANOS);
     private final AlertOutput output;
     private final EvidenceDump dumps;
@@ -272,7 +274,7 @@ public final class LiveJudge {
     }
 
     private boolean runsOutSoon(Finding f) {
-        Double toLimit = f.metrics().secondsToHeapLimit();
+        Double toLimit = f.figure(Figure.SECONDS_TO_HEAP_LIMIT);
         return toLimit != null && toLimit <= options.dumpBeforeSeconds;
     }
 
@@ -285,9 +287,9 @@ public final class LiveJudge {
         event.site = f.site();
         event.summary = f.summary();
         event.fix = AlertOutput.fewWords(f.solution());
-        event.growthPerSecond = f.metrics().growthPerSecond();
-        event.peak = f.metrics().peakDepth();
-        Double toLimit = f.metrics().secondsToHeapLimit();
+        event.growthPerSecond = f.figures().getOr(Figure.GROWTH_PER_SECOND, 0.0);
+        event.peak = f.figures().getOr(Figure.PEAK_DEPTH, 0L);
+        Double toLimit = f.figure(Figure.SECONDS_TO_HEAP_LIMIT);
         event.secondsToHeapLimit = toLimit == null ? -1 : Math.round(toLimit);
         event.dumpFile = dump == null ? "" : dump;
         event.commit();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.manometer.analyzer.AnalysedRecording;
 import io.manometer.analyzer.Analyzer;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.testkit.LiveAlerts;
@@ -43,7 +44,7 @@ class WhoMakesItWaitIT {
             assertThat(f.kind()).isEqualTo("consumer-stalled");
             assertThat(f.site()).isEqualTo(stalled);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.metrics().durationSeconds()).isGreaterThanOrEqualTo(10);
+            assertThat(f.figure(Figure.DURATION_SECONDS)).isGreaterThanOrEqualTo(10);
         });
         assertThat(alerts).as(ran.run().stderr())
                 .anySatisfy(a -> assertThat(a.kind() + " " + a.site()).isEqualTo("consumer-stalled " + stalled));

@@ -2,6 +2,7 @@ package io.manometer.analyzer.cli;
 
 import io.manometer.analyzer.Analyzer;
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.AgentEvents;
 import io.manometer.analyzer.reading.RecordingReadException;
@@ -96,7 +97,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Analyzer analyzer = new Analyzer(new Analysis(Analysis.allDetectors(), detectorSettings.preferences()),
+        Analyzer analyzer = new Analyzer(new Analysis(DetectorRegistry.all(), detectorSettings.preferences()),
                 new RecordingReader(reader == Reader.jfr ? RecordingReader.SampleReader.JFR
                         : RecordingReader.SampleReader.POSITIONAL));
         List<RecordingResult> results = new ArrayList<>();

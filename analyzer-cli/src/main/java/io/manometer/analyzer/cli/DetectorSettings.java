@@ -1,6 +1,6 @@
 package io.manometer.analyzer.cli;
 
-import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Preferences;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Detector thresholds for every command that analyses: from a properties file ({@code --config},
@@ -45,7 +45,7 @@ final class DetectorSettings {
         }
         values.putAll(settings);
         Preferences preferences = new Preferences(values);
-        String problem = preferences.validate(Analysis.allDetectors());
+        String problem = preferences.validate(DetectorRegistry.all());
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), (config != null ? "in " + config + " or --set: " : "") + problem);
         }

@@ -1,15 +1,18 @@
 package io.manometer.analyzer.cli;
 
-import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Detector;
+import io.manometer.analyzer.detect.DetectorRegistry;
+import io.manometer.analyzer.detect.Figure;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "detectors", mixinStandardHelpOptions = true,
-        description = "Lists the detectors, the events each needs, and the settings --set accepts.")
+        description = "Lists the detectors, the events each needs, the figures its findings carry, and the settings "
+                + "--set accepts.")
 final class DetectorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -17,9 +20,10 @@ final class DetectorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        for (Detector d : Analysis.allDetectors()) {
+        for (Detector d : DetectorRegistry.all()) {
             out.println(d.id() + ": " + d.description());
             out.println("  needs: " + String.join(", ", d.requiredEvents()));
+            out.println("  figures: " + d.figures().stream().map(Figure::id).collect(Collectors.joining(", ")));
             for (Detector.Preference p : d.preferences()) {
                 out.printf(Locale.ROOT, "  --set %s.%s=%s  %s%n", d.id(), p.key(), trim(p.defaultValue()), d.describe(p));
             }

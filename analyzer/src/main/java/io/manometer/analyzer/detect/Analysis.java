@@ -14,13 +14,6 @@ public final class Analysis {
         this.preferences = preferences;
     }
 
-    /** The detectors Manometer ships, in report order. */
-    public static List<Detector> allDetectors() {
-        return List.of(new BacklogGrowthDetector(), new FanOutDetector(), new MemoryBufferGrowthDetector(),
-                new IgnoredRefusalDetector(), new HeapGrowthDetector(), new ThreadGrowthDetector(),
-                new BackpressureEngagedDetector(), new OutboundGrowthDetector(), new WritabilityDetector());
-    }
-
     /**
      * The shortest span of samples over which a growth rule judges, at these preferences: samples
      * spanning less cannot show growth, whatever they hold (0 without growth rules).

@@ -32,7 +32,11 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
     public BackpressureEngagedDetector() {
         super(ID, Set.of(EventNames.QUEUE_SAMPLE, EventNames.EXECUTOR_SAMPLE, EventNames.SOCKET_WRITE,
                 EventNames.FILE_WRITE, EventNames.MONITOR_WAIT, EventNames.THREAD_PARK), List.of(ID, CONSUMER_STALLED,
-                WRITER_BLOCKED), List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED, MIN_STALL));
+                WRITER_BLOCKED), List.of(MIN_FRACTION, MIN_SAMPLES, MIN_BLOCKED, MIN_STALL),
+                // The levels of the bounded buffer (or the waits counted); its drain and the waits there.
+                List.of(Figure.PEAK_DEPTH, Figure.FINAL_DEPTH, Figure.CAPACITY, Figure.IN_PER_SECOND,
+                        Figure.OUT_PER_SECOND, Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.ESTIMATED_WAIT_SECONDS,
+                        Figure.OLDEST_WAIT_SECONDS));
     }
 
     @Override
@@ -69,11 +73,11 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
                 explanation += " " + Messages.format(ID + ".blocked", blocked.totalSeconds(), blocked.waits(),
                         blocked.site());
             }
-            Finding.Metrics metrics = Finding.Metrics.builder()
+            Figures figures = Figures.builder()
                     .levels(samples.peakDepth(), samples.lastDepth(), series.capacity())
                     .rates(null, outRate)
                     .window(duration, n)
-                    .waits(Finding.Metrics.estimatedWait(samples.lastDepth(), outRate), series.oldestWaitSeconds())
+                    .waits(Figures.estimatedWait(samples.lastDepth(), outRate), series.oldestWaitSeconds())
                     .build();
             findings.add(Finding.of(ID, ID)
                     .score(30)
@@ -82,7 +86,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
                     .creation(series.createdBy(), series.creationStack())
                     .producer(series.producerSite(), series.producerStack())
                     .text(summary, explanation, Messages.format(ID + ".solution"))
-                    .metrics(metrics)
+                    .figures(figures)
                     .evidence(recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()))
                     .build());
         }
@@ -127,7 +131,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
         String explanation = Messages.format(CONSUMER_STALLED + (executor ? ".explanation.executor" : ".explanation"),
                 seconds, samples.lastDepth(), unit, producer, String.join(", ", series.producerThreadNames()),
                 series.refused());
-        Finding.Metrics metrics = Finding.Metrics.builder()
+        Figures figures = Figures.builder()
                 .levels(samples.peakDepth(), samples.lastDepth(), series.capacity())
                 .rates(null, 0.0)
                 .window(seconds, samples.size())
@@ -140,7 +144,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
                 .creation(series.createdBy(), series.creationStack())
                 .producer(series.producerSite(), series.producerStack())
                 .text(summary, explanation, Messages.format(CONSUMER_STALLED + ".solution"))
-                .metrics(metrics)
+                .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(samples, unit, recording.heapAfterGc()))
                 .build();
     }
@@ -165,7 +169,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
                 stage.waits(), site);
         String explanation = Messages.format(WRITER_BLOCKED + ".explanation", stage.kind().label, stage.totalSeconds(),
                 stage.waits(), stage.longestSeconds(), stage.thread(), recording.durationSeconds());
-        Finding.Metrics metrics = Finding.Metrics.builder()
+        Figures figures = Figures.builder()
                 .levels(stage.waits(), stage.waits(), -1)
                 .window(recording.durationSeconds(), (int) Math.min(Integer.MAX_VALUE, stage.waits()))
                 .build();
@@ -176,7 +180,7 @@ public final class BackpressureEngagedDetector extends DeclaredDetector {
                 .producer(site, stage.stack())
                 .text(summary, explanation, Messages.format(WRITER_BLOCKED + ".solution."
                         + stage.kind().name().toLowerCase(java.util.Locale.ROOT)))
-                .metrics(metrics)
+                .figures(figures)
                 .evidence(recording.file.toString(), null)
                 .build();
     }

@@ -7,7 +7,7 @@ import io.manometer.analyzer.reading.SampleSeries;
  * What a finding's chart draws: at most {@link #MAX_POINTS} points of a series over time, binned
  * by time, and optionally the heap kept after GC over the same time. Left out of the JSON report.
  *
- * @param seconds     point times, seconds since the series began
+ * @param seconds     point times, seconds since the earlier of the series' and the heap's first sample
  * @param values      the series (backlog, threads, heap...) at those times
  * @param unit        what the values count
  * @param heapSeconds heap sample times on the same clock, or empty
@@ -20,7 +20,9 @@ public record Chart(double[] seconds, double[] values, String unit, double[] hea
         if (series.size() == 0) {
             return null;
         }
-        long origin = series.time(0);
+        // One time axis from the earlier start: heap samples taken before the buffer's first sample
+        // (the JVM collected before it existed) must not fall left of the frame.
+        long origin = heap == null || heap.size() == 0 ? series.time(0) : Math.min(series.time(0), heap.time(0));
         double[][] main = points(series, origin);
         double[][] heapPoints = heap == null || heap.size() == 0 ? new double[][] {{}, {}} : points(heap, origin);
         return new Chart(main[0], main[1], unit, heapPoints[0], heapPoints[1]);

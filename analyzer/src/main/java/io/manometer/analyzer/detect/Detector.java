@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * One rule over a recording, shaped like JDK Mission Control's: an id, the events it needs, its
- * thresholds with defaults, and findings with a score, a summary, an explanation and a solution.
+ * thresholds with defaults, the figures it reports, and findings with a score, a summary, an
+ * explanation and a solution.
  * The words (and what each threshold means) are in messages.properties, apart from the logic.
  */
 public interface Detector {
@@ -28,6 +29,9 @@ public interface Detector {
 
     /** Every {@link Finding#kind()} this detector can report: each has a summary, an explanation and a solution. */
     List<String> kinds();
+
+    /** Every figure its findings may carry as evidence ({@link Finding#figures()}); no finding carries another. */
+    List<Figure<?>> figures();
 
     List<Finding> detect(Recording recording, Preferences preferences);
 

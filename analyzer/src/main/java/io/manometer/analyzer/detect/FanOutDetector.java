@@ -142,7 +142,7 @@ public final class FanOutDetector extends GrowthDetector {
                 .site(series.site())
                 .creation("", series.creationStack())
                 .producer(series.site(), series.producerStack())
-                .metrics(Finding.Metrics.builder()
+                .figures(Figures.builder()
                         .levels(samples.peakDepth(), samples.lastDepth(), -1)
                         .rates(inRate, outRate)
                         .window(duration, window.count())

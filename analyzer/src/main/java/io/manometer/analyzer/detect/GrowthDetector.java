@@ -23,6 +23,13 @@ import java.util.Set;
 abstract class GrowthDetector extends DeclaredDetector {
     static final Preference HEAP_LIMIT_SOON = new Preference("heapLimitSoonSeconds", 1800);
 
+    /** What a growth finding shows: the trend, the levels and rates, the heap meanwhile, the waits. */
+    private static final List<Figure<?>> FIGURES = List.of(Figure.GROWTH_PER_SECOND, Figure.TREND_Z,
+            Figure.PEAK_DEPTH, Figure.FINAL_DEPTH, Figure.CAPACITY, Figure.IN_PER_SECOND, Figure.OUT_PER_SECOND,
+            Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.HEAP, Figure.SECONDS_TO_HEAP_LIMIT,
+            Figure.BYTES_PER_ELEMENT, Figure.ESTIMATED_WAIT_SECONDS, Figure.DETECTED_AFTER_SECONDS,
+            Figure.OLDEST_WAIT_SECONDS);
+
     /**
      * What one finding says, by message key prefix, and in what unit; {@code variant}, when not
      * empty, picks keys {@code kind.summary.variant} and so on where they exist.
@@ -43,7 +50,7 @@ abstract class GrowthDetector extends DeclaredDetector {
     /** Shared settings first, then the detector's own ({@code own}). */
     GrowthDetector(String id, Set<String> requiredEvents, List<String> kinds, Preference minGrowth, Preference large,
                    Preference... own) {
-        super(id, requiredEvents, kinds, settings(minGrowth, large, own));
+        super(id, requiredEvents, kinds, settings(minGrowth, large, own), FIGURES);
         this.minGrowth = minGrowth;
         this.large = large;
     }
@@ -131,13 +138,13 @@ abstract class GrowthDetector extends DeclaredDetector {
 
         Double inRate = samples.in(n - 1) < 0 ? null : (samples.in(n - 1) - samples.in(from)) / duration;
         Double outRate = samples.out(n - 1) < 0 ? null : (samples.out(n - 1) - samples.out(from)) / duration;
-        Finding.Metrics metrics = Finding.Metrics.builder()
+        Figures figures = Figures.builder()
                 .growth(trend.slopePerSecond(), trend.mannKendallZ())
                 .levels(peak, finalDepth, series.capacity())
                 .rates(inRate, outRate)
                 .window(duration, growth.window().count())
                 .heap(heap, secondsToLimit, bytesPerElement)
-                .waits(Finding.Metrics.estimatedWait(finalDepth, outRate), series.oldestWaitSeconds())
+                .waits(Figures.estimatedWait(finalDepth, outRate), series.oldestWaitSeconds())
                 .detectedAfter(recording.secondsIntoRecording(samples, growth.firstHeldSeconds()))
                 .build();
         Naming naming = naming(recording, series, p);
@@ -156,8 +163,7 @@ abstract class GrowthDetector extends DeclaredDetector {
         String explanationKey = naming.key(inRate == null ? ".explanation.unknown-rates"
                 : outRate == null ? ".explanation.unknown-completions" : ".explanation");
         String explanation = Messages.format(explanationKey, inRate, outRate, naming.unit(), finalDepth, duration,
-                series.createdAt().isEmpty() ? Messages.format("creation.unseen")
-                        : series.createdBy().isEmpty() ? site : series.createdBy(),
+                series.createdAt().isEmpty() ? Messages.format("creation.unseen") : createdAt(series, site),
                 Messages.trendAtEnd(stillGrowing), sourceSite,
                 String.join(", ", series.producerThreadNames()), series.type());
         String detail = detail(series);
@@ -185,9 +191,19 @@ abstract class GrowthDetector extends DeclaredDetector {
                 .creation(series.createdBy(), series.creationStack())
                 .producer(series.producerSite(), series.producerStack())
                 .text(summary, explanation, solution)
-                .metrics(metrics)
+                .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(samples, naming.unit(), recording.heapAfterGc()))
                 .build();
+    }
+
+    /**
+     * Where the explanation says the buffer was made: the line the headline names, and the library
+     * or JDK frame that made it on that line's behalf (an executor factory), as the text report's
+     * {@code via}.
+     */
+    private static String createdAt(BufferSeries series, String site) {
+        String by = series.createdBy();
+        return by.isEmpty() || by.equals(site) ? site : Messages.format("creation.via", site, by);
     }
 
     /** What else the explanation says of this series, or empty: a subclass's own evidence. */

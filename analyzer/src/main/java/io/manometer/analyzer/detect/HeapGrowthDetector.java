@@ -21,7 +21,11 @@ public final class HeapGrowthDetector extends DeclaredDetector {
 
     public HeapGrowthDetector() {
         super(ID, Set.of(EventNames.GC_HEAP_SUMMARY), List.of(ID),
-                List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE));
+                List.of(WARMUP, MIN_GROWTH_FRACTION, LIMIT_SOON, RETAINED_SHARE),
+                // The heap in the levels: bytes kept after the last collection, of its maximum.
+                List.of(Figure.GROWTH_PER_SECOND, Figure.TREND_Z, Figure.PEAK_DEPTH, Figure.FINAL_DEPTH,
+                        Figure.CAPACITY, Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.HEAP,
+                        Figure.SECONDS_TO_HEAP_LIMIT, Figure.BYTES_PER_ELEMENT));
     }
 
     /** Backlogs at least this deep at the end are named when nothing else says where the heap goes. */
@@ -80,7 +84,7 @@ public final class HeapGrowthDetector extends DeclaredDetector {
             stack = largest.get(0).producerStack().isEmpty() ? largest.get(0).creationStack()
                     : largest.get(0).producerStack();
         }
-        Finding.Metrics metrics = Finding.Metrics.builder()
+        Figures figures = Figures.builder()
                 .growth(heap.growthBytesPerSecond(), heap.trendZ())
                 .levels(-1, heap.lastUsedBytes(), heap.maxBytes())
                 .window(heap.durationSeconds(), heap.collections())
@@ -92,7 +96,7 @@ public final class HeapGrowthDetector extends DeclaredDetector {
                 .site(site)
                 .creation("", stack)
                 .text(summary, explanation, Messages.format("heap-growth.solution"))
-                .metrics(metrics)
+                .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(recording.heapAfterGc(), "bytes", null))
                 .build());
     }

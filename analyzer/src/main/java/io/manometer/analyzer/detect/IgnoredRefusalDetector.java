@@ -23,7 +23,10 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
         super(ID, Set.of(EventNames.IGNORED_REFUSAL_SAMPLE, EventNames.AGENT_INFO),
                 List.of("ignored-refusal", "ignored-write", "rejection-dropped", "rejection-counted",
                         "rejection-handled"),
-                List.of(MIN_REFUSALS, MANY_REFUSALS));
+                List.of(MIN_REFUSALS, MANY_REFUSALS),
+                // Refusals counted in the levels; the pool's bound in the capacity.
+                List.of(Figure.PEAK_DEPTH, Figure.FINAL_DEPTH, Figure.CAPACITY, Figure.DURATION_SECONDS,
+                        Figure.SAMPLES, Figure.DETECTED_AFTER_SECONDS, Figure.REFUSED_PER_SECOND));
     }
 
     /**
@@ -75,7 +78,7 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
             if (site.retried() > 0) {
                 explanation += " " + Messages.format("rejection-handled.retried", site.retried());
             }
-            Finding.Metrics metrics = Finding.Metrics.builder()
+            Figures figures = Figures.builder()
                     .levels(site.refused(), site.refused(), -1)
                     .window(duration, 0)
                     .refusedPerSecond(rate)
@@ -87,7 +90,7 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
                     .site(site.site())
                     .producer(site.site(), site.stack())
                     .text(summary, explanation, Messages.format(key + ".solution"))
-                    .metrics(metrics)
+                    .figures(figures)
                     .evidence(recording.file.toString(), null)
                     .build());
         }
@@ -106,7 +109,7 @@ public final class IgnoredRefusalDetector extends DeclaredDetector {
                 .text(Messages.format("rejection-dropped.summary.policy", executor.refused(), policy, site),
                         Messages.format("rejection-dropped.explanation.policy", executor.refused(), policy),
                         Messages.format("rejection-dropped.solution"))
-                .metrics(Finding.Metrics.builder().levels(executor.refused(), executor.refused(), executor.capacity())
+                .figures(Figures.builder().levels(executor.refused(), executor.refused(), executor.capacity())
                         .build())
                 .evidence(recording.file.toString(), null)
                 .build();

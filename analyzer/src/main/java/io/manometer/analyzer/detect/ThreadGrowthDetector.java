@@ -28,7 +28,12 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
 
     public ThreadGrowthDetector() {
         super(ID, Set.of(EventNames.THREAD_STATISTICS), List.of(ID),
-                List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS));
+                List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS),
+                // Live threads in the levels, threads started and ended in the rates.
+                List.of(Figure.GROWTH_PER_SECOND, Figure.TREND_Z, Figure.PEAK_DEPTH, Figure.FINAL_DEPTH,
+                        Figure.CAPACITY, Figure.IN_PER_SECOND, Figure.OUT_PER_SECOND, Figure.DURATION_SECONDS,
+                        Figure.SAMPLES, Figure.HEAP, Figure.SECONDS_TO_HEAP_LIMIT, Figure.BYTES_PER_ELEMENT,
+                        Figure.DETECTED_AFTER_SECONDS));
     }
 
     @Override
@@ -49,7 +54,7 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
         int score = GrowthEvidence.score(growth.stillGrowing(),
                 last >= p.get(this, MANY_THREADS) ? GrowthEvidence.BONUS_LARGE : 0);
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
-        Finding.Metrics metrics = Finding.Metrics.builder()
+        Figures figures = Figures.builder()
                 .growth(trend.slopePerSecond(), trend.mannKendallZ())
                 .levels(threads.peakDepth(), last, -1)
                 .rates(started, ended)
@@ -66,7 +71,7 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                         Messages.format("thread-growth.explanation", started, ended, duration,
                                 Messages.trendAtEnd(growth.stillGrowing())),
                         Messages.format("thread-growth.solution"))
-                .metrics(metrics)
+                .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))
                 .build());
     }

@@ -30,7 +30,9 @@ public final class WritabilityDetector extends DeclaredDetector {
 
     public WritabilityDetector() {
         super(ID, Set.of(EventNames.OUTBOUND_SAMPLE, EventNames.AGENT_INFO), List.of(ID, RESPECTED),
-                List.of(MIN_IGNORED, MIN_SHARE, MANY_IGNORED, MIN_PENDING));
+                List.of(MIN_IGNORED, MIN_SHARE, MANY_IGNORED, MIN_PENDING),
+                List.of(Figure.PEAK_DEPTH, Figure.FINAL_DEPTH, Figure.CAPACITY, Figure.DURATION_SECONDS,
+                        Figure.SAMPLES));
     }
 
     /**
@@ -73,7 +75,7 @@ public final class WritabilityDetector extends DeclaredDetector {
                 explanation += " " + Messages.format(ID + ".bounded", series.maxConnectionPending());
             }
             String solution = Messages.format(key + ".solution" + variant);
-            Finding.Metrics metrics = Finding.Metrics.builder()
+            Figures figures = Figures.builder()
                     .levels(samples.peakDepth(), samples.lastDepth(), -1)
                     .window(duration, n)
                     .build();
@@ -85,7 +87,7 @@ public final class WritabilityDetector extends DeclaredDetector {
                     .creation(series.createdBy(), series.creationStack())
                     .producer(series.producerSite(), series.producerStack())
                     .text(summary, explanation, solution)
-                    .metrics(metrics)
+                    .figures(figures)
                     .evidence(recording.file.toString(), null)
                     .build());
         }

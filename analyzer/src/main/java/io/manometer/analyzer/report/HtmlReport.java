@@ -2,6 +2,7 @@ package io.manometer.analyzer.report;
 
 import io.manometer.analyzer.detect.Chart;
 import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Figure;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import java.io.IOException;
@@ -13,10 +14,6 @@ import java.util.Locale;
  * inline SVG (the buffer over time, and the heap kept after GC over the same time when recorded).
  */
 final class HtmlReport {
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 170;
-    private static final int PAD = 36;
-
     void write(Report report, Writer out) throws IOException {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -67,20 +64,20 @@ final class HtmlReport {
             }
             row(h, "why", esc(f.explanation()));
             row(h, "fix", esc(f.solution()));
-            if (f.metrics().oldestWaitSeconds() != null) {
+            if (f.figure(Figure.OLDEST_WAIT_SECONDS) != null) {
                 row(h, "waited", String.format(Locale.ROOT, "the oldest waiting element has waited %.1f s",
-                        f.metrics().oldestWaitSeconds()));
+                        f.figure(Figure.OLDEST_WAIT_SECONDS)));
             }
-            if (f.metrics().estimatedWaitSeconds() != null) {
+            if (f.figure(Figure.ESTIMATED_WAIT_SECONDS) != null) {
                 row(h, "wait", String.format(Locale.ROOT, "an element now waits about %.1f s",
-                        f.metrics().estimatedWaitSeconds()));
+                        f.figure(Figure.ESTIMATED_WAIT_SECONDS)));
             }
             row(h, "score", f.score() + " of 100");
             stack(h, "creation stack", f.creationStack());
             stack(h, "producer stack", f.producerStack());
             h.append("</table>\n");
             if (f.chart() != null) {
-                chart(h, f.chart());
+                SvgChart.draw(h, f.chart());
             }
             h.append("</div>\n");
         }
@@ -98,61 +95,6 @@ final class HtmlReport {
 
     private static void row(StringBuilder h, String label, String html) {
         h.append("<tr><td>").append(label).append("</td><td>").append(html).append("</td></tr>");
-    }
-
-    /** The series as a polyline, the heap as a dashed one on its own scale; time on the x axis. */
-    static void chart(StringBuilder h, Chart c) {
-        double tMax = Math.max(last(c.seconds()), c.hasHeap() ? last(c.heapSeconds()) : 0);
-        double vMax = Math.max(1, max(c.values()));
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" role=\"img\"><rect x=\"").append(PAD).append("\" y=\"8\" width=\"")
-                .append(WIDTH - 2 * PAD).append("\" height=\"").append(HEIGHT - PAD - 8)
-                .append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
-        polyline(h, c.seconds(), c.values(), tMax, vMax, "#c62828", false);
-        if (c.hasHeap()) {
-            polyline(h, c.heapSeconds(), c.heapBytes(), tMax, Math.max(1, max(c.heapBytes())), "#1e88e5", true);
-        }
-        int base = HEIGHT - PAD + 14;
-        h.append(text(2, 18, fmt(vMax))).append(text(2, HEIGHT - PAD, "0"))
-                .append(text(PAD, base, "0 s")).append(text(WIDTH - PAD - 30, base, fmt(tMax) + " s"))
-                .append(text(PAD + 40, HEIGHT - 4, "— " + esc(c.unit())
-                        + (c.hasHeap() ? "   - - heap kept after GC (max " + fmt(max(c.heapBytes()) / 1e6) + " MB)" : "")))
-                .append("</svg>\n");
-    }
-
-    private static void polyline(StringBuilder h, double[] t, double[] v, double tMax, double vMax, String colour,
-                                 boolean dashed) {
-        h.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
-                .append(dashed ? " stroke-dasharray=\"5,4\"" : "").append(" points=\"");
-        double w = WIDTH - 2.0 * PAD;
-        double ht = HEIGHT - PAD - 8.0;
-        for (int i = 0; i < t.length; i++) {
-            double x = PAD + (tMax <= 0 ? 0 : t[i] / tMax * w);
-            double y = 8 + ht - v[i] / vMax * ht;
-            h.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        h.append("\"/>");
-    }
-
-    private static String text(int x, int y, String s) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\">" + s + "</text>";
-    }
-
-    private static double last(double[] values) {
-        return values.length == 0 ? 0 : values[values.length - 1];
-    }
-
-    private static double max(double[] values) {
-        double m = 0;
-        for (double v : values) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
-
-    private static String fmt(double v) {
-        return v >= 1e6 ? String.format(Locale.ROOT, "%.1fM", v / 1e6)
-                : v >= 1e3 ? String.format(Locale.ROOT, "%.1fk", v / 1e3) : String.format(Locale.ROOT, "%.0f", v);
     }
 
     static String esc(String s) {

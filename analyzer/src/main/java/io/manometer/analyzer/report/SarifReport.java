@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.manometer.analyzer.detect.Analysis;
 import io.manometer.analyzer.detect.Detector;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.SourceFrame;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "manometer").put("version", report.toolVersion());
         ArrayNode rules = driver.putArray("rules");
-        for (Detector d : Analysis.allDetectors()) {
+        for (Detector d : DetectorRegistry.all()) {
             ObjectNode rule = rules.addObject().put("id", d.id());
             rule.putObject("shortDescription").put("text", d.description());
         }
@@ -50,7 +50,7 @@ final class SarifReport {
             ObjectNode properties = result.putObject("properties");
             properties.put("kind", f.kind()).put("severity", f.severity().label()).put("score", f.score());
             properties.put("recording", f.recording());
-            properties.set("metrics", MAPPER.valueToTree(f.metrics()));
+            properties.set("metrics", MAPPER.valueToTree(f.figures()));
         }
         MAPPER.writeValue(out, root);
         out.write(System.lineSeparator());

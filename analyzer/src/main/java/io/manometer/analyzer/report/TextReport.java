@@ -1,6 +1,8 @@
 package io.manometer.analyzer.report;
 
 import io.manometer.analyzer.detect.DetectorResult;
+import io.manometer.analyzer.detect.Figure;
+import io.manometer.analyzer.detect.Figures;
 import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import java.io.IOException;
@@ -53,26 +55,29 @@ final class TextReport {
             }
             out.println("  why       " + f.explanation());
             out.println("  fix       " + f.solution());
-            if (f.metrics().oldestWaitSeconds() != null) {
+            Figures figures = f.figures();
+            if (figures.get(Figure.OLDEST_WAIT_SECONDS) != null) {
                 out.printf(Locale.ROOT, "  waited    the oldest waiting element has waited %.1f s (measured)%n",
-                        f.metrics().oldestWaitSeconds());
+                        figures.get(Figure.OLDEST_WAIT_SECONDS));
             }
-            if (f.metrics().estimatedWaitSeconds() != null) {
+            if (figures.get(Figure.ESTIMATED_WAIT_SECONDS) != null) {
                 out.printf(Locale.ROOT, "  wait      an element now waits about %.1f s (backlog / drain rate)%n",
-                        f.metrics().estimatedWaitSeconds());
+                        figures.get(Figure.ESTIMATED_WAIT_SECONDS));
             }
-            if (f.metrics().detectedAfterSeconds() != null) {
-                out.printf(Locale.ROOT, "  detected  %.1f s into the recording%n", f.metrics().detectedAfterSeconds());
+            if (figures.get(Figure.DETECTED_AFTER_SECONDS) != null) {
+                out.printf(Locale.ROOT, "  detected  %.1f s into the recording%n",
+                        figures.get(Figure.DETECTED_AFTER_SECONDS));
             }
-            if (f.metrics().trendZ() != 0) { // a growth finding: the trend is the evidence
+            double trendZ = figures.getOr(Figure.TREND_Z, 0.0);
+            double seconds = figures.getOr(Figure.DURATION_SECONDS, 0.0);
+            long last = figures.getOr(Figure.FINAL_DEPTH, 0L);
+            if (trendZ != 0) { // a growth finding: the trend is the evidence
                 out.printf(Locale.ROOT, "  evidence  +%.1f/s over %.1f s (%d samples, trend z=%.1f), peak %d, last %d, "
-                                + "in %s, out %s, score %d%n", f.metrics().growthPerSecond(),
-                        f.metrics().durationSeconds(), f.metrics().samples(), f.metrics().trendZ(),
-                        f.metrics().peakDepth(), f.metrics().finalDepth(), rate(f.metrics().inPerSecond()),
-                        rate(f.metrics().outPerSecond()), f.score());
+                                + "in %s, out %s, score %d%n", figures.getOr(Figure.GROWTH_PER_SECOND, 0.0), seconds,
+                        figures.getOr(Figure.SAMPLES, 0), trendZ, figures.getOr(Figure.PEAK_DEPTH, 0L), last,
+                        rate(figures.get(Figure.IN_PER_SECOND)), rate(figures.get(Figure.OUT_PER_SECOND)), f.score());
             } else {
-                out.printf(Locale.ROOT, "  evidence  %d counted over %.1f s, score %d%n", f.metrics().finalDepth(),
-                        f.metrics().durationSeconds(), f.score());
+                out.printf(Locale.ROOT, "  evidence  %d counted over %.1f s, score %d%n", last, seconds, f.score());
             }
             out.println();
         }

@@ -18,10 +18,10 @@ class BacklogGrowthDetectorTest {
             assertThat(f.kind()).isEqualTo("queue-backlog");
             assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
             assertThat(f.site()).isEqualTo("com.example.Pipeline.start(Pipeline.java:42)");
-            assertThat(f.metrics().growthPerSecond()).isEqualTo(500.0);
-            assertThat(f.metrics().finalDepth()).isEqualTo(10_000);
+            assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isEqualTo(500.0);
+            assertThat(f.figure(Figure.FINAL_DEPTH)).isEqualTo(10_000);
             // The fixture removes 1000/s and inserts 500/s more: 10,000 waiting drain in 10 s.
-            assertThat(f.metrics().estimatedWaitSeconds()).isEqualTo(10.0);
+            assertThat(f.figure(Figure.ESTIMATED_WAIT_SECONDS)).isEqualTo(10.0);
             assertThat(f.summary()).contains("LinkedBlockingQueue").contains("500");
             assertThat(f.solution()).contains("ArrayBlockingQueue");
         });
@@ -42,9 +42,9 @@ class BacklogGrowthDetectorTest {
     void theMeasuredWaitOfTheOldestElementIsReportedWhenTheAgentRecordedIt() {
         List<Finding> measured = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s)
                 .oldestWait(1, 12_500).build());
-        assertThat(measured).singleElement().satisfies(f -> assertThat(f.metrics().oldestWaitSeconds()).isEqualTo(12.5));
+        assertThat(measured).singleElement().satisfies(f -> assertThat(f.figure(Figure.OLDEST_WAIT_SECONDS)).isEqualTo(12.5));
         List<Finding> unknown = detect(TestRecordings.create().queue(1, -1, 20, 1000, s -> 500 * s).build());
-        assertThat(unknown).singleElement().satisfies(f -> assertThat(f.metrics().oldestWaitSeconds()).isNull());
+        assertThat(unknown).singleElement().satisfies(f -> assertThat(f.figure(Figure.OLDEST_WAIT_SECONDS)).isNull());
     }
 
     @Test
@@ -57,7 +57,7 @@ class BacklogGrowthDetectorTest {
         assertThat(detect(TestRecordings.create().scheduledExecutor(1, 20, 1000, 4_000).build()))
                 .singleElement().satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("executor-backlog");
-                    assertThat(f.metrics().oldestWaitSeconds()).isEqualTo(4.0);
+                    assertThat(f.figure(Figure.OLDEST_WAIT_SECONDS)).isEqualTo(4.0);
                 });
     }
 
@@ -84,7 +84,7 @@ class BacklogGrowthDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("executor-backlog");
             assertThat(f.site()).isEqualTo("com.example.Fanout.sendAll(Fanout.java:17)");
-            assertThat(f.metrics().outPerSecond()).isNull();
+            assertThat(f.figure(Figure.OUT_PER_SECOND)).isNull();
             assertThat(f.solution()).contains("Semaphore").contains("commonPool");
             assertThat(f.explanation()).doesNotContain("completed at");
         });
@@ -135,8 +135,8 @@ class BacklogGrowthDetectorTest {
                 .heap(60, 256 * MB, s -> 20 * MB + 2 * MB * s).build());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("queue-backlog");
-            assertThat(f.metrics().capacity()).isEqualTo(1_000_000);
-            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(58, org.assertj.core.data.Offset.offset(2.0));
+            assertThat(f.figure(Figure.CAPACITY)).isEqualTo(1_000_000);
+            assertThat(f.figure(Figure.SECONDS_TO_HEAP_LIMIT)).isCloseTo(58, org.assertj.core.data.Offset.offset(2.0));
             assertThat(f.explanation()).contains("bounded at 1,000,000").contains("fills in about 32.3 min");
             // About 4 KB per element: a quarter of the 256 MB heap holds some 16,000.
             assertThat(f.solution()).startsWith("Lower the bound").contains("16,0");
@@ -155,7 +155,7 @@ class BacklogGrowthDetectorTest {
     void aBoundOfBillionsIsNoBound() {
         // An unbounded queue growing between the two reads behind "capacity" sums to just under MAX_VALUE.
         assertThat(detect(TestRecordings.create().queue(1, Integer.MAX_VALUE - 32, 20, 1000, s -> 500 * s).build()))
-                .singleElement().satisfies(f -> assertThat(f.metrics().capacity()).isEqualTo(-1));
+                .singleElement().satisfies(f -> assertThat(f.figure(Figure.CAPACITY)).isEqualTo(-1));
     }
 
     @Test

@@ -17,8 +17,8 @@ class BackpressureEngagedDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("backpressure-engaged");
             assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.metrics().outPerSecond()).isCloseTo(500, within(0.001));
-            assertThat(f.metrics().estimatedWaitSeconds()).isCloseTo(0.2, within(0.001));
+            assertThat(f.figure(Figure.OUT_PER_SECOND)).isCloseTo(500, within(0.001));
+            assertThat(f.figure(Figure.ESTIMATED_WAIT_SECONDS)).isCloseTo(0.2, within(0.001));
             assertThat(f.summary()).contains("82%").contains("bound 100"); // 9 of 11 samples
             assertThat(f.explanation()).contains("pipeline's bottleneck").contains("42");
         });
@@ -44,7 +44,7 @@ class BackpressureEngagedDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("consumer-stalled");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.metrics().durationSeconds()).isCloseTo(15, within(0.001));
+            assertThat(f.figure(Figure.DURATION_SECONDS)).isCloseTo(15, within(0.001));
             assertThat(f.summary()).contains("full for 15 s").contains("bound 1,000");
             assertThat(f.explanation()).contains("Nothing drained it for 15 s")
                     .contains("com.example.Pipeline.feed(Pipeline.java:57)");
@@ -68,7 +68,7 @@ class BackpressureEngagedDetectorTest {
                 .queue(2, -1, 23, 10, s -> 0).build(), Preferences.defaults());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("consumer-stalled");
-            assertThat(f.metrics().durationSeconds()).isCloseTo(18, within(0.001));
+            assertThat(f.figure(Figure.DURATION_SECONDS)).isCloseTo(18, within(0.001));
         });
     }
 }

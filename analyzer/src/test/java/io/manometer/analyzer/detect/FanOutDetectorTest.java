@@ -19,9 +19,9 @@ class FanOutDetectorTest {
             assertThat(f.kind()).isEqualTo("unbounded-fan-out");
             assertThat(f.site()).isEqualTo(SITE);
             assertThat(f.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
-            assertThat(f.metrics().growthPerSecond()).isEqualTo(1500.0);
-            assertThat(f.metrics().inPerSecond()).isEqualTo(2000.0);
-            assertThat(f.metrics().outPerSecond()).isEqualTo(500.0);
+            assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isEqualTo(1500.0);
+            assertThat(f.figure(Figure.IN_PER_SECOND)).isEqualTo(2000.0);
+            assertThat(f.figure(Figure.OUT_PER_SECOND)).isEqualTo(500.0);
             assertThat(f.solution()).contains("Semaphore");
         });
     }
@@ -34,7 +34,7 @@ class FanOutDetectorTest {
                 .launchers(SITE, 40, 31).build())).singleElement().satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("fan-out-limited");
                     assertThat(f.severity()).isEqualTo(Severity.INFO);
-                    assertThat(f.metrics().peakDepth()).isEqualTo(50);
+                    assertThat(f.figure(Figure.PEAK_DEPTH)).isEqualTo(50);
                     assertThat(f.explanation()).contains("78%");
                 });
     }

@@ -18,9 +18,9 @@ class HeapGrowthDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("heap-growth");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.metrics().growthPerSecond()).isCloseTo(2 * MB, within(1.0));
+            assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isCloseTo(2 * MB, within(1.0));
             // 256 MB - 140 MB left at 2 MB/s: 58 s.
-            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(58, within(0.5));
+            assertThat(f.figure(Figure.SECONDS_TO_HEAP_LIMIT)).isCloseTo(58, within(0.5));
             assertThat(f.explanation()).contains("-javaagent");
         });
     }
@@ -72,7 +72,7 @@ class HeapGrowthDetectorTest {
                 .as("four collections after the warm-up say nothing yet").isEmpty();
         TestRecordings late = TestRecordings.create().heap(8, 256 * MB, s -> 20 * MB + 2 * MB * s);
         assertThat(detector.detect(late.jvmStartedBefore(30).build(), Preferences.defaults()))
-                .singleElement().satisfies(f -> assertThat(f.metrics().samples()).isEqualTo(9));
+                .singleElement().satisfies(f -> assertThat(f.figure(Figure.SAMPLES)).isEqualTo(9));
     }
 
     @Test
@@ -87,9 +87,9 @@ class HeapGrowthDetectorTest {
                 .queue(1, -1, 20, 5000, s -> 1000 * s)
                 .heap(20, 512 * MB, s -> 30 * MB + 400_000 * s).build(), Preferences.defaults());
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.metrics().bytesPerElement()).isCloseTo(400, within(1.0));
+            assertThat(f.figure(Figure.BYTES_PER_ELEMENT)).isCloseTo(400, within(1.0));
             // (512 MB - 38 MB) / 0.4 MB/s = 1185 s: under the 30 min "soon" threshold, so it scores higher.
-            assertThat(f.metrics().secondsToHeapLimit()).isCloseTo(1185, within(1.0));
+            assertThat(f.figure(Figure.SECONDS_TO_HEAP_LIMIT)).isCloseTo(1185, within(1.0));
             assertThat(f.explanation()).contains("heap limit is reached in about 19.8 min").contains("400 bytes");
             assertThat(f.score()).isGreaterThanOrEqualTo(85);
         });

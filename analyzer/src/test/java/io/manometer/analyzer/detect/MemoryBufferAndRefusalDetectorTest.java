@@ -17,7 +17,7 @@ class MemoryBufferAndRefusalDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("memory-buffer-growth");
             assertThat(f.site()).isEqualTo(SITE);
-            assertThat(f.metrics().growthPerSecond()).isEqualTo(8 << 20);
+            assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isEqualTo(8 << 20);
             assertThat(f.solution()).contains("Stream");
         });
     }
@@ -35,8 +35,8 @@ class MemoryBufferAndRefusalDetectorTest {
             assertThat(f.kind()).isEqualTo("ignored-refusal");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.summary()).contains("50 items");
-            assertThat(f.metrics().refusedPerSecond()).isEqualTo(10.0);
-            assertThat(f.metrics().growthPerSecond()).isZero(); // no backlog grows: no figure is reused
+            assertThat(f.figure(Figure.REFUSED_PER_SECOND)).isEqualTo(10.0);
+            assertThat(f.figures().has(Figure.GROWTH_PER_SECOND)).isFalse(); // no backlog grows: no figure is reused
         });
         Recording many = TestRecordings.create().refusals(SITE, "java.util.Queue.offer", 5, s -> 1000 * s).build();
         assertThat(new IgnoredRefusalDetector().detect(many, Preferences.defaults()))
@@ -74,7 +74,7 @@ class MemoryBufferAndRefusalDetectorTest {
                 .refusals(SITE, "java.nio.channels.SocketChannel.write", 3, s -> 7).build();
         assertThat(new IgnoredRefusalDetector().detect(writes, Preferences.defaults())).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("ignored-write");
-            assertThat(f.metrics().inPerSecond()).isNull(); // all before the first sample: no rate invented
+            assertThat(f.figure(Figure.IN_PER_SECOND)).isNull(); // all before the first sample: no rate invented
         });
     }
 

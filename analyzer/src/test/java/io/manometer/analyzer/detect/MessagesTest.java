@@ -23,7 +23,7 @@ class MessagesTest {
     @Test
     void everyKindHasASummaryAnExplanationAndASolution() throws IOException {
         Properties messages = messages();
-        for (Detector d : Analysis.allDetectors()) {
+        for (Detector d : DetectorRegistry.all()) {
             assertThat(d.kinds()).as(d.id()).isNotEmpty();
             for (String kind : d.kinds()) {
                 assertThat(messages).as(d.id() + " reports " + kind)
@@ -104,7 +104,7 @@ class MessagesTest {
 
     @Test
     void everyDetectorAndSettingIsDescribed() {
-        for (Detector d : Analysis.allDetectors()) {
+        for (Detector d : DetectorRegistry.all()) {
             assertThat(d.description()).as(d.id()).isNotBlank();
             for (Detector.Preference p : d.preferences()) {
                 assertThatCode(() -> assertThat(d.describe(p)).isNotBlank()).as(d.id() + "." + p.key())

@@ -16,7 +16,7 @@ class ThreadGrowthDetectorTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("thread-growth");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL); // still growing, 3,020 threads
-            assertThat(f.metrics().growthPerSecond()).isEqualTo(150.0);
+            assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isEqualTo(150.0);
             assertThat(f.solution()).contains("Semaphore");
             assertThat(f.explanation()).contains("CompletableFuture");
         });

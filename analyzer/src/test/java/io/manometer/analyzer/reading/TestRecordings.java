@@ -279,8 +279,13 @@ public final class TestRecordings {
 
     /** Adds one collection a second whose surviving heap is {@code usedBytes(second)}, and the heap's maximum. */
     public TestRecordings heap(int seconds, long maxBytes, LongUnaryOperator usedBytes) {
+        return heap(0, seconds, maxBytes, usedBytes);
+    }
+
+    /** As {@link #heap(int, long, LongUnaryOperator)}, from second {@code first} (before the buffers' when negative). */
+    public TestRecordings heap(int first, int seconds, long maxBytes, LongUnaryOperator usedBytes) {
         recording.heapMaxBytes = maxBytes;
-        for (int sec = 0; sec <= seconds; sec++) {
+        for (int sec = first; sec <= seconds; sec++) {
             long t = T0 + sec * 1_000_000_000L + 500_000_000L;
             recording.saw(EventNames.GC_HEAP_SUMMARY, t);
             recording.heapAfterGc.add(t, usedBytes.applyAsLong(sec), 0, 0);

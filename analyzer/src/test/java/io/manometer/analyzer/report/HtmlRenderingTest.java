@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.TestRecordings;
@@ -44,9 +45,10 @@ class HtmlRenderingTest {
     private Path writeReport() throws Exception {
         Path page = dir.resolve("report.html");
         RecordingResult result = new RecordingResult("app.jfr", null, 20, "test", List.of(), List.of(),
-                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(TestRecordings.create()
+                new Analysis(DetectorRegistry.all(), Preferences.defaults()).run(TestRecordings.create()
                         .queue(1, -1, 20, 20_000, s -> 18_000 * s)
-                        .heap(20, 512_000_000L, s -> 30_000_000L + 4_000_000L * s).build()));
+                        // The JVM collected before the queue's first sample: still inside the frame.
+                        .heap(-5, 20, 512_000_000L, s -> 50_000_000L + 4_000_000L * s).build()));
         try (Writer out = Files.newBufferedWriter(page)) {
             ReportFormat.html.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
         }
@@ -72,6 +74,39 @@ class HtmlRenderingTest {
         }
         assertThat(charts).as("a chart per finding: the backlog and the heap").isEqualTo(2);
         assertThat(withHeap).as("the backlog's chart has the heap's blue line rising beside it").isEqualTo(1);
+    }
+
+    /** Every line inside the plot's frame, on one time axis; ticks and units on every axis. */
+    @Test
+    void everyLineIsInsideItsFrameWithTicksAndUnits() throws Exception {
+        String html = Files.readString(writeReport());
+        Matcher svg = Pattern.compile("(?s)<svg .*?</svg>").matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            charts++;
+            String chart = svg.group();
+            Matcher frame = Pattern.compile("<rect x=\"(\\d+)\" y=\"(\\d+)\" width=\"(\\d+)\" height=\"(\\d+)\"")
+                    .matcher(chart);
+            assertThat(frame.find()).isTrue();
+            double left = Double.parseDouble(frame.group(1));
+            double top = Double.parseDouble(frame.group(2));
+            double right = left + Double.parseDouble(frame.group(3));
+            double bottom = top + Double.parseDouble(frame.group(4));
+            Matcher points = Pattern.compile("points=\"([^\"]*)\"").matcher(chart);
+            while (points.find()) {
+                for (String point : points.group(1).trim().split(" ")) {
+                    String[] xy = point.split(",");
+                    assertThat(Double.parseDouble(xy[0])).as("chart %d, x of %s", charts, point).isBetween(left, right);
+                    assertThat(Double.parseDouble(xy[1])).as("chart %d, y of %s", charts, point).isBetween(top, bottom);
+                }
+            }
+            assertThat(Pattern.compile(">\\d+(\\.\\d)? s</text>").matcher(chart).results().count())
+                    .as("time ticks in seconds").isGreaterThanOrEqualTo(3);
+            assertThat(chart).as("the unit above the value axis").containsPattern(
+                    "<text x=\"" + SvgChart.LEFT + "\" y=\"" + (SvgChart.TOP - 6) + "\"[^>]*>[a-z]+</text>");
+        }
+        assertThat(charts).isEqualTo(2);
+        assertThat(html).contains(">MB</text>");
     }
 
     /** Whether a line of that colour runs from the lower left to the upper right, and not across the top left. */

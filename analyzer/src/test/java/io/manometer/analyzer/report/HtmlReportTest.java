@@ -3,6 +3,7 @@ package io.manometer.analyzer.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.Recording;
@@ -17,7 +18,7 @@ class HtmlReportTest {
 
     private static String html(Recording recording) throws Exception {
         RecordingResult result = new RecordingResult("run <1>.jfr", null, 20, "test", List.of(), List.of(),
-                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
+                new Analysis(DetectorRegistry.all(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.html.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
         return out.toString();

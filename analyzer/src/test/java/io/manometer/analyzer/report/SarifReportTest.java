@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.manometer.analyzer.detect.Analysis;
+import io.manometer.analyzer.detect.DetectorRegistry;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.Recording;
@@ -19,7 +20,7 @@ class SarifReportTest {
     void findingsBecomeResultsAtTheirSourceLine() throws Exception {
         Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
         RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(), List.of(),
-                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
+                new Analysis(DetectorRegistry.all(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result)), out, false);
         JsonNode sarif = new ObjectMapper().readTree(out.toString());
@@ -45,7 +46,7 @@ class SarifReportTest {
         java.nio.file.Files.writeString(root.resolve("com/example/Pipeline.java"), "class Pipeline {}");
         Recording recording = TestRecordings.create().queue(1, -1, 20, 20_000, s -> 18_000 * s).build();
         RecordingResult result = new RecordingResult("test.jfr", null, 20, "test", List.of(), List.of(),
-                new Analysis(Analysis.allDetectors(), Preferences.defaults()).run(recording));
+                new Analysis(DetectorRegistry.all(), Preferences.defaults()).run(recording));
         StringWriter out = new StringWriter();
         ReportFormat.sarif.write(new Report("1.0", Severity.INFO, List.of(result), SourceRoots.inWorkingDirectory(List.of(root))), out, false);
         JsonNode first = new ObjectMapper().readTree(out.toString()).at("/runs/0/results/0");
