@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the README tells a user to add is what the sample projects CI builds add. */
+/** What docs/ci.md tells a user to add is what the sample projects CI builds add. */
 class ReadmeExamplesTest {
 
     @ParameterizedTest
     @CsvSource({"maven-plugin, leaky-executor, manometer", "junit5, junit5-extension, manometer-junit5"})
     void theReadmeSnippetIsTheSampleProjects(String readmeMark, String sample, String sampleMark) throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "ci.md"));
         int at = readme.indexOf("<!-- readme: " + readmeMark + " -->");
-        assertThat(at).as("README marks its " + readmeMark + " snippet").isNotNegative();
+        assertThat(at).as("docs/ci.md marks its " + readmeMark + " snippet").isNotNegative();
         int from = readme.indexOf("```xml\n", at) + "```xml\n".length();
         String snippet = readme.substring(from, readme.indexOf("```", from));
 

@@ -17,39 +17,49 @@ import java.util.Map;
  */
 public final class AgentOptions {
 
-    /** Every key the agent understands, with its default and what it means. */
+    /**
+     * Every key the agent understands, with its default and what it means: the one place an option
+     * is described (docs/agent.md's table is generated from it, AgentOptionsDocTest).
+     */
     public enum Key {
-        ENABLED("enabled", "true", "false turns the agent off entirely"),
-        VERBOSE("verbose", "false", "true logs what the agent instruments, on stderr"),
+        ENABLED("enabled", "true", "`false` turns the agent off entirely"),
+        VERBOSE("verbose", "false", "log what is instrumented, on stderr"),
         TRACK_AFTER("track.after", "64",
-                "inserts a buffer must see before it is tracked; smaller buffers cost only their counters"),
-        MAX_BUFFERS("max.buffers", "200", "buffers and executors described in detail per sample period"),
-        STACK_DEPTH("stack.depth", "" + io.manometer.schema.StackFrames.DEFAULT_DEPTH, "frames kept of a creation or producer stack"),
+                "inserts a queue must see before it is tracked; smaller queues cost only their counters"),
+        MAX_BUFFERS("max.buffers", "200", "queues and executors described per sample period (deepest first)"),
+        STACK_DEPTH("stack.depth", "" + io.manometer.schema.StackFrames.DEFAULT_DEPTH,
+                "frames kept of a creation or producer stack"),
         SITE_CAPTURES_PER_SECOND("site.captures.per.second", "200",
-                "creation-site stack captures allowed per second (bursts up to 5x)"),
+                "stack captures allowed per second (bursts up to 5x)"),
         ARRAY_DEQUE("arraydeque", "true",
-                "false leaves java.util.ArrayDeque alone (it costs ~1-3 ns per operation on small local deques)"),
+                "`false` leaves `java.util.ArrayDeque` alone (a small local deque costs about 1 ns per operation "
+                        + "once other code in the JVM uses a large one, as the live verdict's recording does, else "
+                        + "nothing measurable; see BENCHMARKS.md)"),
         LINKED_LIST("linkedlist", "true",
-                "false leaves java.util.LinkedList alone (watched as a queue only once 1,024 elements long)"),
+                "`false` leaves `java.util.LinkedList` alone (watched as a queue only once 1,024 elements long; a "
+                        + "small list pays a field read and a branch per link or unlink)"),
         CALL_SITES("call.sites", "true",
-                "false leaves application code alone: no async launch counts, no ignored-offer check"),
+                "`false` leaves application code alone: no async-launch counts, no discarded-`offer` check"),
         MEMORY_BUFFERS("memory.buffers", "true",
-                "false leaves ByteArrayOutputStream, CharArrayWriter and StringWriter alone"),
+                "`false` leaves `ByteArrayOutputStream`, `CharArrayWriter` and `StringWriter` alone"),
         RECORD("record", "auto",
-                "auto keeps the agent's own recording (a few minutes deep) to judge live, alert and dump; off keeps none"),
-        RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches"),
-        ALERT_LOG("alert.log", "stderr", "where alert lines go: stderr, none, or a file's path"),
-        JMX("jmx", "true", "false publishes no io.manometer MBeans"),
+                "`auto`: the agent keeps its own short recording and judges it live (alerts, dumps; see "
+                        + "production.md); `off`: none, the agent only counts for recordings you start"),
+        RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches (and so its dumps)"),
+        ALERT_LOG("alert.log", "stderr", "where alert lines go: `stderr`, `none`, or a file's path (appended to)"),
+        JMX("jmx", "true", "`false` publishes no `io.manometer` MBeans"),
         DUMP_DIR("dump.dir", "",
                 "where recordings are dumped before the heap runs out (owner-only files); empty: "
-                        + "<java.io.tmpdir>/manometer-<user>, a directory of the user's own"),
+                        + "`<java.io.tmpdir>/manometer-<user>`, a directory of your own made owner-only (never the "
+                        + "working directory, which may be a source tree)"),
         DUMP_BEFORE("dump.before", "60",
-                "a critical alert whose heap runs out within this many seconds dumps the recordings"),
-        DUMP_HEAP_PERCENT("dump.heap.percent", "90", "heap kept after a collection above this percent dumps them too"),
+                "a critical alert whose heap, at its pace, runs out within this many seconds dumps the recordings"),
+        DUMP_HEAP_PERCENT("dump.heap.percent", "90",
+                "so does the heap kept after a collection passing this share of its maximum"),
         DUMP_MAX("dump.max", "3", "dumps at most, for the life of the JVM"),
         APP_PACKAGES("app.packages", "",
-                "the application's own packages (com.acme,org.example): a finding's site is the first frame in them; "
-                        + "empty infers them from the main class");
+                "the application's own packages, `com.acme,org.example`: a finding's site is the first frame in "
+                        + "them; empty: inferred from the main class (see \"Which line is named\")");
 
         public final String name;
         public final String defaultValue;

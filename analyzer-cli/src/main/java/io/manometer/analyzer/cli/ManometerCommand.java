@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "0:nothing at or above the --fail-on severity",
             "1:a finding at or above the --fail-on severity",
             "2:usage error",
-            "3:a recording could not be read (a failed gate, 1, wins: see the README)",
+            "3:a recording could not be read (a failed gate, 1, wins: see docs/cli.md)",
             "4:internal error",
             "5:attach: the JVM could not be attached to"})
 public final class ManometerCommand implements Runnable {
