@@ -2,6 +2,7 @@ package io.manometer.agent;
 
 import io.manometer.agent.bootstrap.Bridge;
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.config.LaunchedMainClass;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.agent.instrument.Instrumenter;
@@ -22,9 +23,9 @@ final class AgentRuntime {
     private AgentRuntime() {}
 
     static void start(Instrumentation inst, Module bridgeModule, AgentOptions options) {
-        ApplicationCode application = ApplicationCode.of(options.appPackages, LaunchedMainClass.find());
+        ApplicationCode application = ApplicationCode.of(options.packages(Key.APP_PACKAGES), LaunchedMainClass.find());
         StackCapture.recognise(application);
-        TrackingRegistry registry = new TrackingRegistry(options.trackAfter);
+        TrackingRegistry registry = new TrackingRegistry(options.count(Key.TRACK_AFTER));
         Bridge.install(new AgentHooks(registry, options));
         LockFreeSizes.open(inst);
         String version = version();
@@ -35,7 +36,7 @@ final class AgentRuntime {
         Runnable afterWarmUp = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
             public void run() {
-                if (registerEvents(registry, options, version) && options.record) {
+                if (registerEvents(registry, options, version) && options.text(Key.RECORD).equals("auto")) {
                     Thread live = new Thread(new Runnable() {
                         @Override
                         public void run() {
@@ -49,7 +50,7 @@ final class AgentRuntime {
         };
         Instrumenter.install(inst, bridgeModule, options, registry.sites, afterWarmUp);
         AgentLog.info("agent " + version + " started with " + options.describe());
-        if (options.verbose) {
+        if (options.flag(Key.VERBOSE)) {
             AgentLog.info("sites name the application's code: " + application.describe());
         }
     }
@@ -70,8 +71,8 @@ final class AgentRuntime {
     /** Whether the agent's events are registered, to be written once a recording runs. */
     private static boolean registerEvents(TrackingRegistry registry, AgentOptions options, String version) {
         try {
-            EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.maxBuffers), registry, options,
-                    version);
+            EventEmitter.registerWhenRecorderStarts(new BufferSampler(registry, options.count(Key.MAX_BUFFERS)),
+                    registry, options, version);
             return true;
         } catch (LinkageError e) {
             // A runtime image without the jdk.jfr module: still safe, but nothing can be recorded.

@@ -1,6 +1,7 @@
 package io.manometer.agent;
 
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.instrument.BootstrapInjector;
 import java.lang.instrument.Instrumentation;
 
@@ -51,11 +52,11 @@ public final class ManometerAgent {
     private static synchronized void start(String agentArgs, Instrumentation inst) {
         try {
             AgentOptions options = AgentOptions.fromEnvironment(agentArgs);
-            for (String problem : options.problems) {
+            for (String problem : options.problems()) {
                 AgentLog.warn(problem);
             }
-            AgentLog.setVerbose(options.verbose);
-            if (!options.enabled) {
+            AgentLog.setVerbose(options.flag(Key.VERBOSE));
+            if (!options.flag(Key.ENABLED)) {
                 AgentLog.info("disabled by option enabled=false");
                 return;
             }

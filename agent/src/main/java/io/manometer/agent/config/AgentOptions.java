@@ -2,6 +2,7 @@ package io.manometer.agent.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,58 +18,82 @@ import java.util.Map;
  */
 public final class AgentOptions {
 
+    /** What an option's value is, and so how it is read and checked. */
+    public enum Type {
+        /** {@code true} or {@code false}. */
+        FLAG,
+        /** A whole number above 0. */
+        COUNT,
+        /** One of the key's choices. */
+        CHOICE,
+        /** Any text; empty stands for the default. */
+        TEXT,
+        /** Package names separated by commas or semicolons, each read as a prefix ending in a dot. */
+        PACKAGES
+    }
+
     /**
-     * Every key the agent understands, with its default and what it means: the one place an option
-     * is described (docs/agent.md's table is generated from it, AgentOptionsDocTest).
+     * Every key the agent understands: the one place an option is declared, with its type, its
+     * default and what it means. It is read through the typed accessors ({@link #flag},
+     * {@link #count}, {@link #text}, {@link #packages}); docs/agent.md's table is generated from it
+     * (AgentOptionsDocTest). Adding an option is adding a constant here.
      */
     public enum Key {
-        ENABLED("enabled", "true", "`false` turns the agent off entirely"),
-        VERBOSE("verbose", "false", "log what is instrumented, on stderr"),
-        TRACK_AFTER("track.after", "64",
+        ENABLED("enabled", Type.FLAG, "true", "`false` turns the agent off entirely"),
+        VERBOSE("verbose", Type.FLAG, "false", "log what is instrumented, on stderr"),
+        TRACK_AFTER("track.after", Type.COUNT, "64",
                 "inserts a queue must see before it is tracked; smaller queues cost only their counters"),
-        MAX_BUFFERS("max.buffers", "200", "queues and executors described per sample period (deepest first)"),
-        STACK_DEPTH("stack.depth", "" + io.manometer.schema.StackFrames.DEFAULT_DEPTH,
+        MAX_BUFFERS("max.buffers", Type.COUNT, "200",
+                "queues and executors described per sample period (deepest first)"),
+        STACK_DEPTH("stack.depth", Type.COUNT, "" + io.manometer.schema.StackFrames.DEFAULT_DEPTH,
                 "frames kept of a creation or producer stack"),
-        SITE_CAPTURES_PER_SECOND("site.captures.per.second", "200",
+        SITE_CAPTURES_PER_SECOND("site.captures.per.second", Type.COUNT, "200",
                 "stack captures allowed per second (bursts up to 5x)"),
-        ARRAY_DEQUE("arraydeque", "true",
+        ARRAY_DEQUE("arraydeque", Type.FLAG, "true",
                 "`false` leaves `java.util.ArrayDeque` alone (a small local deque costs about 1 ns per operation "
                         + "once other code in the JVM uses a large one, as the live verdict's recording does, else "
                         + "nothing measurable; see BENCHMARKS.md)"),
-        LINKED_LIST("linkedlist", "true",
+        LINKED_LIST("linkedlist", Type.FLAG, "true",
                 "`false` leaves `java.util.LinkedList` alone (watched as a queue only once 1,024 elements long; a "
                         + "small list pays a field read and a branch per link or unlink)"),
-        CALL_SITES("call.sites", "true",
+        CALL_SITES("call.sites", Type.FLAG, "true",
                 "`false` leaves application code alone: no async-launch counts, no discarded-`offer` check"),
-        MEMORY_BUFFERS("memory.buffers", "true",
+        MEMORY_BUFFERS("memory.buffers", Type.FLAG, "true",
                 "`false` leaves `ByteArrayOutputStream`, `CharArrayWriter` and `StringWriter` alone"),
-        RECORD("record", "auto",
+        RECORD("record", Type.CHOICE, "auto",
                 "`auto`: the agent keeps its own short recording and judges it live (alerts, dumps; see "
-                        + "production.md); `off`: none, the agent only counts for recordings you start"),
-        RECORD_MINUTES("record.minutes", "5", "how far back the agent's own recording reaches (and so its dumps)"),
-        ALERT_LOG("alert.log", "stderr", "where alert lines go: `stderr`, `none`, or a file's path (appended to)"),
-        JMX("jmx", "true", "`false` publishes no `io.manometer` MBeans"),
-        DUMP_DIR("dump.dir", "",
+                        + "production.md); `off`: none, the agent only counts for recordings you start", "auto", "off"),
+        RECORD_MINUTES("record.minutes", Type.COUNT, "5",
+                "how far back the agent's own recording reaches (and so its dumps)"),
+        ALERT_LOG("alert.log", Type.TEXT, "stderr",
+                "where alert lines go: `stderr`, `none`, or a file's path (appended to)"),
+        JMX("jmx", Type.FLAG, "true", "`false` publishes no `io.manometer` MBeans"),
+        DUMP_DIR("dump.dir", Type.TEXT, "",
                 "where recordings are dumped before the heap runs out (owner-only files); empty: "
                         + "`<java.io.tmpdir>/manometer-<user>`, a directory of your own made owner-only (never the "
                         + "working directory, which may be a source tree)"),
-        DUMP_BEFORE("dump.before", "60",
+        DUMP_BEFORE("dump.before", Type.COUNT, "60",
                 "a critical alert whose heap, at its pace, runs out within this many seconds dumps the recordings"),
-        DUMP_HEAP_PERCENT("dump.heap.percent", "90",
+        DUMP_HEAP_PERCENT("dump.heap.percent", Type.COUNT, "90",
                 "so does the heap kept after a collection passing this share of its maximum"),
-        DUMP_MAX("dump.max", "3", "dumps at most, for the life of the JVM"),
-        APP_PACKAGES("app.packages", "",
+        DUMP_MAX("dump.max", Type.COUNT, "3", "dumps at most, for the life of the JVM"),
+        APP_PACKAGES("app.packages", Type.PACKAGES, "",
                 "the application's own packages, `com.acme,org.example`: a finding's site is the first frame in "
                         + "them; empty: inferred from the main class (see \"Which line is named\")");
 
         public final String name;
+        public final Type type;
         public final String defaultValue;
         public final String description;
+        /** The values a {@link Type#CHOICE} accepts. */
+        private final List<String> choices;
 
-        Key(String name, String defaultValue, String description) {
+        Key(String name, Type type, String defaultValue, String description, String... choices) {
             this.name = name;
+            this.type = type;
             this.defaultValue = defaultValue;
             this.description = description;
+            this.choices = List.of(choices);
         }
 
         String systemProperty() {
@@ -80,81 +105,80 @@ public final class AgentOptions {
         }
     }
 
-    public final boolean enabled;
-    public final boolean verbose;
-    public final long trackAfter;
-    public final int maxBuffers;
-    public final int stackDepth;
-    public final int siteCapturesPerSecond;
-    public final boolean arrayDeque;
-    public final boolean linkedList;
-    public final boolean callSites;
-    public final boolean memoryBuffers;
-    /** Whether the agent keeps its own recording, judges it live, alerts and dumps. */
-    public final boolean record;
-    public final int recordMinutes;
-    /** stderr, none, or a file's path. */
-    public final String alertLog;
-    /** Whether the live verdict is published as io.manometer MBeans. */
-    public final boolean jmx;
-    public final String dumpDir;
-    public final int dumpBeforeSeconds;
-    public final int dumpHeapPercent;
-    public final int dumpMax;
-    /** Package prefixes of the application's own code, each ending in a dot; empty: inferred. */
-    public final List<String> appPackages;
+    /** Each key's value, of its type: the default where none was given or the one given was bad. */
+    private final Map<Key, Object> values = new EnumMap<>(Key.class);
     /** Problems found while reading the settings, one line each, for the agent to log. */
-    public final List<String> problems;
-    private final Map<String, String> effective;
+    private final List<String> problems;
 
     private AgentOptions(Map<Key, String> raw, List<String> problems) {
         this.problems = problems;
-        this.enabled = booleanValue(raw, Key.ENABLED);
-        this.verbose = booleanValue(raw, Key.VERBOSE);
-        this.trackAfter = positiveIntValue(raw, Key.TRACK_AFTER);
-        this.maxBuffers = positiveIntValue(raw, Key.MAX_BUFFERS);
-        this.stackDepth = positiveIntValue(raw, Key.STACK_DEPTH);
-        this.siteCapturesPerSecond = positiveIntValue(raw, Key.SITE_CAPTURES_PER_SECOND);
-        this.arrayDeque = booleanValue(raw, Key.ARRAY_DEQUE);
-        this.linkedList = booleanValue(raw, Key.LINKED_LIST);
-        this.callSites = booleanValue(raw, Key.CALL_SITES);
-        this.memoryBuffers = booleanValue(raw, Key.MEMORY_BUFFERS);
-        this.record = !"off".equals(choiceValue(raw, Key.RECORD, "auto", "off"));
-        this.recordMinutes = positiveIntValue(raw, Key.RECORD_MINUTES);
-        this.alertLog = textValue(raw, Key.ALERT_LOG);
-        this.jmx = booleanValue(raw, Key.JMX);
-        this.dumpDir = textValue(raw, Key.DUMP_DIR);
-        this.dumpBeforeSeconds = positiveIntValue(raw, Key.DUMP_BEFORE);
-        this.dumpHeapPercent = positiveIntValue(raw, Key.DUMP_HEAP_PERCENT);
-        this.dumpMax = positiveIntValue(raw, Key.DUMP_MAX);
-        this.appPackages = packageListValue(raw, Key.APP_PACKAGES);
-        Map<String, String> shown = new LinkedHashMap<>();
-        shown.put(Key.ENABLED.name, String.valueOf(enabled));
-        shown.put(Key.VERBOSE.name, String.valueOf(verbose));
-        shown.put(Key.TRACK_AFTER.name, String.valueOf(trackAfter));
-        shown.put(Key.MAX_BUFFERS.name, String.valueOf(maxBuffers));
-        shown.put(Key.STACK_DEPTH.name, String.valueOf(stackDepth));
-        shown.put(Key.SITE_CAPTURES_PER_SECOND.name, String.valueOf(siteCapturesPerSecond));
-        shown.put(Key.ARRAY_DEQUE.name, String.valueOf(arrayDeque));
-        shown.put(Key.LINKED_LIST.name, String.valueOf(linkedList));
-        shown.put(Key.CALL_SITES.name, String.valueOf(callSites));
-        shown.put(Key.MEMORY_BUFFERS.name, String.valueOf(memoryBuffers));
-        shown.put(Key.RECORD.name, record ? "auto" : "off");
-        shown.put(Key.RECORD_MINUTES.name, String.valueOf(recordMinutes));
-        shown.put(Key.ALERT_LOG.name, alertLog);
-        shown.put(Key.JMX.name, String.valueOf(jmx));
-        shown.put(Key.DUMP_DIR.name, dumpDir);
-        shown.put(Key.DUMP_BEFORE.name, String.valueOf(dumpBeforeSeconds));
-        shown.put(Key.DUMP_HEAP_PERCENT.name, String.valueOf(dumpHeapPercent));
-        shown.put(Key.DUMP_MAX.name, String.valueOf(dumpMax));
-        if (!appPackages.isEmpty()) { // ';' inside: ',' separates the options in this text
-            StringBuilder names = new StringBuilder();
-            for (String prefix : appPackages) {
-                names.append(names.length() == 0 ? "" : ";").append(prefix, 0, prefix.length() - 1);
+        for (Key key : Key.values()) {
+            Object value = null;
+            String given = raw.get(key);
+            if (given != null) {
+                try {
+                    value = read(key, given);
+                } catch (IllegalArgumentException e) {
+                    problems.add("option '" + key.name + "=" + given + "' is invalid (" + e.getMessage() + "); default "
+                            + key.defaultValue + " kept");
+                }
             }
-            shown.put(Key.APP_PACKAGES.name, names.toString());
+            values.put(key, value != null ? value : read(key, key.defaultValue));
         }
-        this.effective = Collections.unmodifiableMap(shown);
+    }
+
+    /** A {@link Type#FLAG}'s value. */
+    public boolean flag(Key key) {
+        return (Boolean) value(key, Type.FLAG);
+    }
+
+    /** A {@link Type#COUNT}'s value. */
+    public int count(Key key) {
+        return (Integer) value(key, Type.COUNT);
+    }
+
+    /** A {@link Type#TEXT}'s or a {@link Type#CHOICE}'s value. */
+    public String text(Key key) {
+        return (String) value(key, key.type == Type.CHOICE ? Type.CHOICE : Type.TEXT);
+    }
+
+    /** A {@link Type#PACKAGES}'s value: prefixes ending in a dot; empty when none was given. */
+    @SuppressWarnings("unchecked")
+    public List<String> packages(Key key) {
+        return (List<String>) value(key, Type.PACKAGES);
+    }
+
+    /** Problems found while reading the settings, one line each, for the agent to log. */
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    private Object value(Key key, Type asked) {
+        if (key.type != asked) {
+            throw new IllegalArgumentException(key.name + " is a " + key.type + ", not a " + asked);
+        }
+        return values.get(key);
+    }
+
+    /** The value of {@code text} for {@code key}; an IllegalArgumentException says why it is no value. */
+    private static Object read(Key key, String text) {
+        switch (key.type) {
+            case FLAG:
+                return parseBoolean(text);
+            case COUNT:
+                return parsePositiveInt(text);
+            case CHOICE:
+                for (String choice : key.choices) {
+                    if (choice.equalsIgnoreCase(text)) {
+                        return choice;
+                    }
+                }
+                throw new IllegalArgumentException("expected one of " + String.join(", ", key.choices));
+            case TEXT:
+                return text.isEmpty() ? key.defaultValue : text;
+            default:
+                return packageList(text);
+        }
     }
 
     /** Reads the agent argument string, then system properties, then the environment. */
@@ -263,49 +287,36 @@ public final class AgentOptions {
         return previous[b.length()];
     }
 
+    /** The options in effect, as the agent argument would give them (verbose logs it). */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, String> e : effective.entrySet()) {
-            text.append(text.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
+        for (Key key : Key.values()) {
+            String shown;
+            if (key.type == Type.PACKAGES) {
+                List<String> prefixes = packages(key);
+                if (prefixes.isEmpty()) {
+                    continue;
+                }
+                // ';' inside: ',' separates the options in this text.
+                StringBuilder names = new StringBuilder();
+                for (String prefix : prefixes) {
+                    names.append(names.length() == 0 ? "" : ";").append(prefix, 0, prefix.length() - 1);
+                }
+                shown = names.toString();
+            } else {
+                shown = String.valueOf(values.get(key));
+            }
+            text.append(text.length() == 0 ? "" : ",").append(key.name).append('=').append(shown);
         }
         return text.toString();
-    }
-
-    private boolean booleanValue(Map<Key, String> raw, Key key) {
-        String value = raw.get(key);
-        if (value != null) {
-            try {
-                return parseBoolean(value);
-            } catch (IllegalArgumentException e) {
-                invalid(key, value, e);
-            }
-        }
-        return parseBoolean(key.defaultValue);
-    }
-
-    private String choiceValue(Map<Key, String> raw, Key key, String... choices) {
-        String value = raw.get(key);
-        if (value != null) {
-            for (String choice : choices) {
-                if (choice.equalsIgnoreCase(value)) {
-                    return choice;
-                }
-            }
-            invalid(key, value, new IllegalArgumentException("expected one of " + String.join(", ", choices)));
-        }
-        return key.defaultValue;
     }
 
     /**
      * Package names separated by commas or semicolons, each returned as a prefix ending in a dot
      * (so com.acme matches com.acme.Main and com.acme.orders.Service, not com.acmex.Tool).
      */
-    private List<String> packageListValue(Map<Key, String> raw, Key key) {
-        String value = raw.get(key);
+    private static List<String> packageList(String value) {
         List<String> prefixes = new ArrayList<>();
-        if (value == null) {
-            return prefixes;
-        }
         for (String part : value.split("[,;]")) {
             String name = part.trim();
             if (name.endsWith(".*")) {
@@ -318,8 +329,7 @@ public final class AgentOptions {
                 continue;
             }
             if (!isPackageName(name)) {
-                invalid(key, value, new IllegalArgumentException("'" + part.trim() + "' is not a package name"));
-                return new ArrayList<>();
+                throw new IllegalArgumentException("'" + part.trim() + "' is not a package name");
             }
             prefixes.add(name + ".");
         }
@@ -338,28 +348,6 @@ public final class AgentOptions {
             }
         }
         return true;
-    }
-
-    private static String textValue(Map<Key, String> raw, Key key) {
-        String value = raw.get(key);
-        return value == null || value.isEmpty() ? key.defaultValue : value;
-    }
-
-    private int positiveIntValue(Map<Key, String> raw, Key key) {
-        String value = raw.get(key);
-        if (value != null) {
-            try {
-                return parsePositiveInt(value);
-            } catch (IllegalArgumentException e) {
-                invalid(key, value, e);
-            }
-        }
-        return parsePositiveInt(key.defaultValue);
-    }
-
-    private void invalid(Key key, String value, IllegalArgumentException e) {
-        problems.add("option '" + key.name + "=" + value + "' is invalid (" + e.getMessage() + "); default "
-                + key.defaultValue + " kept");
     }
 
     private static Key keyNamed(String name) {

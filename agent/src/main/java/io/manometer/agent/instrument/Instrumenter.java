@@ -1,6 +1,7 @@
 package io.manometer.agent.instrument;
 
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.instrument.callsite.CallSiteRewriter;
 import io.manometer.agent.model.CallSiteRegistry;
 import java.lang.instrument.Instrumentation;
@@ -48,8 +49,9 @@ public final class Instrumenter {
         hierarchy.warmUpClassFileReading();
         Set<String> queuesLoadedBefore = queueClassesAmong(loaded);
         ClassTransformation transformation = new ClassTransformation(inst, hierarchy, loaded, queuesLoadedBefore,
-                new ModuleReadEdges(inst, bridgeModule), options.arrayDeque, options.linkedList, options.memoryBuffers,
-                options.callSites ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
+                new ModuleReadEdges(inst, bridgeModule), options.flag(Key.ARRAY_DEQUE), options.flag(Key.LINKED_LIST),
+                options.flag(Key.MEMORY_BUFFERS),
+                options.flag(Key.CALL_SITES) ? new CallSiteRewriter(sites, queuesLoadedBefore) : null);
         inst.addTransformer(transformation, false);
         installed = transformation;
         if (anotherAgentLoadedBuffers(loaded)) {

@@ -3,6 +3,7 @@ package io.manometer.agent.live;
 import io.manometer.agent.AgentLog;
 import io.manometer.agent.InjectedFault;
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.events.AlertEvent;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.analyzer.detect.Analysis;
@@ -62,8 +63,8 @@ public final class LiveJudge {
 
     private LiveJudge(AgentOptions options) {
         this.options = options;
-        this.output = AlertOutput.to(options.alertLog);
-        this.dumps = new EvidenceDump(options.dumpDir, options.dumpMax);
+        this.output = AlertOutput.to(options.text(Key.ALERT_LOG));
+        this.dumps = new EvidenceDump(options.text(Key.DUMP_DIR), options.count(Key.DUMP_MAX));
     }
 
     /**
@@ -72,7 +73,7 @@ public final class LiveJudge {
      * A failure costs one line, never the application.
      */
     public static void startOnceSettled(AgentOptions options, IntSupplier classesDefined) {
-        if (!options.record) {
+        if (!options.text(Key.RECORD).equals("auto")) {
             return;
         }
         try {
@@ -147,7 +148,7 @@ public final class LiveJudge {
         stream.enable(EventSchema.Alert.NAME);
         stream.enable(EventNames.GC_HEAP_SUMMARY);
         stream.enable(EventNames.THREAD_STATISTICS).withPeriod(Duration.ofSeconds(1));
-        stream.setMaxAge(Duration.ofMinutes(options.recordMinutes));
+        stream.setMaxAge(Duration.ofMinutes(options.count(Key.RECORD_MINUTES)));
         stream.setMaxSize(MAX_RECORDING_BYTES);
         stream.setOrdered(true); // unordered, a live stream can hand over events before their strings
         // The agent's own events are read as they are written, not parsed back from the stream
@@ -164,14 +165,15 @@ public final class LiveJudge {
                 AgentEvents.read(recording, written.of(event), written);
             }
         });
-        if (options.jmx) {
+        if (options.flag(Key.JMX)) {
             try {
-                jmx = new JmxPublisher(options.maxBuffers);
+                jmx = new JmxPublisher(options.count(Key.MAX_BUFFERS));
             } catch (Throwable t) {
                 AgentLog.warn("the io.manometer MBeans could not be registered; alerts go on", t);
             }
         }
-        if (!HeapThresholdWatch.arm(options.dumpHeapPercent, percent -> dumpForFullHeap(percent, System.nanoTime()))) {
+        if (!HeapThresholdWatch.arm(options.count(Key.DUMP_HEAP_PERCENT),
+                percent -> dumpForFullHeap(percent, System.nanoTime()))) {
             AgentLog.info("no heap pool reports its use after a collection; the heap is watched once a second");
         }
         stream.onFlush(this::judgeIfDue);
@@ -257,7 +259,7 @@ public final class LiveJudge {
         }
         long max = recording.heapMaxBytes();
         if (max > 0 && recording.heapAfterGc().size() > 0
-                && recording.heapAfterGc().lastDepth() * 100 >= max * options.dumpHeapPercent) {
+                && recording.heapAfterGc().lastDepth() * 100 >= max * options.count(Key.DUMP_HEAP_PERCENT)) {
             int percent = (int) (recording.heapAfterGc().lastDepth() * 100 / max);
             said.add(() -> dumpForFullHeap(percent, now));
         }
@@ -275,7 +277,7 @@ public final class LiveJudge {
 
     private boolean runsOutSoon(Finding f) {
         Double toLimit = f.figure(Figure.SECONDS_TO_HEAP_LIMIT);
-        return toLimit != null && toLimit <= options.dumpBeforeSeconds;
+        return toLimit != null && toLimit <= options.count(Key.DUMP_BEFORE);
     }
 
     private static void emit(AlertStates.Transition t, String dump) {

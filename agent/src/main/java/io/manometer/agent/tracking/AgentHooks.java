@@ -7,6 +7,7 @@ import io.manometer.agent.bootstrap.BufferCounters;
 import io.manometer.agent.bootstrap.OutboundCounters;
 import io.manometer.agent.model.OutboundTransport;
 import io.manometer.agent.config.AgentOptions;
+import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.model.QueueTypes;
 import java.lang.ref.WeakReference;
 import java.util.Collection;
@@ -32,9 +33,9 @@ public final class AgentHooks implements BridgeHooks {
 
     public AgentHooks(TrackingRegistry registry, AgentOptions options) {
         this.registry = registry;
-        this.trackAfter = options.trackAfter;
-        this.stackDepth = options.stackDepth;
-        this.captures = new CaptureBudget(options.siteCapturesPerSecond);
+        this.trackAfter = options.count(Key.TRACK_AFTER);
+        this.stackDepth = options.count(Key.STACK_DEPTH);
+        this.captures = new CaptureBudget(options.count(Key.SITE_CAPTURES_PER_SECOND));
     }
 
     private static final PartNotice HOOK_FAILED = new PartNotice(
