@@ -192,8 +192,8 @@ public final class AgentOptions {
         return parse(agentArgs, properties, System.getenv());
     }
 
-    private static final String PROPERTY_PREFIX = "manometer.";
-    private static final String VARIABLE_PREFIX = "MANOMETER_";
+    static final String PROPERTY_PREFIX = "manometer.";
+    static final String VARIABLE_PREFIX = "MANOMETER_";
 
     public static AgentOptions parse(String agentArgs, Map<String, String> systemProperties,
                                      Map<String, String> environment) {
@@ -208,8 +208,8 @@ public final class AgentOptions {
                 raw.put(key, value.trim());
             }
         }
-        misspelt(systemProperties.keySet(), PROPERTY_PREFIX, "-D", problems);
-        misspelt(environment.keySet(), VARIABLE_PREFIX, "", problems);
+        MisspeltOptions.find(systemProperties.keySet(), PROPERTY_PREFIX, "-D", problems);
+        MisspeltOptions.find(environment.keySet(), VARIABLE_PREFIX, "", problems);
         if (agentArgs != null && !agentArgs.isBlank()) {
             Key listBeingRead = null;
             for (String entry : agentArgs.split(",")) {
@@ -237,54 +237,6 @@ public final class AgentOptions {
             }
         }
         return new AgentOptions(raw, problems);
-    }
-
-    /**
-     * A system property or environment variable that looks like an option but is none: a typo of a
-     * known one (two edits or fewer), which would otherwise change nothing without a word. Other
-     * names under the prefix belong to other tools (the Maven plugin's manometer.failOn) and pass.
-     */
-    private static void misspelt(Iterable<String> names, String prefix, String flag, List<String> problems) {
-        for (String name : names) {
-            if (!name.startsWith(prefix)) {
-                continue;
-            }
-            Key closest = null;
-            int best = Integer.MAX_VALUE;
-            for (Key key : Key.values()) {
-                String known = prefix.equals(PROPERTY_PREFIX) ? key.systemProperty() : key.environmentVariable();
-                int distance = editDistance(name, known);
-                if (distance < best) {
-                    best = distance;
-                    closest = key;
-                }
-            }
-            if (best > 0 && best <= 2) {
-                String meant = prefix.equals(PROPERTY_PREFIX) ? closest.systemProperty() : closest.environmentVariable();
-                problems.add("unknown option '" + flag + name + "' ignored; did you mean '" + flag + meant
-                        + "'? known options: " + knownNames());
-            }
-        }
-    }
-
-    /** Levenshtein distance, for names of a few dozen characters. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The options in effect, as the agent argument would give them (verbose logs it). */
@@ -359,7 +311,7 @@ public final class AgentOptions {
         return null;
     }
 
-    private static String knownNames() {
+    static String knownNames() {
         StringBuilder names = new StringBuilder();
         for (Key key : Key.values()) {
             names.append(names.length() == 0 ? "" : ", ").append(key.name);

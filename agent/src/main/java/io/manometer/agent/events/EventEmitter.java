@@ -6,15 +6,15 @@ import io.manometer.agent.PartNotice;
 import io.manometer.agent.config.AgentOptions;
 import io.manometer.agent.instrument.Instrumenter;
 import io.manometer.agent.sampling.BufferSampler;
-import io.manometer.agent.sampling.BufferSampler.BufferSample;
-import io.manometer.agent.sampling.BufferSampler.ExecutorSample;
-import io.manometer.agent.sampling.BufferSampler.LaunchSample;
-import io.manometer.agent.sampling.BufferSampler.MemoryBufferSample;
+import io.manometer.agent.sampling.BufferSample;
+import io.manometer.agent.sampling.ExecutorSample;
+import io.manometer.agent.sampling.LaunchSample;
+import io.manometer.agent.sampling.MemoryBufferSample;
+import io.manometer.agent.sampling.Snapshot;
 import io.manometer.agent.tracking.OutboundGroup;
 import io.manometer.agent.tracking.OutboundGroups;
 import io.manometer.agent.tracking.CallSite;
 import io.manometer.agent.tracking.IgnoredResultSite;
-import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackingRegistry;
 import io.manometer.schema.EventSchema;
 import java.util.ArrayList;
@@ -31,13 +31,9 @@ public final class EventEmitter {
 
     /** Longest a JFR periodic callback waits for the sampler before skipping the period. */
     private static final long MAX_WAIT_MILLIS = 500;
-    /**
-     * A described buffer whose depth and counts stand still is written once when it stops, then this
-     * often rather than every period: idle buffers cost next to nothing, and a stall still shows.
-     */
-    private static final long UNCHANGED_WRITTEN_EVERY_NANOS = EventSchema.UNCHANGED_WRITTEN_EVERY_NANOS;
 
     private final BufferSampler sampler;
+    private final UnchangedSamples unchanged = new UnchangedSamples(EventSchema.UNCHANGED_WRITTEN_EVERY_NANOS);
     private final TrackingRegistry registry;
     private final AgentOptions options;
     private final String version;
@@ -154,18 +150,11 @@ public final class EventEmitter {
         write(event);
     }
 
-    private void emitQueueSamples(BufferSampler.Snapshot snapshot) {
+    private void emitQueueSamples(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
-        for (BufferSample s : snapshot.buffers()) {
-            TrackedBuffer tracked = s.buffer();
-            if (s.unchanged() && tracked.writtenUnchanged
-                    && snapshot.takenAtNanos() - tracked.writtenAtNanos < UNCHANGED_WRITTEN_EVERY_NANOS) {
-                continue;
-            }
-            tracked.writtenAtNanos = snapshot.takenAtNanos();
-            tracked.writtenUnchanged = s.unchanged();
+        for (BufferSample s : unchanged.toWrite(snapshot)) {
             QueueSampleEvent event = new QueueSampleEvent();
             event.bufferId = s.buffer().id;
             event.bufferType = s.buffer().type;
@@ -191,7 +180,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitExecutorSamples(BufferSampler.Snapshot snapshot) {
+    private void emitExecutorSamples(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -248,7 +237,7 @@ public final class EventEmitter {
         return nanos < 0 ? -1 : nanos / 1_000_000L;
     }
 
-    private void emitLaunchSamples(BufferSampler.Snapshot snapshot) {
+    private void emitLaunchSamples(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -270,7 +259,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitIgnoredRefusals(BufferSampler.Snapshot snapshot) {
+    private void emitIgnoredRefusals(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -287,7 +276,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitMemoryBuffers(BufferSampler.Snapshot snapshot) {
+    private void emitMemoryBuffers(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -304,7 +293,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitOutbound(BufferSampler.Snapshot snapshot) {
+    private void emitOutbound(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -329,7 +318,7 @@ public final class EventEmitter {
         }
     }
 
-    private void emitSummary(BufferSampler.Snapshot snapshot) {
+    private void emitSummary(Snapshot snapshot) {
         if (snapshot == null) {
             return;
         }
@@ -343,7 +332,7 @@ public final class EventEmitter {
     }
 
     /** The snapshot a period's events share: one at most 200 ms old. */
-    private BufferSampler.Snapshot snapshot() {
+    private Snapshot snapshot() {
         try {
             return sampler.fresh(MAX_WAIT_MILLIS);
         } catch (InterruptedException e) {

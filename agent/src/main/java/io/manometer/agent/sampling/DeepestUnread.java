@@ -1,6 +1,5 @@
 package io.manometer.agent.sampling;
 
-import io.manometer.agent.tracking.TrackedBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,17 +10,17 @@ import java.util.List;
  * heap rather than a PriorityQueue: the agent's own queues would be counted like the application's.
  */
 final class DeepestUnread {
-    private final TrackedBuffer[] heap;
+    private final SampledBuffer[] heap;
     private int size;
     private int passed;
     private long passedMax;
     private long passedTotal;
 
     DeepestUnread(int keep) {
-        heap = new TrackedBuffer[Math.max(1, keep)];
+        heap = new SampledBuffer[Math.max(1, keep)];
     }
 
-    void offer(TrackedBuffer t) {
+    void offer(SampledBuffer t) {
         if (size < heap.length) {
             heap[size] = t;
             siftUp(size++);
@@ -38,14 +37,14 @@ final class DeepestUnread {
      * Those kept, deepest first, but for any described since (read again anyway) or gone: a ranking
      * may be used again for the period after the one that made it.
      */
-    List<TrackedBuffer> deepestFirst() {
-        List<TrackedBuffer> kept = new ArrayList<>(size);
+    List<SampledBuffer> deepestFirst() {
+        List<SampledBuffer> kept = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            if (!heap[i].described && !heap[i].dropped) {
+            if (!heap[i].described && !heap[i].tracked.dropped()) {
                 kept.add(heap[i]);
             }
         }
-        kept.sort(Comparator.comparingLong((TrackedBuffer t) -> t.sampledDepth).reversed());
+        kept.sort(Comparator.comparingLong((SampledBuffer t) -> t.sampledDepth).reversed());
         return kept;
     }
 
@@ -61,7 +60,7 @@ final class DeepestUnread {
         return passedTotal;
     }
 
-    private void pass(TrackedBuffer t) {
+    private void pass(SampledBuffer t) {
         passed++;
         passedMax = Math.max(passedMax, t.sampledDepth);
         passedTotal += t.sampledDepth;
@@ -95,7 +94,7 @@ final class DeepestUnread {
     }
 
     private void swap(int a, int b) {
-        TrackedBuffer t = heap[a];
+        SampledBuffer t = heap[a];
         heap[a] = heap[b];
         heap[b] = t;
     }

@@ -47,7 +47,7 @@ public final class TrackingRegistry {
      * under a lock, not a concurrent queue: a queue class loaded by the agent's start would be loaded
      * before its instrumentation, and the application's queues of that class would go unwatched.
      */
-    private final List<TrackedBuffer> idle = new ArrayList<>();
+    private final List<IdleCandidate> idle = new ArrayList<>();
     private final AtomicLong evicted = new AtomicLong();
     /** Inserts after which an evicted buffer, fed again, is tracked again: the agent's track.after. */
     private final long trackAgainAfter;
@@ -133,7 +133,7 @@ public final class TrackingRegistry {
         for (Reference<?> ref = collected.poll(); ref != null; ref = collected.poll()) {
             TrackedBuffer gone = buffers.remove(((BufferReference) ref).id);
             if (gone != null) {
-                gone.dropped = true;
+                gone.drop();
             }
         }
     }
@@ -146,14 +146,15 @@ public final class TrackingRegistry {
     }
 
     /** From the sampler: this buffer was empty and unmoved when last looked at. */
-    public void foundIdle(TrackedBuffer buffer) {
+    public void foundIdle(IdleCandidate candidate) {
+        TrackedBuffer buffer = candidate.buffer();
         synchronized (idle) {
             if (!buffer.offeredAsIdle) {
                 buffer.offeredAsIdle = true;
                 if (idle.size() >= MAX_TRACKED) { // bounded: the collected go, leaving at most the live
-                    idle.removeIf(t -> t.dropped);
+                    idle.removeIf(c -> c.buffer().dropped());
                 }
-                idle.add(buffer);
+                idle.add(candidate);
             }
         }
     }
@@ -162,10 +163,11 @@ public final class TrackingRegistry {
     private boolean evictOneIdle() {
         synchronized (idle) {
             while (!idle.isEmpty()) {
-                TrackedBuffer t = idle.remove(idle.size() - 1);
+                IdleCandidate candidate = idle.remove(idle.size() - 1);
+                TrackedBuffer t = candidate.buffer();
                 t.offeredAsIdle = false;
-                if (!t.dropped && t.stillIdle() && buffers.remove(t.id, t)) {
-                    t.dropped = true;
+                if (!t.dropped() && candidate.stillIdle() && buffers.remove(t.id, t)) {
+                    t.drop();
                     t.release(trackAgainAfter);
                     evicted.incrementAndGet();
                     return true;

@@ -3,8 +3,6 @@ package io.manometer.agent.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.manometer.agent.bootstrap.BufferCounters;
-import io.manometer.agent.sampling.BufferSampler.BufferSample;
-import io.manometer.agent.sampling.BufferSampler.Snapshot;
 import io.manometer.agent.tracking.TrackedBuffer;
 import io.manometer.agent.tracking.TrackingFixtures;
 import io.manometer.agent.tracking.TrackingRegistry;
@@ -150,7 +148,7 @@ class BufferSamplerTest {
         assertThat(TrackingFixtures.track(registry, new ConcurrentLinkedQueue<Integer>(), newcomer)).isNotNull();
         assertThat(registry.untrackedCount()).isZero();
         assertThat(registry.evictedCount()).isEqualTo(1);
-        assertThat(stuckTracked.dropped).isFalse();
+        assertThat(stuckTracked.dropped()).isFalse();
         assertThat(alive).hasSize(TrackingRegistry.MAX_TRACKED - 1);
     }
 
