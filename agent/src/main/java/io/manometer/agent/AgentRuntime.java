@@ -6,6 +6,7 @@ import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.config.LaunchedMainClass;
 import io.manometer.agent.events.EventEmitter;
 import io.manometer.agent.instrument.Instrumenter;
+import io.manometer.agent.instrument.integration.LibraryIntegrations;
 import io.manometer.agent.live.LiveJudge;
 import io.manometer.agent.tracking.AgentHooks;
 import io.manometer.agent.tracking.ApplicationCode;
@@ -26,7 +27,7 @@ final class AgentRuntime {
         ApplicationCode application = ApplicationCode.of(options.packages(Key.APP_PACKAGES), LaunchedMainClass.find());
         StackCapture.recognise(application);
         TrackingRegistry registry = new TrackingRegistry(options.count(Key.TRACK_AFTER));
-        Bridge.install(new AgentHooks(registry, options));
+        Bridge.install(new AgentHooks(registry, options, LibraryIntegrations.transports()));
         LockFreeSizes.open(inst);
         String version = version();
         // Registering the events waits for the instrumentation's warm-up, and the live verdict, whose

@@ -11,6 +11,7 @@ import io.manometer.agent.config.AgentOptions.Key;
 import io.manometer.agent.model.QueueTypes;
 import java.lang.ref.WeakReference;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,9 +31,14 @@ public final class AgentHooks implements BridgeHooks {
     private final long trackAfter;
     private final int stackDepth;
     private final CaptureBudget captures;
+    private final List<OutboundTransport> transports;
 
-    public AgentHooks(TrackingRegistry registry, AgentOptions options) {
+    /**
+     * @param transports the connections the library integrations' advice reports, by their code
+     */
+    public AgentHooks(TrackingRegistry registry, AgentOptions options, List<OutboundTransport> transports) {
         this.registry = registry;
+        this.transports = List.copyOf(transports);
         this.trackAfter = options.count(Key.TRACK_AFTER);
         this.stackDepth = options.count(Key.STACK_DEPTH);
         this.captures = new CaptureBudget(options.count(Key.SITE_CAPTURES_PER_SECOND));
@@ -256,10 +262,20 @@ public final class AgentHooks implements BridgeHooks {
      * thousands of connections at once costs a bounded number of walks, and the connections past
      * the budget share a group without a line, which the recording shows as not captured.
      */
+    /** The transport advice named by {@code code}; null for one this agent does not know. */
+    private OutboundTransport transportOf(int code) {
+        for (OutboundTransport t : transports) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     @Override
     public OutboundCounters outboundBackedUp(Object buffer, int transport) {
         OutboundCounters counters = new OutboundCounters();
-        OutboundTransport known = OutboundTransport.of(transport);
+        OutboundTransport known = transportOf(transport);
         CallSite writer = captures.tryAcquire() ? StackCapture.captureDeep(stackDepth, DEEP_SEARCH) : CallSite.UNKNOWN;
         if (known != null && !writer.otherAgent()) {
             registry.outbound.add(buffer, known, writer, Thread.currentThread().getName(), counters);

@@ -1,10 +1,8 @@
 package io.manometer.agent.tracking;
 
-import io.manometer.agent.AgentLog;
 import io.manometer.agent.bootstrap.OutboundCounters;
 import io.manometer.agent.model.OutboundTransport;
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,7 +68,7 @@ public final class OutboundGroup {
                 retiredBecameUnwritable += c.becameUnwritable;
                 it.remove();
             } else {
-                long p = PendingBytes.of(buffer);
+                long p = transport.pendingBytes(buffer);
                 live++;
                 pending += p;
                 max = Math.max(max, p);
@@ -81,47 +79,5 @@ public final class OutboundGroup {
             became += c.becameUnwritable;
         }
         return new Reading(live, pending, max, bytes, writes, unwritable, became);
-    }
-
-    /** A connection's pending bytes, from the library's own field (found once per class). */
-    static final class PendingBytes {
-        private static final ClassValue<Field> FIELDS = new ClassValue<>() {
-            @Override
-            protected Field computeValue(Class<?> type) {
-                for (Class<?> c = type; c != null; c = c.getSuperclass()) { // gRPC's is a subclass's superclass's
-                    for (OutboundTransport t : OutboundTransport.values()) {
-                        try {
-                            Field f = c.getDeclaredField(t.pendingBytesField);
-                            f.setAccessible(true);
-                            return f;
-                        } catch (NoSuchFieldException e) {
-                            // the other transport's, or a superclass's
-                        } catch (RuntimeException e) { // a named module that does not open the package
-                            AgentLog.warn("the pending bytes of " + type.getName() + " cannot be read (" + e
-                                    + "); its connections are reported with 0 bytes pending");
-                            return null;
-                        }
-                    }
-                }
-                AgentLog.warn("no pending-bytes field found in " + type.getName()
-                        + "; its connections are reported with 0 bytes pending");
-                return null;
-            }
-        };
-
-        private PendingBytes() {}
-
-        /** The bytes, or 0 when they cannot be read (the agent says so once, in its log). */
-        static long of(Object buffer) {
-            Field f = FIELDS.get(buffer.getClass());
-            if (f == null) {
-                return 0;
-            }
-            try {
-                return f.getType() == long.class ? f.getLong(buffer) : f.getInt(buffer);
-            } catch (IllegalAccessException e) {
-                return 0;
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class LargeDequeSamplingTest {
     private final TrackingRegistry registry = new TrackingRegistry(64);
-    private final AgentHooks hooks = new AgentHooks(registry, AgentOptions.parse(null, Map.of(), Map.of()));
+    private final AgentHooks hooks = new AgentHooks(registry, AgentOptions.parse(null, Map.of(), Map.of()), List.of());
     private final BufferSampler sampler = new BufferSampler(registry, 10);
 
     private static ArrayDeque<Integer> large() {

@@ -1,28 +1,48 @@
 package io.manometer.agent.instrument.integration;
 
-import io.manometer.agent.instrument.integration.grpc.GrpcStreamIntegration;
-import io.manometer.agent.instrument.integration.netty.NettyOutboundIntegration;
+import io.manometer.agent.instrument.integration.grpc.Grpc;
+import io.manometer.agent.instrument.integration.netty.Netty;
+import io.manometer.agent.model.OutboundTransport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every library integration, and the gate every loaded class passes: a check of the end of its
- * name, which loads no Byte Buddy class (the integrations themselves are made at warm-up).
+ * Every library integration, one line each, and the gate every loaded class passes: a check of
+ * the end of its name, which loads no Byte Buddy class (the integrations themselves are made at
+ * warm-up). Adding a library is a folder beside {@code netty/} and a line here.
  */
 public final class LibraryIntegrations {
-    /** Netty's per-channel outbound buffer, in whatever package a relocation put Netty. */
-    public static final String NETTY_OUTBOUND_BUFFER = "netty/channel/ChannelOutboundBuffer";
-    /** gRPC-Java's per-stream flow-control state, the same on every transport. */
-    public static final String GRPC_STREAM_STATE = "io/grpc/internal/AbstractStream$TransportState";
+    private static final List<Library> LIBRARIES = List.of(
+            new Netty(),
+            new Grpc());
 
     private LibraryIntegrations() {}
 
     /** Whether some integration may instrument the class: its name ends as one of theirs. */
     public static boolean mayInstrument(String internalName) {
-        return internalName.endsWith(NETTY_OUTBOUND_BUFFER) || internalName.endsWith(GRPC_STREAM_STATE);
+        for (int i = 0; i < LIBRARIES.size(); i++) {
+            if (internalName.endsWith(LIBRARIES.get(i).classNameEnd())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The integrations, one per library. */
+    /** The integrations, one per library (made now: at warm-up). */
     public static List<LibraryIntegration> all() {
-        return List.of(new NettyOutboundIntegration(), new GrpcStreamIntegration());
+        List<LibraryIntegration> all = new ArrayList<>();
+        for (Library library : LIBRARIES) {
+            all.add(library.integration());
+        }
+        return all;
+    }
+
+    /** The connections the libraries' advice reports, for the hooks that track them. */
+    public static List<OutboundTransport> transports() {
+        List<OutboundTransport> transports = new ArrayList<>();
+        for (Library library : LIBRARIES) {
+            transports.add(library.transport());
+        }
+        return transports;
     }
 }

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.manometer.agent.bootstrap.OutboundCounters;
 import io.manometer.agent.instrument.integration.LibraryIntegration;
-import io.manometer.agent.instrument.integration.LibraryIntegrations;
 import io.manometer.agent.model.CounterFieldName;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.field.FieldDescription;
@@ -30,7 +29,7 @@ public final class GrpcStreamIntegration implements LibraryIntegration {
 
     @Override
     public boolean instruments(String internalName) {
-        return internalName.endsWith(LibraryIntegrations.GRPC_STREAM_STATE);
+        return internalName.endsWith(Grpc.STREAM_STATE);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.manometer.agent.bootstrap.OutboundCounters;
 import io.manometer.agent.instrument.integration.LibraryIntegration;
-import io.manometer.agent.instrument.integration.LibraryIntegrations;
 import io.manometer.agent.model.CounterFieldName;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.modifier.FieldManifestation;
@@ -36,7 +35,7 @@ public final class NettyOutboundIntegration implements LibraryIntegration {
 
     @Override
     public boolean instruments(String internalName) {
-        return internalName.endsWith(LibraryIntegrations.NETTY_OUTBOUND_BUFFER);
+        return internalName.endsWith(Netty.OUTBOUND_BUFFER);
     }
 
     @Override
