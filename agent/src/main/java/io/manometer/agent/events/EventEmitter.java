@@ -267,7 +267,7 @@ public final class EventEmitter {
             IgnoredRefusalSampleEvent event = new IgnoredRefusalSampleEvent();
             event.siteId = site.id;
             event.callSite = site.named();
-            event.calledMethod = site.call;
+            event.calledMethod = site.call();
             event.callStack = site.stack().stack();
             event.threads = site.threads();
             event.refused = site.refused();

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class IgnoredResultSite {
     /** The method called, e.g. {@code java.util.Queue.offer}. */
-    public volatile String call;
+    private volatile String call;
     /** Where, as a stack frame. */
     public final String frame;
     /** Its number among the rewritten call sites. */
@@ -22,6 +22,15 @@ public final class IgnoredResultSite {
         this.id = id;
         this.call = call;
         this.frame = frame;
+    }
+
+    /** The method called, e.g. {@code java.util.Queue.offer}. */
+    public String call() {
+        return call;
+    }
+
+    void calls(String method) {
+        this.call = method;
     }
 
     /**

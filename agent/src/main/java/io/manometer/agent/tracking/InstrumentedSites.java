@@ -56,7 +56,7 @@ public final class InstrumentedSites implements CallSiteRegistry {
     public void rename(int id, String call) {
         IgnoredResultSite site = ignoredResult(id);
         if (site != null) {
-            site.call = call;
+            site.calls(call);
         }
     }
 
