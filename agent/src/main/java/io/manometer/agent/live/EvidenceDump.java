@@ -5,6 +5,7 @@ import io.manometer.agent.InjectedFault;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -30,8 +31,16 @@ import jdk.jfr.consumer.RecordingStream;
  * properties, environment variables, other processes' command lines), which JFR's shared chunks
  * bring in from any other recording, are dropped from every copy where the JDK can filter a
  * recording (19 and later). On JDK 17 and 18 the copy is whole, and the alert line says so.
+ *
+ * <p>Filtering needs the whole copy on disk first, as a hidden owner-only file that is deleted once
+ * the filtered one is written. A JVM that dies in between (its heap ran out during the dump, the
+ * very case dumps are for) leaves it behind: the agent removes such leftovers, of processes no
+ * longer alive, when it starts and before each dump.
  */
 final class EvidenceDump {
+    private static final String PREFIX = "manometer-";
+    /** The suffix of the hidden, whole copy that a dump filters from. */
+    static final String UNFILTERED = ".whole.jfr";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Events that carry configuration, which can hold passwords and keys; no verdict needs them. */
     static final Set<String> PRIVATE_EVENTS = Set.of("jdk.JVMInformation", "jdk.InitialEnvironmentVariable",
@@ -68,10 +77,11 @@ final class EvidenceDump {
             return null;
         }
         dumps++;
-        String base = "manometer-" + ProcessHandle.current().pid() + "-" + LocalDateTime.now().format(STAMP);
+        String base = PREFIX + ProcessHandle.current().pid() + "-" + LocalDateTime.now().format(STAMP);
         Path dir = null;
         try {
             dir = PrivateFiles.directory(directory);
+            removeUnfilteredLeftovers(dir);
             Path file = write(own::dump, dir, base);
             for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
                 if (r.getId() != ownId && r.getState() == RecordingState.RUNNING && r.isToDisk()) {
@@ -84,6 +94,45 @@ final class EvidenceDump {
             AgentLog.warn("the recording could not be dumped to " + (dir == null ? directory : dir)
                     + "; no more dumps, the application goes on", t);
             return null;
+        }
+    }
+
+    /**
+     * Removes the unfiltered copies that JVMs which died mid-dump left in the dump directory, if it
+     * exists; called at start-up. Quiet: nothing to say when there are none, or the directory is
+     * not there yet.
+     */
+    void removeUnfilteredLeftovers() {
+        try {
+            Path dir = PrivateFiles.existingDirectory(directory);
+            if (dir != null) {
+                removeUnfilteredLeftovers(dir);
+            }
+        } catch (Throwable t) {
+            AgentLog.info("the dump directory could not be tidied: " + AgentLog.describe(t));
+        }
+    }
+
+    /** Deletes {@code .manometer-<pid>-….whole.jfr} files whose process is no longer alive, or is this one. */
+    static void removeUnfilteredLeftovers(Path dir) throws IOException {
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, "." + PREFIX + "*" + UNFILTERED)) {
+            for (Path leftover : leftovers) {
+                long pid = pidIn(leftover.getFileName().toString().substring(1));
+                if (pid == self || pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        }
+    }
+
+    /** The pid in a dump's name, {@code manometer-<pid>-…}; -1 when there is none. */
+    static long pidIn(String name) {
+        int end = name.indexOf('-', PREFIX.length());
+        try {
+            return name.startsWith(PREFIX) && end > 0 ? Long.parseLong(name.substring(PREFIX.length(), end)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -105,7 +154,7 @@ final class EvidenceDump {
             PrivateFiles.restrict(file);
             return file;
         }
-        Path whole = PrivateFiles.createNew(dir, "." + base, ".whole.jfr");
+        Path whole = PrivateFiles.createNew(dir, "." + base, UNFILTERED);
         try {
             source.dump(whole);
             try (RecordingFile recording = new RecordingFile(whole)) {

@@ -79,6 +79,7 @@ public final class LiveJudge {
         try {
             StartupSettled.await(classesDefined);
             LiveJudge judge = new LiveJudge(options);
+            judge.dumps.removeUnfilteredLeftovers();
             synchronized (STARTING) {
                 if (!watchingForExit()) {
                     return; // the JVM is already on its way out (a short program): nothing to judge

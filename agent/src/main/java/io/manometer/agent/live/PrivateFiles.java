@@ -37,7 +37,7 @@ final class PrivateFiles {
      */
     static Path directory(String configured) throws IOException {
         boolean chosen = !configured.isBlank();
-        Path dir = (chosen ? Path.of(configured) : defaultDirectory()).toAbsolutePath();
+        Path dir = where(configured);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             if (posix(dir.getParent())) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
@@ -55,6 +55,15 @@ final class PrivateFiles {
             }
         }
         return dir;
+    }
+
+    /** The directory to write into, as {@link #directory} checks it, if it exists already; else null. */
+    static Path existingDirectory(String configured) throws IOException {
+        return Files.isDirectory(where(configured), LinkOption.NOFOLLOW_LINKS) ? directory(configured) : null;
+    }
+
+    private static Path where(String configured) {
+        return (configured.isBlank() ? defaultDirectory() : Path.of(configured)).toAbsolutePath();
     }
 
     /**

@@ -50,7 +50,12 @@ class PrivateDumpIT {
                 .run();
     }
 
+    /** The finished dumps; not the hidden, whole copy a dump filters from (see below). */
     private static List<Path> dumps() throws Exception {
+        return filesInTheDumpDirectory().stream().filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+    }
+
+    private static List<Path> filesInTheDumpDirectory() throws Exception {
         Path own = LiveAlerts.dumpNamedIn(run.stderr());
         assertThat(own).as(run.toString()).isNotNull();
         try (Stream<Path> files = Files.list(own.getParent())) {
@@ -90,6 +95,36 @@ class PrivateDumpIT {
         } else {
             assertThat(run.stderr()).doesNotContain("cannot filter");
         }
+    }
+
+    /**
+     * This JVM dies when its heap runs out, sometimes while a dump is being filtered: the whole copy
+     * it filters from is then left behind, hidden and owner-only, and the next agent to start with
+     * this dump directory removes it (one of a dead process is planted, so the removal is always seen).
+     */
+    @Test
+    void anUnfilteredCopyLeftByDeathMidDumpIsOwnerOnlyAndTheNextStartRemovesIt() throws Exception {
+        List<Path> leftovers = new java.util.ArrayList<>(filesInTheDumpDirectory().stream()
+                .filter(f -> f.getFileName().toString().startsWith(".")).toList());
+        assertThat(leftovers).allSatisfy(f -> {
+            assertThat(f.getFileName().toString()).startsWith(".manometer-").endsWith(".whole.jfr");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        });
+        Path dumpDirectory = LiveAlerts.dumpNamedIn(run.stderr()).getParent();
+        leftovers.add(Files.createFile(dumpDirectory.resolve(".manometer-" + deadPid() + "-20261207-101010.whole.jfr")));
+        ChildJvm.Result next = ChildJvm.java()
+                .directory(workingDirectory)
+                .args("-Djava.io.tmpdir=" + temporary, "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                        "-cp", WorkloadRecording.testClasses(), SecretsWorkload.class.getName(), "3")
+                .timeoutSeconds(60)
+                .run();
+        assertThat(leftovers).as(next.toString()).allSatisfy(f -> assertThat(f).doesNotExist());
+    }
+
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
     }
 
     @Test
