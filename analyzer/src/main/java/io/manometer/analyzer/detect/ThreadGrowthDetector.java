@@ -7,6 +7,7 @@ import static io.manometer.analyzer.detect.GrowthPreferences.WARMUP;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.SampleSeries;
+import io.manometer.analyzer.reading.SiteTally;
 import io.manometer.stats.GrowthEvidence;
 import io.manometer.stats.Trend;
 import java.util.List;
@@ -25,10 +26,12 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
     /** Threads end in bursts: a count back under half its peak has drained. */
     static final Preference DRAINED_FRACTION = new Preference("drainedFraction", 0.5);
     static final Preference MANY_THREADS = new Preference("manyThreads", 1000);
+    /** Thread starts one line must have to be named, in a recording without the agent. */
+    static final Preference STARTER_SHARE = new Preference("starterShare", 0.5);
 
     public ThreadGrowthDetector() {
         super(ID, Set.of(EventNames.THREAD_STATISTICS), List.of(ID),
-                List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS),
+                List.of(WARMUP, MIN_SAMPLES, MIN_DURATION, MIN_GROWTH, DRAINED_FRACTION, MANY_THREADS, STARTER_SHARE),
                 // Live threads in the levels, threads started and ended in the rates.
                 List.of(Figure.GROWTH_PER_SECOND, Figure.TREND_Z, Figure.PEAK_DEPTH, Figure.FINAL_DEPTH,
                         Figure.CAPACITY, Figure.IN_PER_SECOND, Figure.OUT_PER_SECOND, Figure.DURATION_SECONDS,
@@ -62,14 +65,21 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .heap(heap, heap == null ? null : heap.secondsToLimit(), null)
                 .detectedAfter(recording.secondsIntoRecording(threads, growth.firstHeldSeconds()))
                 .build();
+        // Without the agent, the line that starts most threads, when JFR recorded their stacks.
+        SiteTally.Site starter = recording.agentPresent() ? null : recording.threadStarts().heaviest();
+        boolean named = starter != null
+                && starter.weight() >= recording.threadStarts().total() * p.get(this, STARTER_SHARE);
         return List.of(Finding.of(ID, ID)
                 .score(score)
                 .subject("java.lang.Thread", 0)
-                .site("(live threads)")
+                .site(named ? starter.site() : "(live threads)")
+                .creation("", named ? starter.stack() : "")
                 .text(Messages.format(growth.stillGrowing() ? "thread-growth.summary" : "thread-growth.summary.slowed",
                                 trend.slopePerSecond(), last, threads.peakDepth()),
                         Messages.format("thread-growth.explanation", started, ended, duration,
-                                Messages.trendAtEnd(growth.stillGrowing())),
+                                Messages.trendAtEnd(growth.stillGrowing()))
+                                + (named ? " " + Messages.format("thread-growth.started", starter.site(), starter.weight(),
+                                        recording.threadStarts().total()) : ""),
                         Messages.format("thread-growth.solution"))
                 .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))

@@ -23,13 +23,19 @@ public final class EventNames {
     public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
     public static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
+    /** Heap histograms: live instances and bytes of each type, each period, and after a full collection. */
+    public static final String OBJECT_COUNT = "jdk.ObjectCount";
+    public static final String OBJECT_COUNT_AFTER_GC = "jdk.ObjectCountAfterGC";
+    public static final String OBJECT_ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    public static final String THREAD_START = "jdk.ThreadStart";
     /** When the JVM started: warm-ups count from there, whenever the recording began. */
     public static final String JVM_INFORMATION = "jdk.JVMInformation";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
     public static final java.util.List<String> READ = java.util.List.of(QUEUE_SAMPLE, EXECUTOR_SAMPLE,
             ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
             GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
-            OLD_OBJECT_SAMPLE, JVM_INFORMATION);
+            OLD_OBJECT_SAMPLE, JVM_INFORMATION, OBJECT_COUNT, OBJECT_COUNT_AFTER_GC, OBJECT_ALLOCATION_SAMPLE,
+            THREAD_START);
 
     /**
      * The agent's periodic samples: what a recording made for judging (a test's, the agent's live

@@ -12,7 +12,7 @@ final class JdkEventStacks {
     /**
      * The first frame outside the JDK and outside well-known libraries (a shaded jar keeps no
      * other trace of which frames are the application's), else the first outside the JDK, else
-     * empty. With {@code skipConstructors}, a constructor is passed over for the frame that called
+     * empty. A lambda's hidden class is passed over. With {@code skipConstructors}, a constructor is passed over for the frame that called
      * it: an object's fields are allocated in its constructor, but the line that made (and keeps)
      * the object is its caller.
      */
@@ -20,7 +20,8 @@ final class JdkEventStacks {
         RecordedFrame outsideJdk = null;
         for (RecordedFrame frame : stack.getFrames()) {
             String type = frame.isJavaFrame() ? frame.getMethod().getType().getName() : null;
-            if (type == null || StackFrames.isJdk(type)
+            // A lambda's hidden class names no line of source: the frame that called it does.
+            if (type == null || StackFrames.isJdk(type) || type.contains("$$Lambda")
                     || skipConstructors && frame.getMethod().getName().equals("<init>")) {
                 continue;
             }

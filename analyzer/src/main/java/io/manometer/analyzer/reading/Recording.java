@@ -104,6 +104,20 @@ public final class Recording {
         return retained;
     }
 
+    /** Live objects of each type over time, from heap histograms, and where each type is allocated. */
+    final ObjectPopulations populations = new ObjectPopulations();
+
+    public ObjectPopulations populations() {
+        return populations;
+    }
+
+    /** The application lines that started threads ({@code jdk.ThreadStart} with stack traces). */
+    final SiteTally threadStarts = new SiteTally();
+
+    public SiteTally threadStarts() {
+        return threadStarts;
+    }
+
     /** Distinct blocked stages kept at most: beyond it, waits are still counted in {@link #blockedElsewhere}. */
     static final int MAX_BLOCKED_STAGES = 1000;
     final Map<String, RefusalSite> refusalSites = new LinkedHashMap<>();
@@ -178,6 +192,8 @@ public final class Recording {
         });
         blockedElsewhereNanos += later.blockedElsewhereNanos;
         retained.absorb(later.retained);
+        populations.absorb(later.populations);
+        threadStarts.absorb(later.threadStarts);
         eventTypesSeen.addAll(later.eventTypesSeen);
         eventsRead += later.eventsRead;
         if (unreadableEvents == 0) {

@@ -178,7 +178,10 @@ public final class RecordingReader {
 
     /** Streams the JDK's events alone from {@code file} into {@code recording}; returns the flush points met. */
     static int streamJdkEvents(Path file, Recording recording) throws IOException {
-        return stream(file, () -> { }, stream -> jdkEventHandlers(recording).forEach(stream::onEvent));
+        return stream(file, () -> { }, stream -> {
+            jdkEventHandlers(recording).forEach(stream::onEvent);
+            agentlessHandlers(recording).forEach(stream::onEvent);
+        });
     }
 
     private static int stream(Path file, Runnable onFlush, Consumer<EventStream> handlers) throws IOException {
@@ -205,6 +208,7 @@ public final class RecordingReader {
             stream.onEvent(name, e -> AgentEvents.read(recording, name, fields.of(e)));
         }
         jdkEventHandlers(recording).forEach(stream::onEvent);
+        agentlessHandlers(recording).forEach(stream::onEvent);
     }
 
     /**
@@ -224,6 +228,21 @@ public final class RecordingReader {
         handlers.put(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
         handlers.put(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
         handlers.put(EventNames.JVM_INFORMATION, e -> recording.jvmStartNanos = epochNanos(e.getInstant("jvmStartTime")));
+        return handlers;
+    }
+
+    /**
+     * The handlers of the JDK's events that only the rules judging without the agent read (heap
+     * histograms, allocation samples, thread starts): read from files, never by the agent's live
+     * verdict, which has its own events and would pay for every allocation sample another
+     * recording in its JVM enables.
+     */
+    static Map<String, Consumer<RecordedEvent>> agentlessHandlers(Recording recording) {
+        Map<String, Consumer<RecordedEvent>> handlers = new LinkedHashMap<>();
+        handlers.put(EventNames.OBJECT_COUNT, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT));
+        handlers.put(EventNames.OBJECT_COUNT_AFTER_GC, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT_AFTER_GC));
+        handlers.put(EventNames.OBJECT_ALLOCATION_SAMPLE, e -> onAllocationSample(recording, e));
+        handlers.put(EventNames.THREAD_START, e -> onThreadStart(recording, e));
         return handlers;
     }
 
@@ -299,6 +318,33 @@ public final class RecordingReader {
         recording.retained.add(type == null ? "(unknown type)" : type.getName(),
                 stack == null ? "" : JdkEventStacks.applicationFrame(stack, true),
                 stack == null ? "" : JdkEventStacks.format(stack));
+    }
+
+    private static void onObjectCount(Recording recording, RecordedEvent e, String name) {
+        long t = epochNanos(e.getStartTime());
+        recording.saw(name, t);
+        RecordedClass type = e.getClass("objectClass");
+        if (type != null) {
+            recording.populations.count(type.getName(), t, e.getLong("count"), e.getLong("totalSize"));
+        }
+    }
+
+    private static void onAllocationSample(Recording recording, RecordedEvent e) {
+        recording.saw(EventNames.OBJECT_ALLOCATION_SAMPLE, epochNanos(e.getStartTime()));
+        RecordedClass type = e.getClass("objectClass");
+        RecordedStackTrace stack = e.getStackTrace();
+        if (type != null) {
+            recording.populations.allocated(type.getName(),
+                    stack == null ? "" : JdkEventStacks.applicationFrame(stack, true),
+                    () -> JdkEventStacks.format(stack), e.getLong("weight"));
+        }
+    }
+
+    private static void onThreadStart(Recording recording, RecordedEvent e) {
+        recording.saw(EventNames.THREAD_START, epochNanos(e.getStartTime()));
+        RecordedStackTrace stack = e.getStackTrace();
+        recording.threadStarts.add(stack == null ? "" : JdkEventStacks.applicationFrame(stack, false),
+                () -> JdkEventStacks.format(stack), 1);
     }
 
     private static long epochNanos(Instant instant) {

@@ -33,4 +33,16 @@ class ThreadGrowthDetectorTest {
         assertThat(detector.detect(TestRecordings.create()
                 .threads(30, 100, s -> s < 15 ? 20 + 100 * s : 20).build(), Preferences.defaults())).isEmpty();
     }
+
+    @Test
+    void withoutTheAgentTheLineThatStartsTheThreadsIsNamed() {
+        String site = "com.example.Server.accept(Server.java:31)";
+        List<Finding> findings = detector.detect(TestRecordings.create().withoutAgent()
+                .threads(20, 300, s -> 20 + 150 * s).threadStarts(site, 40).threadStarts("com.example.Boot.main(Boot.java:9)", 3)
+                .build(), Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.site()).isEqualTo(site);
+            assertThat(f.explanation()).contains("40 of the 43 thread starts");
+        });
+    }
 }

@@ -306,6 +306,37 @@ public final class TestRecordings {
         return this;
     }
 
+    /**
+     * Adds a heap histogram every two seconds in which {@code type} has {@code count(second)}
+     * instances of {@code bytesEach} bytes, as jdk.ObjectCount would.
+     */
+    public TestRecordings population(String type, int seconds, long bytesEach, LongUnaryOperator count) {
+        for (int sec = 0; sec <= seconds; sec += 2) {
+            long t = T0 + sec * 1_000_000_000L + 100_000_000L;
+            recording.saw(EventNames.OBJECT_COUNT, t);
+            long n = count.applyAsLong(sec);
+            recording.populations.count(type, t, n, n * bytesEach);
+        }
+        return this;
+    }
+
+    /** Adds {@code samples} allocation samples of {@code type} at {@code site}, as jdk.ObjectAllocationSample would. */
+    public TestRecordings allocated(String type, String site, int samples) {
+        for (int i = 0; i < samples; i++) {
+            recording.populations.allocated(type, site, () -> site, 1000);
+        }
+        return this;
+    }
+
+    /** Adds {@code starts} thread starts at {@code site}, as jdk.ThreadStart with stack traces would. */
+    public TestRecordings threadStarts(String site, int starts) {
+        for (int i = 0; i < starts; i++) {
+            recording.saw(EventNames.THREAD_START, T0);
+            recording.threadStarts.add(site, () -> site, 1);
+        }
+        return this;
+    }
+
     /** Says the JVM started {@code seconds} before the recording's first second, as jdk.JVMInformation would. */
     public TestRecordings jvmStartedBefore(int seconds) {
         recording.jvmStartNanos = T0 - seconds * 1_000_000_000L;
