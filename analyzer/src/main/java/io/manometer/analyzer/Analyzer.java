@@ -113,6 +113,9 @@ public final class Analyzer {
             gaps.add(recording.skippedPeriods() + " sampling period(s) were skipped because sampling took over "
                     + "half a second (a queue's lock held for long, or the JVM starved of CPU): series have gaps");
         }
+        if (!recording.agentPresent() && recording.unreadableEvents() == 0) { // else the gap above says what there was
+            gaps.add(withoutTheAgent(recording));
+        }
         if (recording.agentPresent() && !recording.has(EventNames.QUEUE_SAMPLE)
                 && !recording.has(EventNames.EXECUTOR_SAMPLE)) {
             gaps.add("the agent was running but recorded no queue or executor samples (none reached its tracking "
@@ -127,6 +130,31 @@ public final class Analyzer {
                     + "(record for longer)", sampled, window));
         }
         return gaps;
+    }
+
+    /**
+     * What a recording without the agent's events could and could not be judged on: never a clean
+     * bill, since the buffers themselves were not watched.
+     */
+    private String withoutTheAgent(Recording recording) {
+        List<String> judged = new ArrayList<>();
+        if (recording.has(EventNames.GC_HEAP_SUMMARY)) {
+            judged.add("the heap kept after collections");
+        }
+        if (recording.has(EventNames.THREAD_STATISTICS)) {
+            judged.add(recording.has(EventNames.THREAD_START) ? "live threads and the lines that start them"
+                    : "live threads");
+        }
+        int histograms = recording.populations().histograms();
+        if (histograms > 0) {
+            judged.add(String.format(Locale.ROOT, "live objects by type over %d heap histograms", histograms));
+        }
+        return "judged without the agent (no manometer.* events: was the JVM started with "
+                + "-javaagent:manometer-agent.jar?): queues, executors, async launches, byte buffers and network "
+                + "buffers were not watched; " + (judged.isEmpty() ? "nothing the JDK recorded could be judged either"
+                : "judged from the JDK's events: " + String.join(", ", judged))
+                + (histograms > 0 ? "" : "; no heap histograms (jdk.ObjectCount): record with jfr/manometer.jfc "
+                + "to have a growing backlog named by its type and line (docs/no-agent.md)");
     }
 
     /** The longest time any one buffer was sampled over, in seconds; -1 when none was sampled. */
@@ -144,10 +172,6 @@ public final class Analyzer {
     /** What else a reader of the report must know besides the findings. */
     private static List<String> otherNotes(Recording recording) {
         List<String> notes = new ArrayList<>();
-        if (!recording.agentPresent() && recording.unreadableEvents() == 0) { // else the gap above says what there was
-            notes.add("the recording has no manometer.* events: was the JVM started with "
-                    + "-javaagent:manometer-agent.jar? Queue and executor detectors cannot run without them.");
-        }
         if (recording.unfinished()) {
             notes.add("the recording was never finished (its JVM still records, or died: killed, or out of memory "
                     + "before it could dump); it was read up to its last flush, about a second before the end");

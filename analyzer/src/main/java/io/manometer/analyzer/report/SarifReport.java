@@ -39,6 +39,20 @@ final class SarifReport {
             ObjectNode rule = rules.addObject().put("id", d.id());
             rule.putObject("shortDescription").put("text", d.description());
         }
+        // What was not judged travels with the results: no results is then no clean bill.
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+        boolean allRead = true;
+        for (RecordingResult r : report.recordings()) {
+            if (r.error() != null) {
+                allRead = false;
+                notifications.addObject().put("level", "error").putObject("message").put("text", r.error());
+            }
+            for (String gap : r.gaps()) {
+                notifications.addObject().put("level", "warning").putObject("message").put("text", r.file() + ": " + gap);
+            }
+        }
+        invocation.put("executionSuccessful", allRead);
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
             ObjectNode result = results.addObject();

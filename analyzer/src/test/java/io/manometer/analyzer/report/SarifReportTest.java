@@ -39,6 +39,20 @@ class SarifReportTest {
         assertThat(first.at("/message/text").asText()).contains("Fix:");
     }
 
+    /** No results is not a clean bill when something was not watched: the gap travels as a notification. */
+    @Test
+    void whatWasNotJudgedIsAToolNotification() throws Exception {
+        RecordingResult result = new RecordingResult("plain.jfr", null, 20, null, List.of("judged without the agent"),
+                List.of("judged without the agent"), List.of());
+        StringWriter out = new StringWriter();
+        ReportFormat.sarif.write(new Report("1.0", Severity.INFO,
+                List.of(result, RecordingResult.unreadable("bad.jfr", "bad.jfr: not a JFR recording"))), out, false);
+        JsonNode invocation = new ObjectMapper().readTree(out.toString()).at("/runs/0/invocations/0");
+        assertThat(invocation.get("executionSuccessful").asBoolean()).isFalse();
+        assertThat(invocation.get("toolExecutionNotifications").findValuesAsText("text"))
+                .containsExactlyInAnyOrder("bad.jfr: not a JFR recording", "plain.jfr: judged without the agent");
+    }
+
     @Test
     void aSiteFoundBelowASourceRootIsNamedByItsPathInTheRepositoryAndFingerprintedByIdentity() throws Exception {
         java.nio.file.Path root = java.nio.file.Path.of("target", "sarif-sources");
