@@ -37,7 +37,7 @@ final class AgentRuntime {
         Runnable afterWarmUp = new Runnable() { // not a lambda: no invokedynamic bootstrap in premain
             @Override
             public void run() {
-                if (registerEvents(registry, options, version) && options.text(Key.RECORD).equals("auto")) {
+                if (registerEvents(registry, options, version) && options.judgesLive()) {
                     Thread live = new Thread(new Runnable() {
                         @Override
                         public void run() {

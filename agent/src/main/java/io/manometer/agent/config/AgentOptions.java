@@ -127,6 +127,11 @@ public final class AgentOptions {
         }
     }
 
+    /** Whether the agent keeps its own recording and judges it live ({@code record=auto}). */
+    public boolean judgesLive() {
+        return text(Key.RECORD).equals("auto");
+    }
+
     /** A {@link Type#FLAG}'s value. */
     public boolean flag(Key key) {
         return (Boolean) value(key, Type.FLAG);

@@ -73,7 +73,7 @@ public final class LiveJudge {
      * A failure costs one line, never the application.
      */
     public static void startOnceSettled(AgentOptions options, IntSupplier classesDefined) {
-        if (!options.text(Key.RECORD).equals("auto")) {
+        if (!options.judgesLive()) {
             return;
         }
         try {
