@@ -45,7 +45,7 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
         GrowthEvidence.Verdict growth = GrowthEvidence.judge(threads,
                 GrowthPreferences.criteria(this, p, MIN_GROWTH, DRAINED_FRACTION));
         if (growth == null) {
-            return List.of();
+            return recording.agentPresent() ? List.of() : heldAtOneLine(recording, threads, p);
         }
         Trend trend = growth.trend();
         double duration = growth.window().durationSeconds();
@@ -66,9 +66,8 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .detectedAfter(recording.secondsIntoRecording(threads, growth.firstHeldSeconds()))
                 .build();
         // Without the agent, the line that starts most threads, when JFR recorded their stacks.
-        SiteTally.Site starter = recording.agentPresent() ? null : recording.threadStarts().heaviest();
-        boolean named = starter != null
-                && starter.weight() >= recording.threadStarts().total() * p.get(this, STARTER_SHARE);
+        SiteTally.Site starter = recording.agentPresent() ? null : starter(recording, p);
+        boolean named = starter != null;
         return List.of(Finding.of(ID, ID)
                 .score(score)
                 .subject("java.lang.Thread", 0)
@@ -85,4 +84,46 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))
                 .build());
     }
+
+    /** The line that started most of the threads JFR saw start, when it started enough of them; else null. */
+    private SiteTally.Site starter(Recording recording, Preferences p) {
+        SiteTally starts = recording.threadStarts();
+        SiteTally.Site heaviest = starts.heaviest();
+        return heaviest != null && heaviest.weight() >= starts.total() * p.get(this, STARTER_SHARE) ? heaviest : null;
+    }
+
+    /**
+     * Without the agent, a thread count that rose at once and stayed, most of it started at one
+     * line: a thread per task whose count the launch rate and the task's time set, not a limit (a
+     * cached pool under a flood, {@code CompletableFuture.runAsync} on two cores). Warned from
+     * {@code manyThreads}, as the agent warns of a plateau of that many threads in flight.
+     */
+    private List<Finding> heldAtOneLine(Recording recording, SampleSeries threads, Preferences p) {
+        long last = threads.lastDepth();
+        SiteTally.Site starter = starter(recording, p);
+        if (last < p.get(this, MANY_THREADS) || starter == null || threads.size() < p.get(this, MIN_SAMPLES)) {
+            return List.of();
+        }
+        double duration = (threads.lastTime() - threads.time(0)) / 1e9;
+        Figures figures = Figures.builder()
+                .levels(threads.peakDepth(), last, -1)
+                .window(duration, threads.size())
+                .build();
+        return List.of(Finding.of(ID, ID)
+                .score(PLATEAU_SCORE)
+                .subject("java.lang.Thread", 0)
+                .site(starter.site())
+                .creation("", starter.stack())
+                .text(Messages.format("thread-growth.summary.held", last, starter.site()),
+                        Messages.format("thread-growth.explanation.held", last, threads.peakDepth(), duration)
+                                + " " + Messages.format("thread-growth.started", starter.site(), starter.weight(),
+                                recording.threadStarts().total()),
+                        Messages.format("thread-growth.solution"))
+                .figures(figures)
+                .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))
+                .build());
+    }
+
+    /** A warning: a plateau of many threads is not growth, but nothing shown limits it. */
+    static final int PLATEAU_SCORE = 55;
 }

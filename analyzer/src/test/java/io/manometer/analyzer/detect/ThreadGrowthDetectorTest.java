@@ -45,4 +45,22 @@ class ThreadGrowthDetectorTest {
             assertThat(f.explanation()).contains("40 of the 43 thread starts");
         });
     }
+
+    @Test
+    void withoutTheAgentAThousandThreadsHeldAtOneLineAreAThreadPerTask() {
+        String site = "com.example.Rows.save(Rows.java:12)";
+        List<Finding> findings = detector.detect(TestRecordings.create().withoutAgent()
+                .threads(20, 100, s -> s < 2 ? 20 + 900 * s : 1_620).threadStarts(site, 1_600).build(),
+                Preferences.defaults());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.site()).isEqualTo(site);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).contains("1,620 live threads");
+        });
+        // A pool of that size started from anywhere, or a few hundred threads at one line, is not flagged.
+        assertThat(detector.detect(TestRecordings.create().withoutAgent()
+                .threads(20, 100, s -> 1_620).build(), Preferences.defaults())).isEmpty();
+        assertThat(detector.detect(TestRecordings.create().withoutAgent()
+                .threads(20, 100, s -> 300).threadStarts(site, 300).build(), Preferences.defaults())).isEmpty();
+    }
 }
