@@ -3,6 +3,7 @@ package io.manometer.analyzer.detect;
 import io.manometer.analyzer.reading.EventNames;
 import io.manometer.analyzer.reading.ObjectPopulations;
 import io.manometer.analyzer.reading.Recording;
+import io.manometer.analyzer.reading.RetainedObjects;
 import io.manometer.analyzer.reading.SampleSeries;
 import io.manometer.analyzer.reading.SiteTally;
 import io.manometer.stats.GrowthEvidence;
@@ -48,7 +49,7 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
     /** One growing type: its verdict, its allocation line (empty when none is clear) and what it added. */
     private record Growing(ObjectPopulations.Population population, SampleSeries judged, boolean bytes,
                            GrowthEvidence.Verdict verdict, SiteTally.Site site, double siteShare, long samples,
-                           double bytesAdded) {}
+                           boolean survivors, double bytesAdded) {}
 
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
@@ -72,8 +73,15 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
             if (share < p.get(this, SITE_SHARE)) {
                 site = null;
             }
+            boolean survivors = site == null;
+            if (survivors) { // a small type is seldom among the allocation samples, and may be among the survivors
+                allocations = survivorsOf(recording, population.type());
+                site = allocations.heaviest();
+                share = site == null ? 0 : (double) site.weight() / allocations.total();
+                site = share >= p.get(this, SITE_SHARE) ? site : null;
+            }
             SampleSeries bytes = population.bytes();
-            growing.add(new Growing(population, judged, array, verdict, site, share, allocations.samples(),
+            growing.add(new Growing(population, judged, array, verdict, site, share, allocations.samples(), survivors,
                     Math.max(0, bytes.lastDepth() - bytes.depth(0))));
         }
         // The tasks, nodes and payloads of one backlog grow in step (one of each per element), and
@@ -95,6 +103,17 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                 .limit(MAX_FINDINGS)
                 .map(group -> finding(recording, group, heap, toLimit, histograms, p))
                 .toList();
+    }
+
+    /** Where JFR's old-object sampler found the survivors of {@code type} allocated, one weight each. */
+    private static SiteTally survivorsOf(Recording recording, String type) {
+        SiteTally survivors = new SiteTally();
+        for (RetainedObjects.Group g : recording.retained().groups()) {
+            if (g.type().equals(type)) {
+                survivors.add(g.site(), g::stack, g.samples());
+            }
+        }
+        return survivors;
     }
 
     /** Instances added per second within this fraction of each other: one element of a backlog each. */
@@ -121,7 +140,7 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
         Growing named = members.stream().filter(g -> g.site() != null).findFirst().orElse(null);
         Growing lead = largest.site() != null || named == null ? largest
                 : new Growing(largest.population(), largest.judged(), largest.bytes(), largest.verdict(), named.site(),
-                        named.siteShare(), named.samples(), largest.bytesAdded());
+                        named.siteShare(), named.samples(), named.survivors(), largest.bytesAdded());
         List<Growing> group = new ArrayList<>(members);
         group.set(0, lead);
         GrowthEvidence.Verdict v = lead.verdict();
@@ -139,7 +158,8 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                         .toList()));
         String where = lead.site() == null
                 ? Messages.format("object-growth.where.unknown", lead.samples())
-                : Messages.format("object-growth.where", lead.site().site(), lead.siteShare() * 100, lead.samples());
+                : Messages.format("object-growth.where", lead.site().site(), lead.siteShare() * 100, lead.samples(),
+                        Messages.format(lead.survivors() ? "object-growth.where.survivors" : "object-growth.where.allocations"));
         long count = lead.population().count().lastDepth();
         Figures figures = Figures.builder()
                 .growth(v.trend().slopePerSecond(), v.trend().mannKendallZ())

@@ -20,7 +20,7 @@ public final class SiteTally {
     private long total;
     private long samples;
 
-    void add(String site, java.util.function.Supplier<String> stack, long weight) {
+    public void add(String site, java.util.function.Supplier<String> stack, long weight) {
         total += weight;
         samples++;
         if (site.isEmpty()) {
