@@ -67,17 +67,76 @@ final class CorpusRun {
     }
 
     /** What one program's run left: its findings offline, the text report, the live alerts, and how it ended. */
-    record Outcome(CorpusProgram program, List<Finding> findings, String textReport, List<LiveAlerts.Alert> alerts,
-                   List<Finding> withMoreHarm, ChildJvm.Result process, String error) {}
+    record Outcome(CorpusProgram program, Recorder recorder, List<Finding> findings, String textReport,
+                   List<LiveAlerts.Alert> alerts, List<Finding> withMoreHarm, ChildJvm.Result process, String error) {}
 
     /** How much more harm the severity invariant adds: every level and count times this. */
     static final double MORE_HARM = 4;
 
+    /**
+     * How a program is recorded: under the agent, as the corpus is scored; or without it, as teams
+     * already record, with JFR's {@code default} or {@code profile} settings, or {@code default}
+     * with Manometer's overlay ({@code jfr/manometer.jfc}).
+     */
+    enum Recorder {
+        AGENT, DEFAULT, PROFILE, MANOMETER_JFC;
+
+        static Recorder named(String name) {
+            return valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_'));
+        }
+
+        boolean agent() {
+            return this == AGENT;
+        }
+
+        String description() {
+            return switch (this) {
+                case AGENT -> "the agent";
+                case DEFAULT -> "JFR's default settings";
+                case PROFILE -> "JFR's profile settings";
+                case MANOMETER_JFC -> "JFR's default settings with jfr/manometer.jfc (heap-histogram=2s)";
+            };
+        }
+
+        /** The recording options, after {@code -XX:StartFlightRecording=}. */
+        String options(Path jfr) {
+            return switch (this) {
+                case AGENT -> "filename=" + jfr;
+                case DEFAULT -> "settings=default,filename=" + jfr;
+                case PROFILE -> "settings=profile,filename=" + jfr;
+                // The corpus's programs run ten seconds: a heap histogram every 2 s gives the five
+                // points a trend needs (the overlay's default, 5 s, suits longer recordings).
+                case MANOMETER_JFC -> "settings=default,settings=" + ChildJvm.builtFile("manometer.jfc")
+                        + ",heap-histogram=2s,filename=" + jfr;
+            };
+        }
+    }
+
+    private Recorder recorder = Recorder.AGENT;
+    /** Recordings of an earlier run to judge again instead of running the programs; null to run them. */
+    private Path rejudged;
+
+    CorpusRun recordedBy(Recorder recorder) {
+        this.recorder = recorder;
+        return this;
+    }
+
+    /**
+     * Judges the recordings an earlier run left in {@code earlierRun} (with the stderr kept beside
+     * each) instead of running the programs again: a rule changed, the programs did not.
+     */
+    CorpusRun rejudging(Path earlierRun) {
+        this.rejudged = earlierRun;
+        return this;
+    }
+
     Outcome run(CorpusProgram program) throws Exception {
         Path jfr = work.resolve(program.name() + ".jfr");
-        List<String> command = new ArrayList<>(List.of("-Xmx512m",
-                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
-                "-XX:StartFlightRecording=filename=" + jfr, "-Xlog:jfr+startup=error"));
+        List<String> command = new ArrayList<>(List.of("-Xmx512m"));
+        if (recorder.agent()) {
+            command.add("-javaagent:" + ChildJvm.builtFile("manometer.agentJar"));
+        }
+        command.addAll(List.of("-XX:StartFlightRecording=" + recorder.options(jfr), "-Xlog:jfr+startup=error"));
         String classPath = supportClasses + File.pathSeparator + String.join(File.pathSeparator, libraries);
         switch (program.shape().launch()) {
             case CLASS_PATH -> command.addAll(List.of("-cp", classPath, program.type().getName()));
@@ -89,10 +148,18 @@ final class CorpusRun {
         }
         long runSeconds = program.shape().seconds() > 0 ? program.shape().seconds() : seconds;
         command.add(Long.toString(runSeconds));
-        ChildJvm.Result process = ChildJvm.java().args(command.toArray(String[]::new)).timeoutSeconds(runSeconds + 90)
-                .run();
+        ChildJvm.Result process;
+        if (rejudged != null) {
+            jfr = rejudged.resolve(program.name() + ".jfr");
+            Path stderr = rejudged.resolve(program.name() + ".stderr");
+            process = new ChildJvm.Result(Files.isRegularFile(jfr) ? 0 : -1, "",
+                    Files.isRegularFile(stderr) ? Files.readString(stderr) : "");
+        } else {
+            process = ChildJvm.java().args(command.toArray(String[]::new)).timeoutSeconds(runSeconds + 90).run();
+            Files.writeString(work.resolve(program.name() + ".stderr"), process.stderr());
+        }
         if (process.exitCode() != 0) {
-            return new Outcome(program, List.of(), "", List.of(), List.of(), process,
+            return new Outcome(program, recorder, List.of(), "", List.of(), List.of(), process,
                     "the program exited " + process.exitCode());
         }
         try {
@@ -100,10 +167,10 @@ final class CorpusRun {
             StringWriter text = new StringWriter();
             new Report(Analyzer.version(), Severity.INFO, List.of(result)).write(ReportFormat.text, text, false);
             Recording worse = MoreHarm.scale(new RecordingReader().read(jfr), MORE_HARM);
-            return new Outcome(program, result.findings(), text.toString(), LiveAlerts.in(process.stderr()),
+            return new Outcome(program, recorder, result.findings(), text.toString(), LiveAlerts.in(process.stderr()),
                     new Analyzer().analyse(worse).result().findings(), process, null);
         } catch (RecordingReadException e) {
-            return new Outcome(program, List.of(), "", List.of(), List.of(), process,
+            return new Outcome(program, recorder, List.of(), "", List.of(), List.of(), process,
                     "unreadable recording: " + e.getMessage());
         }
     }

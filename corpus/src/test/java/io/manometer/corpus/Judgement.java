@@ -46,9 +46,12 @@ record Judgement(CorpusProgram program, Result result, Finding detection, List<S
             result = alarming.isEmpty() ? Result.TRUE_NEGATIVE : Result.FALSE_POSITIVE;
         } else {
             Severity least = Severity.ofLabel(program.shape().severity());
+            // Without the agent the buffer's own kinds cannot be told: any finding at the label's
+            // severity counts (a growing population of the program's tasks, its threads, its heap).
             List<String> kinds = Arrays.asList(program.shape().expect());
+            boolean agent = outcome.recorder().agent();
             List<Finding> matching = findings.stream()
-                    .filter(f -> kinds.contains(f.kind()) && f.severity().atLeast(least)).toList();
+                    .filter(f -> (!agent || kinds.contains(f.kind())) && f.severity().atLeast(least)).toList();
             detection = matching.stream().filter(f -> program.isOwnFrame(f.site())).findFirst()
                     .orElse(matching.isEmpty() ? null : matching.get(0));
             result = detection == null ? Result.FALSE_NEGATIVE : Result.TRUE_POSITIVE;
@@ -75,7 +78,7 @@ record Judgement(CorpusProgram program, Result result, Finding detection, List<S
         Map<String, String> offline = new LinkedHashMap<>();
         outcome.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING))
                 .forEach(f -> offline.put(f.kind() + " at " + f.site(), f.severity().name()));
-        if (!live.equals(offline)) {
+        if (outcome.recorder().agent() && !live.equals(offline)) {
             violations.add("live " + live + " differs from offline " + offline);
         }
         // An alert that eases says from what and why.

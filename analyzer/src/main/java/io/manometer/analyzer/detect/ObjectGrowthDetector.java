@@ -6,6 +6,7 @@ import io.manometer.analyzer.reading.Recording;
 import io.manometer.analyzer.reading.RetainedObjects;
 import io.manometer.analyzer.reading.SampleSeries;
 import io.manometer.analyzer.reading.SiteTally;
+import io.manometer.schema.StackFrames;
 import io.manometer.stats.GrowthEvidence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,18 +68,26 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
             if (verdict == null) {
                 continue;
             }
+            // The line from the allocation samples; else, as a small type is seldom among them, from
+            // the survivors JFR's old-object sampler found. A library's own frame (a pool's recycler
+            // on its event loop) is taken only when neither names a line of the application.
             SiteTally allocations = populations.allocationsOf(population.type());
-            SiteTally.Site site = allocations.heaviest();
-            double share = site == null || allocations.total() == 0 ? 0 : (double) site.weight() / allocations.total();
-            if (share < p.get(this, SITE_SHARE)) {
-                site = null;
-            }
-            boolean survivors = site == null;
-            if (survivors) { // a small type is seldom among the allocation samples, and may be among the survivors
-                allocations = survivorsOf(recording, population.type());
-                site = allocations.heaviest();
-                share = site == null ? 0 : (double) site.weight() / allocations.total();
-                site = share >= p.get(this, SITE_SHARE) ? site : null;
+            SiteTally survivorTally = survivorsOf(recording, population.type());
+            SiteTally.Site site = null;
+            double share = 0;
+            boolean survivors = false;
+            for (boolean library : new boolean[] {false, true}) {
+                for (boolean fromSurvivors : new boolean[] {false, true}) {
+                    SiteTally tally = fromSurvivors ? survivorTally : allocations;
+                    SiteTally.Site heaviest = tally.heaviest();
+                    double part = heaviest == null || tally.total() == 0 ? 0 : (double) heaviest.weight() / tally.total();
+                    if (site == null && part >= p.get(this, SITE_SHARE) && (library || applicationLine(heaviest.site()))) {
+                        site = heaviest;
+                        share = part;
+                        survivors = fromSurvivors;
+                        allocations = tally;
+                    }
+                }
             }
             SampleSeries bytes = population.bytes();
             growing.add(new Growing(population, judged, array, verdict, site, share, allocations.samples(), survivors,
@@ -105,6 +114,12 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                 .toList();
     }
 
+    /** Whether {@code site} is a frame of the application, not of the JDK or a well-known library. */
+    private static boolean applicationLine(String site) {
+        SourceFrame frame = SourceFrame.parse(site);
+        return frame != null && !StackFrames.isJdk(frame.className()) && !StackFrames.isKnownLibrary(frame.className());
+    }
+
     /** Where JFR's old-object sampler found the survivors of {@code type} allocated, one weight each. */
     private static SiteTally survivorsOf(Recording recording, String type) {
         SiteTally survivors = new SiteTally();
@@ -119,12 +134,20 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
     /** Instances added per second within this fraction of each other: one element of a backlog each. */
     static final double SAME_PACE = 0.15;
 
-    /** Whether {@code other} grows in step with {@code lead}, at the same line as far as either is known. */
+    /**
+     * Whether {@code other} grows in step with {@code lead}, at the same line of the application as
+     * far as either is known (a library's frame, where the library allocates for it, is no line).
+     */
     private static boolean inStep(Growing lead, Growing other) {
         double a = countSlope(lead);
         double b = countSlope(other);
         boolean samePace = a > 0 && b > 0 && Math.abs(a - b) <= SAME_PACE * Math.max(a, b);
-        return samePace && (lead.site() == null || other.site() == null || lead.site().site().equals(other.site().site()));
+        return samePace && (!atApplicationLine(lead) || !atApplicationLine(other)
+                || lead.site().site().equals(other.site().site()));
+    }
+
+    private static boolean atApplicationLine(Growing g) {
+        return g.site() != null && applicationLine(g.site().site());
     }
 
     private static double countSlope(Growing g) {
@@ -137,8 +160,9 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                             Preferences p) {
         // The largest in bytes leads; a member whose line is known lends it when the lead's is not.
         Growing largest = members.get(0);
-        Growing named = members.stream().filter(g -> g.site() != null).findFirst().orElse(null);
-        Growing lead = largest.site() != null || named == null ? largest
+        Growing named = members.stream().filter(ObjectGrowthDetector::atApplicationLine).findFirst()
+                .orElse(members.stream().filter(g -> g.site() != null).findFirst().orElse(null));
+        Growing lead = named == null || named == largest ? largest
                 : new Growing(largest.population(), largest.judged(), largest.bytes(), largest.verdict(), named.site(),
                         named.siteShare(), named.samples(), named.survivors(), largest.bytesAdded());
         List<Growing> group = new ArrayList<>(members);
