@@ -43,7 +43,7 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                         SITE_SHARE, LARGE),
                 // Instances (bytes for arrays) in the levels; the heap's figures beside them.
                 List.of(Figure.GROWTH_PER_SECOND, Figure.TREND_Z, Figure.PEAK_DEPTH, Figure.FINAL_DEPTH,
-                        Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.HEAP, Figure.SECONDS_TO_HEAP_LIMIT,
+                        Figure.CAPACITY, Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.HEAP, Figure.SECONDS_TO_HEAP_LIMIT,
                         Figure.BYTES_PER_ELEMENT, Figure.DETECTED_AFTER_SECONDS));
     }
 

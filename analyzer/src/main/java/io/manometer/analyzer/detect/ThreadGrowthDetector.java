@@ -56,6 +56,12 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
         double ended = (threads.out(n - 1) - threads.out(from)) / duration;
         int score = GrowthEvidence.score(growth.stillGrowing(),
                 last >= p.get(this, MANY_THREADS) ? GrowthEvidence.BONUS_LARGE : 0);
+        // Without the agent, the line that starts most threads, when JFR recorded their stacks.
+        SiteTally.Site starter = recording.agentPresent() ? null : starter(recording, p);
+        boolean named = starter != null;
+        if (named && last >= p.get(this, MANY_THREADS)) {
+            score = Math.max(score, PLATEAU_SCORE); // levelled off or not, as many threads held as heldAtOneLine warns of
+        }
         HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
         Figures figures = Figures.builder()
                 .growth(trend.slopePerSecond(), trend.mannKendallZ())
@@ -65,9 +71,6 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .heap(heap, heap == null ? null : heap.secondsToLimit(), null)
                 .detectedAfter(recording.secondsIntoRecording(threads, growth.firstHeldSeconds()))
                 .build();
-        // Without the agent, the line that starts most threads, when JFR recorded their stacks.
-        SiteTally.Site starter = recording.agentPresent() ? null : starter(recording, p);
-        boolean named = starter != null;
         return List.of(Finding.of(ID, ID)
                 .score(score)
                 .subject("java.lang.Thread", 0)

@@ -27,6 +27,7 @@ class ObjectGrowthDetectorTest {
             assertThat(f.explanation()).contains("LinkedBlockingQueue$Node").contains("-javaagent")
                     .contains("Confidence");
             assertThat(f.figure(Figure.GROWTH_PER_SECOND)).isCloseTo(4_000.0, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(detector.figures()).containsAll(f.figures().present());
         });
     }
 
