@@ -12,8 +12,8 @@ import java.util.Map;
  * a population of one work type that only climbs, allocated at one line of the application.
  */
 public final class ObjectPopulations {
-    /** Types kept apart at most; a histogram lists only types over 0.5 % of the heap, so few reach it. */
-    static final int MAX_TYPES = 2000;
+    /** Types kept apart at most: a histogram lists only types over 0.5 % of the heap, 200 at most. */
+    static final int MAX_TYPES = 500;
 
     /** The instances and bytes of one type, each histogram; and where the type was allocated. */
     public static final class Population {
