@@ -47,10 +47,39 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                         Figure.BYTES_PER_ELEMENT, Figure.DETECTED_AFTER_SECONDS));
     }
 
-    /** One growing type: its verdict, its allocation line (empty when none is clear) and what it added. */
+    /** Where a type is made: a line, its share of the samples that name one, and which samples. */
+    private record Line(SiteTally.Site site, double share, long samples, boolean survivors) {
+        static Line heaviest(SiteTally tally, boolean survivors) {
+            SiteTally.Site site = tally.heaviest();
+            return site == null || tally.total() == 0 ? null
+                    : new Line(site, (double) site.weight() / tally.total(), tally.samples(), survivors);
+        }
+    }
+
+    /**
+     * One growing type: its verdict, where it is made (null when no line is clear), its allocation
+     * samples and the bytes it added.
+     */
     private record Growing(ObjectPopulations.Population population, SampleSeries judged, boolean bytes,
-                           GrowthEvidence.Verdict verdict, SiteTally.Site site, double siteShare, long samples,
-                           boolean survivors, double bytesAdded) {}
+                           GrowthEvidence.Verdict verdict, Line line, long allocationSamples, double bytesAdded) {
+        SiteTally.Site site() {
+            return line == null ? null : line.site();
+        }
+    }
+
+    /**
+     * The line the allocation samples name for {@code type}; else, as a small type is seldom among
+     * them, the line its survivors were allocated at (JFR's old-object sampler). A library's own
+     * frame (a pool's recycler on its event loop) only when neither names a line of the application.
+     */
+    private Line lineOf(Recording recording, String type, Preferences p) {
+        List<Line> candidates = java.util.stream.Stream.of(
+                        Line.heaviest(recording.populations().allocationsOf(type), false),
+                        Line.heaviest(survivorsOf(recording, type), true))
+                .filter(l -> l != null && l.share() >= p.get(this, SITE_SHARE)).toList();
+        return candidates.stream().filter(l -> applicationLine(l.site().site())).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
 
     @Override
     public List<Finding> detect(Recording recording, Preferences p) {
@@ -68,30 +97,9 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
             if (verdict == null) {
                 continue;
             }
-            // The line from the allocation samples; else, as a small type is seldom among them, from
-            // the survivors JFR's old-object sampler found. A library's own frame (a pool's recycler
-            // on its event loop) is taken only when neither names a line of the application.
-            SiteTally allocations = populations.allocationsOf(population.type());
-            SiteTally survivorTally = survivorsOf(recording, population.type());
-            SiteTally.Site site = null;
-            double share = 0;
-            boolean survivors = false;
-            for (boolean library : new boolean[] {false, true}) {
-                for (boolean fromSurvivors : new boolean[] {false, true}) {
-                    SiteTally tally = fromSurvivors ? survivorTally : allocations;
-                    SiteTally.Site heaviest = tally.heaviest();
-                    double part = heaviest == null || tally.total() == 0 ? 0 : (double) heaviest.weight() / tally.total();
-                    if (site == null && part >= p.get(this, SITE_SHARE) && (library || applicationLine(heaviest.site()))) {
-                        site = heaviest;
-                        share = part;
-                        survivors = fromSurvivors;
-                        allocations = tally;
-                    }
-                }
-            }
             SampleSeries bytes = population.bytes();
-            growing.add(new Growing(population, judged, array, verdict, site, share, allocations.samples(), survivors,
-                    Math.max(0, bytes.lastDepth() - bytes.depth(0))));
+            growing.add(new Growing(population, judged, array, verdict, lineOf(recording, population.type(), p),
+                    populations.allocationsOf(population.type()).samples(), Math.max(0, bytes.lastDepth() - bytes.depth(0))));
         }
         // The tasks, nodes and payloads of one backlog grow in step (one of each per element), and
         // those whose line is known are allocated at one line: one finding, at that line.
@@ -163,8 +171,8 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
         Growing named = members.stream().filter(ObjectGrowthDetector::atApplicationLine).findFirst()
                 .orElse(members.stream().filter(g -> g.site() != null).findFirst().orElse(null));
         Growing lead = named == null || named == largest ? largest
-                : new Growing(largest.population(), largest.judged(), largest.bytes(), largest.verdict(), named.site(),
-                        named.siteShare(), named.samples(), named.survivors(), largest.bytesAdded());
+                : new Growing(largest.population(), largest.judged(), largest.bytes(), largest.verdict(), named.line(),
+                        largest.allocationSamples(), largest.bytesAdded());
         List<Growing> group = new ArrayList<>(members);
         group.set(0, lead);
         GrowthEvidence.Verdict v = lead.verdict();
@@ -180,10 +188,11 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
         String others = group.size() == 1 ? "" : Messages.format("object-growth.others", String.join(", ",
                 group.subList(1, group.size()).stream().map(g -> GrowthDetector.simpleName(g.population().type()))
                         .toList()));
-        String where = lead.site() == null
-                ? Messages.format("object-growth.where.unknown", lead.samples())
-                : Messages.format("object-growth.where", lead.site().site(), lead.siteShare() * 100, lead.samples(),
-                        Messages.format(lead.survivors() ? "object-growth.where.survivors" : "object-growth.where.allocations"));
+        Line line = lead.line();
+        String where = line == null
+                ? Messages.format("object-growth.where.unknown", lead.allocationSamples())
+                : Messages.format("object-growth.where", line.site().site(), line.share() * 100, line.samples(),
+                        Messages.format(line.survivors() ? "object-growth.where.survivors" : "object-growth.where.allocations"));
         long count = lead.population().count().lastDepth();
         Figures figures = Figures.builder()
                 .growth(v.trend().slopePerSecond(), v.trend().mannKendallZ())
