@@ -60,7 +60,7 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
      * One growing type: its verdict, where it is made (null when no line is clear), its allocation
      * samples and the bytes it added.
      */
-    private record Growing(ObjectPopulations.Population population, SampleSeries judged, boolean bytes,
+    record Growing(ObjectPopulations.Population population, SampleSeries judged, boolean bytes,
                            GrowthEvidence.Verdict verdict, Line line, long allocationSamples, double bytesAdded) {
         SiteTally.Site site() {
             return line == null ? null : line.site();
@@ -86,6 +86,21 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
         if (recording.agentPresent()) {
             return List.of(); // the agent's findings name the buffer, not just what it holds
         }
+        List<List<Growing>> backlogs = backlogs(recording, p);
+        HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
+        Double toLimit = heap == null ? null : heap.secondsToLimit();
+        int histograms = recording.populations().histograms();
+        return backlogs.stream()
+                .limit(MAX_FINDINGS)
+                .map(group -> finding(recording, group, heap, toLimit, histograms, p))
+                .toList();
+    }
+
+    /**
+     * The growing types, one list per backlog (the types that grow in step, at one line), the
+     * backlog that added most bytes first. Read by the pool-saturation rule too.
+     */
+    List<List<Growing>> backlogs(Recording recording, Preferences p) {
         ObjectPopulations populations = recording.populations();
         List<Growing> growing = new ArrayList<>();
         for (ObjectPopulations.Population population : populations.atTheEnd()) {
@@ -113,13 +128,7 @@ public final class ObjectGrowthDetector extends DeclaredDetector {
                 joined.add(g);
             }
         }
-        HeapContext heap = HeapContext.of(recording, p.get(this, WARMUP));
-        Double toLimit = heap == null ? null : heap.secondsToLimit();
-        int histograms = populations.histograms();
-        return backlogs.stream()
-                .limit(MAX_FINDINGS)
-                .map(group -> finding(recording, group, heap, toLimit, histograms, p))
-                .toList();
+        return backlogs;
     }
 
     /** Whether {@code site} is a frame of the application, not of the JDK or a well-known library. */

@@ -80,8 +80,7 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                                 trend.slopePerSecond(), last, threads.peakDepth()),
                         Messages.format("thread-growth.explanation", started, ended, duration,
                                 Messages.trendAtEnd(growth.stillGrowing()))
-                                + (named ? " " + Messages.format("thread-growth.started", starter.site(), starter.weight(),
-                                        recording.threadStarts().total()) : ""),
+                                + (named ? " " + startedAt(recording, starter) : ""),
                         Messages.format("thread-growth.solution"))
                 .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))
@@ -93,6 +92,11 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
         SiteTally starts = recording.threadStarts();
         SiteTally.Site heaviest = starts.heaviest();
         return heaviest != null && heaviest.weight() >= starts.total() * p.get(this, STARTER_SHARE) ? heaviest : null;
+    }
+
+    /** The sentence naming the line that started most threads, and its share. */
+    private static String startedAt(Recording recording, SiteTally.Site starter) {
+        return Messages.format("thread-growth.started", starter.site(), starter.weight(), recording.threadStarts().total());
     }
 
     /**
@@ -119,8 +123,7 @@ public final class ThreadGrowthDetector extends DeclaredDetector {
                 .creation("", starter.stack())
                 .text(Messages.format("thread-growth.summary.held", last, starter.site()),
                         Messages.format("thread-growth.explanation.held", last, threads.peakDepth(), duration)
-                                + " " + Messages.format("thread-growth.started", starter.site(), starter.weight(),
-                                recording.threadStarts().total()),
+                                + " " + startedAt(recording, starter),
                         Messages.format("thread-growth.solution"))
                 .figures(figures)
                 .evidence(recording.file.toString(), Chart.of(threads, "threads", recording.heapAfterGc()))

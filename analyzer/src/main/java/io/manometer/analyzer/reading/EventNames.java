@@ -28,6 +28,10 @@ public final class EventNames {
     public static final String OBJECT_COUNT_AFTER_GC = "jdk.ObjectCountAfterGC";
     public static final String OBJECT_ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
     public static final String THREAD_START = "jdk.ThreadStart";
+    /** What a pool's workers do when they are not waiting for work: on the CPU, asleep, reading. */
+    public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    public static final String THREAD_SLEEP = "jdk.ThreadSleep";
+    public static final String SOCKET_READ = "jdk.SocketRead";
     /** When the JVM started: warm-ups count from there, whenever the recording began. */
     public static final String JVM_INFORMATION = "jdk.JVMInformation";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
@@ -35,7 +39,7 @@ public final class EventNames {
             ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
             GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
             OLD_OBJECT_SAMPLE, JVM_INFORMATION, OBJECT_COUNT, OBJECT_COUNT_AFTER_GC, OBJECT_ALLOCATION_SAMPLE,
-            THREAD_START);
+            THREAD_START, EXECUTION_SAMPLE, THREAD_SLEEP, SOCKET_READ);
 
     /**
      * The agent's periodic samples: what a recording made for judging (a test's, the agent's live

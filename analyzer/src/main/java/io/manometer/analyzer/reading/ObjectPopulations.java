@@ -60,6 +60,10 @@ public final class ObjectPopulations {
         }
         p.count.add(epochNanos, instances, 0, 0);
         p.bytes.add(epochNanos, totalBytes, 0, 0);
+        written(epochNanos);
+    }
+
+    private void written(long epochNanos) {
         if (writtenCount == written.length) {
             written = java.util.Arrays.copyOf(written, writtenCount * 2);
         }
@@ -98,10 +102,7 @@ public final class ObjectPopulations {
             }
         });
         for (int i = 0; i < later.writtenCount; i++) {
-            if (writtenCount == written.length) {
-                written = java.util.Arrays.copyOf(written, writtenCount * 2);
-            }
-            written[writtenCount++] = later.written[i];
+            written(later.written[i]);
         }
     }
 

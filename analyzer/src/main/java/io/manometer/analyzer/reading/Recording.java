@@ -113,6 +113,12 @@ public final class Recording {
 
     /** The application lines that started threads ({@code jdk.ThreadStart} with stack traces). */
     final SiteTally threadStarts = new SiteTally();
+    /** The worker pools seen in the JDK's events, read without the agent. */
+    final WorkerPools workerPools = new WorkerPools();
+
+    public WorkerPools workerPools() {
+        return workerPools;
+    }
 
     public SiteTally threadStarts() {
         return threadStarts;
@@ -194,6 +200,7 @@ public final class Recording {
         retained.absorb(later.retained);
         populations.absorb(later.populations);
         threadStarts.absorb(later.threadStarts);
+        workerPools.absorb(later.workerPools);
         eventTypesSeen.addAll(later.eventTypesSeen);
         eventsRead += later.eventsRead;
         if (unreadableEvents == 0) {
@@ -245,6 +252,11 @@ public final class Recording {
     }
 
     /** Whether any event of this type is in the recording. */
+    /** When the newest event was recorded, in epoch nanoseconds. */
+    public long lastEventNanos() {
+        return lastEventNanos;
+    }
+
     public boolean has(String eventType) {
         return eventTypesSeen.contains(eventType);
     }

@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -176,11 +178,15 @@ public final class RecordingReader {
         return stream(file, onFlush, stream -> subscribe(stream, recording));
     }
 
-    /** Streams the JDK's events alone from {@code file} into {@code recording}; returns the flush points met. */
-    static int streamJdkEvents(Path file, Recording recording) throws IOException {
+    /**
+     * Streams the JDK's events alone from {@code file} into {@code recording}, while another thread
+     * reads the agent's and says through {@code agentSeen} once it has met them; returns the flush
+     * points met.
+     */
+    static int streamJdkEvents(Path file, Recording recording, BooleanSupplier agentSeen) throws IOException {
         return stream(file, () -> { }, stream -> {
             jdkEventHandlers(recording).forEach(stream::onEvent);
-            agentlessHandlers(recording).forEach(stream::onEvent);
+            agentlessHandlers(recording, agentSeen).forEach(stream::onEvent);
         });
     }
 
@@ -208,7 +214,7 @@ public final class RecordingReader {
             stream.onEvent(name, e -> AgentEvents.read(recording, name, fields.of(e)));
         }
         jdkEventHandlers(recording).forEach(stream::onEvent);
-        agentlessHandlers(recording).forEach(stream::onEvent);
+        agentlessHandlers(recording, recording::agentPresent).forEach(stream::onEvent);
     }
 
     /**
@@ -235,14 +241,27 @@ public final class RecordingReader {
      * The handlers of the JDK's events that only the rules judging without the agent read (heap
      * histograms, allocation samples, thread starts): read from files, never by the agent's live
      * verdict, which has its own events and would pay for every allocation sample another
-     * recording in its JVM enables.
+     * recording in its JVM enables. Once {@code agentSeen} says the agent's events were met, they
+     * pass over the rest: those rules stand aside for the agent's, and an allocation sample's
+     * stack walk is most of what reading one costs.
      */
-    static Map<String, Consumer<RecordedEvent>> agentlessHandlers(Recording recording) {
+    static Map<String, Consumer<RecordedEvent>> agentlessHandlers(Recording recording, BooleanSupplier agentSeen) {
         Map<String, Consumer<RecordedEvent>> handlers = new LinkedHashMap<>();
         handlers.put(EventNames.OBJECT_COUNT, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT));
         handlers.put(EventNames.OBJECT_COUNT_AFTER_GC, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT_AFTER_GC));
         handlers.put(EventNames.OBJECT_ALLOCATION_SAMPLE, e -> onAllocationSample(recording, e));
         handlers.put(EventNames.THREAD_START, e -> onThreadStart(recording, e));
+        for (String workerEvent : List.of(EventNames.THREAD_PARK, EventNames.THREAD_SLEEP, EventNames.SOCKET_READ)) {
+            handlers.put(workerEvent, e -> onWorkerEvent(recording, e, e.getThread(), e.getDuration().toNanos()));
+        }
+        handlers.put(EventNames.EXECUTION_SAMPLE, e -> onWorkerEvent(recording, e, e.getThread("sampledThread"), 0));
+        handlers.replaceAll((name, handler) -> e -> {
+            if (agentSeen.getAsBoolean()) {
+                recording.saw(name, epochNanos(e.getStartTime())); // still seen: the rules' needs are met
+            } else {
+                handler.accept(e);
+            }
+        });
         return handlers;
     }
 
@@ -341,10 +360,36 @@ public final class RecordingReader {
     }
 
     private static void onThreadStart(Recording recording, RecordedEvent e) {
-        recording.saw(EventNames.THREAD_START, epochNanos(e.getStartTime()));
+        long t = epochNanos(e.getStartTime());
+        recording.saw(EventNames.THREAD_START, t);
         RecordedStackTrace stack = e.getStackTrace();
-        recording.threadStarts.add(stack == null ? "" : JdkEventStacks.applicationFrame(stack, false),
-                () -> JdkEventStacks.format(stack), 1);
+        String site = stack == null ? "" : JdkEventStacks.applicationFrame(stack, false);
+        recording.threadStarts.add(site, () -> JdkEventStacks.format(stack), 1);
+        WorkerPools.Kind pool = stack == null ? null : WorkerPools.startedBy(stack);
+        if (pool != null) {
+            recording.workerPools.started(javaName(e.getThread("thread")), pool, t, site, () -> JdkEventStacks.format(stack));
+        }
+    }
+
+    /** An event of some thread with its stack: a pool's worker waiting for work, or busy. */
+    private static void onWorkerEvent(Recording recording, RecordedEvent e, RecordedThread thread, long durationNanos) {
+        RecordedStackTrace stack = e.getStackTrace();
+        WorkerPools.Kind pool = stack == null ? null : WorkerPools.workerOf(stack);
+        if (pool == null) {
+            return;
+        }
+        long t = epochNanos(e.getStartTime());
+        recording.saw(e.getEventType().getName(), t);
+        if (WorkerPools.waitingForWork(stack, pool)) {
+            recording.workerPools.waited(javaName(thread), pool, t, t + durationNanos);
+        } else {
+            recording.workerPools.busy(javaName(thread), pool, t, JdkEventStacks.applicationFrame(stack, false),
+                    () -> JdkEventStacks.format(stack));
+        }
+    }
+
+    private static String javaName(RecordedThread thread) {
+        return thread == null ? null : thread.getJavaName();
     }
 
     private static long epochNanos(Instant instant) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a recording in two passes at once. The agent's samples, nearly all of a dense recording's
@@ -49,7 +50,9 @@ final class SplitReading {
     static Optional<Recording> read(Path file, Path source, List<ChunkHeaders.Chunk> chunks,
             RecordingReader.Progress progress, int[] flushes, long segmentBytes) throws IOException {
         Recording jdkEvents = new Recording(file);
-        FutureTask<Integer> jdkReading = new FutureTask<>(() -> RecordingReader.streamJdkEvents(source, jdkEvents));
+        AtomicBoolean agentSeen = new AtomicBoolean();
+        FutureTask<Integer> jdkReading = new FutureTask<>(
+                () -> RecordingReader.streamJdkEvents(source, jdkEvents, agentSeen::get));
         Thread reader = new Thread(jdkReading, "manometer-jdk-event-reader");
         reader.setDaemon(true);
         reader.start();
@@ -62,7 +65,7 @@ final class SplitReading {
         try {
             List<Future<Recording>> parts = new ArrayList<>();
             for (ChunkParallelReading.Segment segment : segments) {
-                parts.add(scanners.submit(() -> scan(file, source, segment, progress, segments.size() == 1)));
+                parts.add(scanners.submit(() -> scan(file, source, segment, progress, segments.size() == 1, agentSeen)));
             }
             Recording recording = new Recording(file);
             for (Future<Recording> part : parts) {
@@ -81,13 +84,19 @@ final class SplitReading {
         }
     }
 
-    /** The agent's events of one run of chunks; progress told as it goes when it is the only one. */
+    /**
+     * The agent's events of one run of chunks; progress told as it goes when it is the only one,
+     * and {@code agentSeen} set once the agent's own description is met.
+     */
     private static Recording scan(Path file, Path source, ChunkParallelReading.Segment segment,
-            RecordingReader.Progress progress, boolean tellProgress) throws IOException {
+            RecordingReader.Progress progress, boolean tellProgress, AtomicBoolean agentSeen) throws IOException {
         Recording part = new Recording(file);
         ScannedEventFields fields = new ScannedEventFields();
         ChunkScanner.scan(source, segment.offset(), segment.offset() + segment.size(), AGENT_EVENTS, e -> {
             AgentEvents.read(part, e.name(), fields.of(e));
+            if (part.agentPresent() && !agentSeen.get()) {
+                agentSeen.set(true);
+            }
             if (tellProgress && part.eventsRead % PROGRESS_EVERY == 0) {
                 progress.eventsRead(part.eventsRead);
             }

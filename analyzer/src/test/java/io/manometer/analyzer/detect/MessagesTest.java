@@ -33,6 +33,18 @@ class MessagesTest {
     }
 
     @Test
+    void noApostropheIsTakenForAQuoteByMessageFormat() throws IOException {
+        // Every message but a setting's words goes through MessageFormat, where a lone ' starts a
+        // quote and vanishes: "the OS's limit" would read "the OSs limit".
+        Properties messages = messages();
+        for (String key : messages.stringPropertyNames()) {
+            if (!key.startsWith("setting.") && !key.contains(".setting.")) {
+                assertThat(messages.getProperty(key).replace("''", "")).as(key).doesNotContain("'");
+            }
+        }
+    }
+
+    @Test
     void everyKeyNamedInADetectorExists() throws IOException {
         Properties messages = messages();
         // Messages.format("key", ...) names a key; Messages.format("prefix." + x, ...) a family of keys.

@@ -337,6 +337,34 @@ public final class TestRecordings {
         return this;
     }
 
+    /** The pool the pool methods below describe: a ThreadPoolExecutor's workers, pool-1-thread-N. */
+    private static final String POOL_WORKER = "pool-1-thread-";
+
+    /** Adds {@code workers} workers of a ThreadPoolExecutor started at the first second by submits at {@code site}. */
+    public TestRecordings poolStarted(String site, int workers) {
+        for (int i = 1; i <= workers; i++) {
+            recording.saw(EventNames.THREAD_START, T0);
+            recording.workerPools.started(POOL_WORKER + i, WorkerPools.Kind.THREAD_POOL_EXECUTOR, T0, site, () -> site);
+        }
+        return this;
+    }
+
+    /** A worker of that pool waited 50 ms for work at {@code second}, as jdk.ThreadPark in its take records. */
+    public TestRecordings poolWaited(int second) {
+        long t = T0 + second * 1_000_000_000L;
+        recording.saw(EventNames.THREAD_PARK, t);
+        recording.workerPools.waited(POOL_WORKER + 1, WorkerPools.Kind.THREAD_POOL_EXECUTOR, t, t + 50_000_000L);
+        return this;
+    }
+
+    /** The pool's workers were seen {@code samples} times at {@code site}, as jdk.ExecutionSample records. */
+    public TestRecordings poolBusy(String site, int samples) {
+        for (int i = 0; i < samples; i++) {
+            recording.workerPools.busy(POOL_WORKER + 1, WorkerPools.Kind.THREAD_POOL_EXECUTOR, T0 + i, site, () -> site);
+        }
+        return this;
+    }
+
     /** Says the JVM started {@code seconds} before the recording's first second, as jdk.JVMInformation would. */
     public TestRecordings jvmStartedBefore(int seconds) {
         recording.jvmStartNanos = T0 - seconds * 1_000_000_000L;
