@@ -14,8 +14,8 @@ import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Preferences;
 import io.manometer.analyzer.reading.AgentEvents;
 import io.manometer.analyzer.reading.EventNames;
+import io.manometer.analyzer.reading.JdkEvents;
 import io.manometer.analyzer.reading.Recording;
-import io.manometer.analyzer.reading.RecordingReader;
 import io.manometer.schema.EventSchema;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -155,7 +155,7 @@ public final class LiveJudge {
         // The agent's own events are read as they are written, not parsed back from the stream
         // (parsing them cost a compiler busy for minutes and the stream's garbage): the stream
         // reads only the JDK's events. Both ways into the recording go through its lock.
-        RecordingReader.jdkEventHandlers(recording).forEach((name, handler) -> stream.onEvent(name, e -> {
+        JdkEvents.handlers(recording).forEach((name, handler) -> stream.onEvent(name, e -> {
             synchronized (recording) {
                 handler.accept(e);
             }

@@ -6,20 +6,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedObject;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -185,8 +177,8 @@ public final class RecordingReader {
      */
     static int streamJdkEvents(Path file, Recording recording, BooleanSupplier agentSeen) throws IOException {
         return stream(file, () -> { }, stream -> {
-            jdkEventHandlers(recording).forEach(stream::onEvent);
-            agentlessHandlers(recording, agentSeen).forEach(stream::onEvent);
+            JdkEvents.handlers(recording).forEach(stream::onEvent);
+            JdkEvents.agentlessHandlers(recording, agentSeen).forEach(stream::onEvent);
         });
     }
 
@@ -213,56 +205,8 @@ public final class RecordingReader {
         for (String name : AgentEvents.NAMES) {
             stream.onEvent(name, e -> AgentEvents.read(recording, name, fields.of(e)));
         }
-        jdkEventHandlers(recording).forEach(stream::onEvent);
-        agentlessHandlers(recording, recording::agentPresent).forEach(stream::onEvent);
-    }
-
-    /**
-     * The handlers of the JDK's events, by name: {@link #subscribe} registers them with the agent's;
-     * the agent's live verdict registers them alone, under its lock, as it reads its own events as
-     * they are written.
-     */
-    public static Map<String, Consumer<RecordedEvent>> jdkEventHandlers(Recording recording) {
-        Map<String, Consumer<RecordedEvent>> handlers = new LinkedHashMap<>();
-        handlers.put(EventNames.SOCKET_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.SOCKET_WRITE));
-        handlers.put(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
-        handlers.put(EventNames.MONITOR_WAIT, e -> BlockedWrites.onMonitorWait(recording, e));
-        handlers.put(EventNames.THREAD_PARK, e -> BlockedWrites.onPark(recording, e));
-        handlers.put(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
-        handlers.put(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
-        handlers.put(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
-        handlers.put(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
-        handlers.put(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
-        handlers.put(EventNames.JVM_INFORMATION, e -> recording.jvmStartNanos = epochNanos(e.getInstant("jvmStartTime")));
-        return handlers;
-    }
-
-    /**
-     * The handlers of the JDK's events that only the rules judging without the agent read (heap
-     * histograms, allocation samples, thread starts): read from files, never by the agent's live
-     * verdict, which has its own events and would pay for every allocation sample another
-     * recording in its JVM enables. Once {@code agentSeen} says the agent's events were met, they
-     * pass over the rest: those rules stand aside for the agent's, and an allocation sample's
-     * stack walk is most of what reading one costs.
-     */
-    static Map<String, Consumer<RecordedEvent>> agentlessHandlers(Recording recording, BooleanSupplier agentSeen) {
-        Map<String, Consumer<RecordedEvent>> handlers = new LinkedHashMap<>();
-        handlers.put(EventNames.OBJECT_COUNT, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT));
-        handlers.put(EventNames.OBJECT_COUNT_AFTER_GC, e -> onObjectCount(recording, e, EventNames.OBJECT_COUNT_AFTER_GC));
-        handlers.put(EventNames.OBJECT_ALLOCATION_SAMPLE, e -> onAllocationSample(recording, e));
-        handlers.put(EventNames.THREAD_START, e -> onThreadStart(recording, e));
-        for (String workerEvent : List.of(EventNames.THREAD_PARK, EventNames.THREAD_SLEEP, EventNames.SOCKET_READ)) {
-            handlers.put(workerEvent, e -> onWorkerEvent(recording, e, e.getThread(), e.getDuration().toNanos()));
-        }
-        handlers.put(EventNames.EXECUTION_SAMPLE, e -> onWorkerEvent(recording, e, e.getThread("sampledThread"), 0));
-        handlers.replaceAll((name, handler) -> e -> {
-            if (agentSeen.getAsBoolean()) {
-                recording.saw(name, epochNanos(e.getStartTime())); // still seen: the rules' needs are met
-            } else {
-                handler.accept(e);
-            }
-        });
-        return handlers;
+        JdkEvents.handlers(recording).forEach(stream::onEvent);
+        JdkEvents.agentlessHandlers(recording, recording::agentPresent).forEach(stream::onEvent);
     }
 
     /**
@@ -311,93 +255,6 @@ public final class RecordingReader {
         } catch (IOException e) {
             throw new RecordingReadException(file + ": cannot be read (" + oneLine(e) + ")");
         }
-    }
-
-    private static void onHeapSummary(Recording recording, RecordedEvent e) {
-        if ("After GC".equals(e.getString("when"))) {
-            long t = epochNanos(e.getStartTime());
-            recording.saw(EventNames.GC_HEAP_SUMMARY, t);
-            recording.heapAfterGc.add(t, e.getLong("heapUsed"), 0, 0);
-        }
-    }
-
-    private static void onThreadStatistics(Recording recording, RecordedEvent e) {
-        long t = epochNanos(e.getStartTime());
-        recording.saw(EventNames.THREAD_STATISTICS, t);
-        long live = e.getLong("activeCount");
-        long started = e.getLong("accumulatedCount");
-        recording.threads.add(t, live, started, Math.max(0, started - live));
-    }
-
-    private static void onOldObjectSample(Recording recording, RecordedEvent e) {
-        recording.saw(EventNames.OLD_OBJECT_SAMPLE, epochNanos(e.getStartTime()));
-        RecordedObject object = e.hasField("object") ? e.getValue("object") : null;
-        RecordedClass type = object != null && object.hasField("type") ? object.getClass("type") : null;
-        RecordedStackTrace stack = e.getStackTrace();
-        recording.retained.add(type == null ? "(unknown type)" : type.getName(),
-                stack == null ? "" : JdkEventStacks.applicationFrame(stack, true),
-                stack == null ? "" : JdkEventStacks.format(stack));
-    }
-
-    private static void onObjectCount(Recording recording, RecordedEvent e, String name) {
-        long t = epochNanos(e.getStartTime());
-        recording.saw(name, t);
-        RecordedClass type = e.getClass("objectClass");
-        if (type != null) {
-            recording.populations.count(type.getName(), t, e.getLong("count"), e.getLong("totalSize"));
-        }
-    }
-
-    private static void onAllocationSample(Recording recording, RecordedEvent e) {
-        recording.saw(EventNames.OBJECT_ALLOCATION_SAMPLE, epochNanos(e.getStartTime()));
-        RecordedClass type = e.getClass("objectClass");
-        RecordedStackTrace stack = e.getStackTrace();
-        if (type != null) {
-            recording.populations.allocated(type.getName(),
-                    stack == null ? "" : JdkEventStacks.applicationFrame(stack, true),
-                    () -> JdkEventStacks.format(stack), e.getLong("weight"));
-        }
-    }
-
-    private static void onThreadStart(Recording recording, RecordedEvent e) {
-        long t = epochNanos(e.getStartTime());
-        recording.saw(EventNames.THREAD_START, t);
-        RecordedStackTrace stack = e.getStackTrace();
-        String site = stack == null ? "" : JdkEventStacks.applicationFrame(stack, false);
-        recording.threadStarts.add(site, () -> JdkEventStacks.format(stack), 1);
-        WorkerPools.Kind pool = stack == null ? null : WorkerPools.startedBy(stack);
-        if (pool != null) {
-            recording.workerPools.started(javaName(e.getThread("thread")), pool, t, site, () -> JdkEventStacks.format(stack));
-        }
-    }
-
-    /** An event of some thread with its stack: a pool's worker waiting for work, or busy. */
-    private static void onWorkerEvent(Recording recording, RecordedEvent e, RecordedThread thread, long durationNanos) {
-        RecordedStackTrace stack = e.getStackTrace();
-        WorkerPools.Kind pool = stack == null ? null : WorkerPools.workerOf(stack);
-        if (pool == null) {
-            return;
-        }
-        long t = epochNanos(e.getStartTime());
-        recording.saw(e.getEventType().getName(), t);
-        if (WorkerPools.waitingForWork(stack, pool)) {
-            recording.workerPools.waited(javaName(thread), pool, t, t + durationNanos);
-        } else {
-            recording.workerPools.busy(javaName(thread), pool, t, JdkEventStacks.applicationFrame(stack, false),
-                    () -> JdkEventStacks.format(stack));
-        }
-    }
-
-    private static String javaName(RecordedThread thread) {
-        return thread == null ? null : thread.getJavaName();
-    }
-
-    private static long epochNanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     static String oneLine(Throwable t) {
