@@ -13,6 +13,8 @@
 # seconds.
 # Usage: benchmarks/analyzer/read-speed.sh [seconds-of-recording]   (build first; 70 s ~ 150 MB)
 #        RECORDING=file.jfr benchmarks/analyzer/read-speed.sh          (time the readers on that file)
+#        BASELINE=old/manometer.jar benchmarks/analyzer/read-speed.sh   (also an earlier build's CLI jar,
+#                                   run as java -jar beside this build's, to time a change in one session)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-70}"
@@ -45,12 +47,13 @@ run() { /usr/bin/time -f "%e %M" -o "$work/usage" "$@" > "$work/out" 2>&1 || { c
 rounds="${ROUNDS:-6}"
 declare -A all_ms all_mb
 for _ in $(seq "$rounds"); do
-  for reader in bare analyze tiered jmc; do
+  for reader in bare analyze tiered jmc ${BASELINE:+baseline}; do
     case $reader in
       bare) read -r ms mb <<< "$(run "$java" -Xmx256m -cp "$bench" io.manometer.benchmarks.analyzer.BareRecordingRead "$jfr")" ;;
       analyze) read -r ms mb <<< "$(run env MANOMETER_OPTS=-Xmx256m JAVA_HOME="$home" distribution/target/manometer/bin/manometer analyze --fail-on never "$jfr")" ;;
       tiered) read -r ms mb <<< "$(run "$java" -Xmx256m -jar analyzer-cli/target/manometer.jar analyze --fail-on never "$jfr")" ;;
       jmc) read -r ms mb <<< "$(run "$java" -cp "$bench" io.manometer.benchmarks.analyzer.JmcRules "$jfr")" ;;
+      baseline) read -r ms mb <<< "$(run "$java" -Xmx256m -jar "$BASELINE" analyze --fail-on never "$jfr")" ;;
     esac
     all_ms[$reader]+="$ms "
     all_mb[$reader]+="$mb "
@@ -67,8 +70,10 @@ line "bare EventStream loop, same handlers:" bare
 line "manometer analyze, -Xmx256m:" analyze
 line "java -jar manometer.jar, both JIT tiers:" tiered
 line "JDK Mission Control 9.1, all rules:" jmc
+[ -z "${BASELINE:-}" ] || line "baseline build, java -jar, both JIT tiers:" baseline
 # Per-round ratios, median and distribution-free 95 % interval (PairedRuns divides the second column by the first).
 ratios() { paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | "$java" -cp "$bench" io.manometer.benchmarks.PairedRuns "$3"; }
 ratios "${all_ms[analyze]}" "${all_ms[bare]}" "analyzer throughput / bare loop's"
 ratios "${all_ms[analyze]}" "${all_ms[jmc]}" "analyzer speed / JMC's rules'"
 ratios "${all_mb[jmc]}" "${all_mb[analyze]}" "analyzer memory / JMC's"
+[ -z "${BASELINE:-}" ] || ratios "${all_ms[baseline]}" "${all_ms[tiered]}" "this build's time / the baseline's"

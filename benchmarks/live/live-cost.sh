@@ -6,6 +6,9 @@
 # the workload itself measures its process CPU), and minute by minute.
 # Usage: benchmarks/live/live-cost.sh [pairs] [seconds] [queues] [steady_from]
 #   (JAVA_HOME selects the JDK; build first: mvn -DskipTests package)
+#   BASELINE_AGENT=old/manometer-agent.jar benchmarks/live/live-cost.sh ...
+#     pairs this build's record=auto with an earlier build's record=auto instead of with record=off:
+#     a change to the agent measured against its predecessor in one session.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pairs="${1:-5}"
@@ -20,9 +23,14 @@ bench=benchmarks/target/benchmarks.jar
 logs=benchmarks/target/live-cost
 mkdir -p "$logs"
 
-cpu_seconds() { # runs the workload with the given agent options; prints "whole steady" CPU seconds
+baseline="${BASELINE_AGENT:-}"
+verdict="live verdict"
+reference="record=off"
+[ -z "$baseline" ] || { verdict="this build over the baseline, both record=auto"; reference="baseline record=auto"; }
+
+cpu_seconds() { # runs the workload with the given agent options (and jar); prints "whole steady" CPU seconds
   local log="$logs/$2.txt" # the workload's own lines: steady CPU per thread (JIT and collector too)
-  { /usr/bin/time -f "time %U %S" "$java" -Xmx512m -javaagent:"$agent=$1" \
+  { /usr/bin/time -f "time %U %S" "$java" -Xmx512m -javaagent:"${3:-$agent}=$1" \
       -cp "$bench" io.manometer.benchmarks.live.TrackedBuffersWorkload "$seconds" "$queues" "$steady_from" \
       > "$log"; } 2>&1 | awk -v file="$log" '/^time/ {t = $2 + $3} END {
         while ((getline line < file) > 0) if (line ~ /^steady:/) {split(line, f, " "); s = f[2]}
@@ -40,12 +48,12 @@ windows() { # a run's windows, sorted for join: "from-to cpu_seconds"
 summary() { # label, then the per-pair shares
   local label="$1"
   shift
-  printf '%s\n' "$@" | sort -n | awk -v label="$label" '{a[NR] = $1; s += $1; ss += $1 * $1} END {
+  printf '%s\n' "$@" | sort -n | awk -v label="$label" -v verdict="$verdict" '{a[NR] = $1; s += $1; ss += $1 * $1} END {
     m = s / NR; sd = (NR > 1) ? sqrt((ss - NR * m * m) / (NR - 1)) : 0
     t = (NR == 2) ? 12.706 : (NR == 3) ? 4.303 : (NR == 4) ? 3.182 : 2.776
     h = (NR > 1) ? t * sd / sqrt(NR) : 0
-    printf "live verdict, %s: median +%.2f%% of one core (mean %.2f%%, 95%% interval %.2f to %.2f)\n",
-      label, a[int((NR + 1) / 2)], m, m - h, m + h}'
+    printf "%s, %s: median +%.2f%% of one core (mean %.2f%%, 95%% interval %.2f to %.2f)\n",
+      verdict, label, a[int((NR + 1) / 2)], m, m - h, m + h}'
 }
 
 echo "JDK: $("$java" -version 2>&1 | head -1); $(nproc) cores; $queues tracked queues;" \
@@ -54,14 +62,18 @@ whole=()
 steady=()
 by_window=() # "from-to share" of every pair
 for i in $(seq "$pairs"); do
-  read -r off off_steady <<< "$(cpu_seconds "record=off,max.buffers=200" "off-$i")"
+  if [ -n "$baseline" ]; then # the file keeps its name: it is the side the other is measured against
+    read -r off off_steady <<< "$(cpu_seconds "record=auto,max.buffers=200" "off-$i" "$baseline")"
+  else
+    read -r off off_steady <<< "$(cpu_seconds "record=off,max.buffers=200" "off-$i")"
+  fi
   read -r on on_steady <<< "$(cpu_seconds "record=auto,max.buffers=200" "auto-$i")"
   whole+=("$(share "$on" "$off" "$seconds")")
   steady+=("$(share "$on_steady" "$off_steady" "$((seconds - steady_from))")")
   while read -r span a b; do
     by_window+=("$span $(share "$a" "$b" "$(( ${span#*-} - ${span%-*} ))")")
   done < <(join <(windows "$logs/auto-$i.txt") <(windows "$logs/off-$i.txt"))
-  echo "pair $i: record=off ${off} s CPU (${off_steady} steady), record=auto ${on} s CPU (${on_steady} steady):" \
+  echo "pair $i: $reference ${off} s CPU (${off_steady} steady), record=auto ${on} s CPU (${on_steady} steady):" \
     "+${whole[-1]}% of one core over the run, +${steady[-1]}% in steady state"
 done
 summary "whole run (JFR's start-up included)" "${whole[@]}"
