@@ -32,6 +32,8 @@ public final class EventNames {
     public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     public static final String THREAD_SLEEP = "jdk.ThreadSleep";
     public static final String SOCKET_READ = "jdk.SocketRead";
+    /** Every thread's stack at a chunk's end: the pools' workers, waiting for work or busy. */
+    public static final String THREAD_DUMP = "jdk.ThreadDump";
     /** When the JVM started: warm-ups count from there, whenever the recording began. */
     public static final String JVM_INFORMATION = "jdk.JVMInformation";
     /** Every event the reader handles, for tools that must read the same (the read-speed baseline). */
@@ -39,7 +41,7 @@ public final class EventNames {
             ASYNC_LAUNCH_SAMPLE, IGNORED_REFUSAL_SAMPLE, MEMORY_BUFFER_SAMPLE, OUTBOUND_SAMPLE, AGENT_INFO, DATA_LOSS, GC_HEAP_SUMMARY,
             GC_HEAP_CONFIGURATION, THREAD_STATISTICS, SOCKET_WRITE, FILE_WRITE, MONITOR_WAIT, THREAD_PARK,
             OLD_OBJECT_SAMPLE, JVM_INFORMATION, OBJECT_COUNT, OBJECT_COUNT_AFTER_GC, OBJECT_ALLOCATION_SAMPLE,
-            THREAD_START, EXECUTION_SAMPLE, THREAD_SLEEP, SOCKET_READ);
+            THREAD_START, EXECUTION_SAMPLE, THREAD_SLEEP, SOCKET_READ, THREAD_DUMP);
 
     /**
      * The agent's periodic samples: what a recording made for judging (a test's, the agent's live

@@ -58,6 +58,8 @@ public final class JdkEvents {
             handlers.put(workerEvent, e -> onWorkerEvent(recording, e, e.getThread(), e.getDuration().toNanos()));
         }
         handlers.put(EventNames.EXECUTION_SAMPLE, e -> onWorkerEvent(recording, e, e.getThread("sampledThread"), 0));
+        handlers.put(EventNames.THREAD_DUMP, e -> recording.workerPools.dumped(e.getString("result"),
+                epochNanos(e.getStartTime())));
         handlers.replaceAll((name, handler) -> e -> {
             if (agentSeen.getAsBoolean()) {
                 recording.saw(name, epochNanos(e.getStartTime())); // still seen: the rules' needs are met

@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
@@ -53,19 +53,26 @@ public final class WorkerPools {
             return type.startsWith(".") ? outer.endsWith(type) : outer.equals(type);
         }
 
-        static Kind of(RecordedStackTrace stack, java.util.function.Function<Kind, String> method) {
-            for (RecordedFrame frame : stack.getFrames()) {
-                if (!frame.isJavaFrame()) {
+        /** The pool whose {@code which} method is among {@code frames}, read with {@code type} and {@code method}. */
+        static <F> Kind of(List<F> frames, Function<F, String> type, Function<F, String> method,
+                           Function<Kind, String> which) {
+            for (F frame : frames) {
+                String frameType = type.apply(frame);
+                if (frameType == null) {
                     continue;
                 }
-                String type = frame.getMethod().getType().getName();
                 for (Kind kind : values()) {
-                    if (kind.owns(type) && frame.getMethod().getName().equals(method.apply(kind))) {
+                    if (kind.owns(frameType) && method.apply(frame).equals(which.apply(kind))) {
                         return kind;
                     }
                 }
             }
             return null;
+        }
+
+        static Kind of(RecordedStackTrace stack, Function<Kind, String> which) {
+            return of(stack.getFrames(), f -> f.isJavaFrame() ? f.getMethod().getType().getName() : null,
+                    f -> f.getMethod().getName(), which);
         }
     }
 
@@ -82,6 +89,7 @@ public final class WorkerPools {
         /** The lines whose calls made the pool start its workers (the first submits). */
         final SiteTally starters = new SiteTally();
         long firstSeenNanos = Long.MAX_VALUE;
+        long lastBusyNanos = Long.MIN_VALUE;
 
         Pool(String name, Kind kind) {
             this.name = name;
@@ -112,6 +120,11 @@ public final class WorkerPools {
             return lastWaitEndNanos >= epochNanos;
         }
 
+        /** Whether a worker was seen doing something else than waiting for work at or after {@code epochNanos}. */
+        public boolean busySince(long epochNanos) {
+            return lastBusyNanos >= epochNanos;
+        }
+
         public long waits() {
             return waits;
         }
@@ -131,6 +144,7 @@ public final class WorkerPools {
             busy.absorb(later.busy);
             starters.absorb(later.starters);
             firstSeenNanos = Math.min(firstSeenNanos, later.firstSeenNanos);
+            lastBusyNanos = Math.max(lastBusyNanos, later.lastBusyNanos);
         }
 
         private void worker(String thread) {
@@ -182,6 +196,7 @@ public final class WorkerPools {
         if (pool != null) {
             pool.worker(thread);
             pool.busy.add(site, stack, 1);
+            pool.lastBusyNanos = Math.max(pool.lastBusyNanos, epochNanos);
         }
     }
 
@@ -200,6 +215,22 @@ public final class WorkerPools {
         }
         pool.firstSeenNanos = Math.min(pool.firstSeenNanos, epochNanos);
         return pool;
+    }
+
+    /** A thread dump: each pool's workers waiting for work at that moment, or busy at a line. */
+    void dumped(String dump, long epochNanos) {
+        for (ThreadDumps.DumpedThread thread : ThreadDumps.parse(dump)) {
+            Kind kind = Kind.of(thread.frames(), ThreadDumps.Frame::type, ThreadDumps.Frame::method, k -> k.loop);
+            if (kind == null) {
+                continue;
+            }
+            if (Kind.of(thread.frames(), ThreadDumps.Frame::type, ThreadDumps.Frame::method, k -> k.waitForWork) == kind) {
+                waited(thread.name(), kind, epochNanos, epochNanos);
+            } else {
+                busy(thread.name(), kind, epochNanos, ThreadDumps.applicationFrame(thread.frames()),
+                        () -> ThreadDumps.format(thread.frames()));
+            }
+        }
     }
 
     void absorb(WorkerPools later) {

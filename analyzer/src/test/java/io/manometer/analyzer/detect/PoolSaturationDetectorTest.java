@@ -38,12 +38,59 @@ class PoolSaturationDetectorTest {
     }
 
     @Test
+    void aWorkerParkedForWorkTheWholeTimeIsNotSaturated() {
+        // Its park ends after the recording, so no jdk.ThreadPark tells of it: only a dump does.
+        assertThat(detector.detect(growingBacklog().poolStarted(SUBMIT, 1).build(), Preferences.defaults())).isEmpty();
+        assertThat(detector.detect(growingBacklog().poolStarted(SUBMIT, 1).threadDump(20, DUMP_WAITING).build(),
+                Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void aThreadDumpThatFindsTheWorkerAtWorkShowsWhatItDoes() {
+        assertThat(detector.detect(growingBacklog().poolStarted(SUBMIT, 1).threadDump(20, DUMP_BUSY).build(),
+                Preferences.defaults())).singleElement().satisfies(f -> {
+                    assertThat(f.site()).isEqualTo(SUBMIT); // one dump is too few samples to name the line
+                    assertThat(f.explanation()).contains("busy 1 times");
+                });
+    }
+
+    private static final String DUMP_WAITING = """
+            "pool-1-thread-1" #15 prio=5 os_prio=0 cpu=0.35ms elapsed=16.05s tid=0x1 nid=0x2 waiting on condition
+               java.lang.Thread.State: WAITING (parking)
+            	at jdk.internal.misc.Unsafe.park(java.base@17.0.15/Native Method)
+            	at java.util.concurrent.LinkedBlockingQueue.take(java.base@17.0.15/LinkedBlockingQueue.java:435)
+            	at java.util.concurrent.ThreadPoolExecutor.getTask(java.base@17.0.15/ThreadPoolExecutor.java:1062)
+            	at java.util.concurrent.ThreadPoolExecutor.runWorker(java.base@17.0.15/ThreadPoolExecutor.java:1122)
+
+            """;
+
+    private static final String DUMP_BUSY = """
+            "main" #1 prio=5 os_prio=0 cpu=10ms elapsed=16.05s tid=0x1 nid=0x2 waiting on condition
+            	at java.lang.Thread.sleep(java.base@17.0.15/Native Method)
+
+            "pool-1-thread-1" #15 prio=5 os_prio=0 cpu=378ms elapsed=16.00s tid=0x1 nid=0x2 waiting on condition
+               java.lang.Thread.State: TIMED_WAITING (sleeping)
+            	at java.lang.Thread.sleep(java.base@17.0.15/Native Method)
+            	at com.example.Orders.price(Orders.java:77)
+            	at com.example.Orders$$Lambda$89/0x00007fdc0809c910.run(Unknown Source)
+            	at java.util.concurrent.ThreadPoolExecutor.runWorker(java.base@17.0.15/ThreadPoolExecutor.java:1136)
+
+            """;
+
+    @Test
     void withTooFewSamplesOfTheWorkersTheSubmittingLineIsNamed() {
         assertThat(detector.detect(growingBacklog().poolStarted(SUBMIT, 2).poolBusy(WORK, 3).build(),
                 Preferences.defaults())).singleElement().satisfies(f -> {
                     assertThat(f.site()).isEqualTo(SUBMIT);
                     assertThat(f.explanation()).contains("too few to name what they do");
                 });
+    }
+
+    @Test
+    void aPoolBusyWhereTheBacklogIsMadeIsItsProducerNotItsConsumer() {
+        // A source loop run on a scheduler's thread (RxJava's subscribeOn) never waits for work either.
+        assertThat(detector.detect(growingBacklog().poolStarted(SUBMIT, 1).poolBusy(SUBMIT, 40).build(),
+                Preferences.defaults())).isEmpty();
     }
 
     @Test
@@ -57,6 +104,23 @@ class PoolSaturationDetectorTest {
         assertThat(detector.detect(TestRecordings.create().withoutAgent()
                 .population("java.util.concurrent.FutureTask", 20, 32, s -> 50_000 + (s % 3) * 10)
                 .poolStarted(SUBMIT, 4).poolBusy(WORK, 40).build(), Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void aHeapThatRisesTooLittleToWarnOfIsNoBacklog() {
+        // 20 collections whose kept heap climbs by 1 MB in total, of 512 MB: a trend, not a backlog
+        // (seen on a healthy bounded Reactor pipeline recorded with heap histograms every 2 s).
+        assertThat(detector.detect(TestRecordings.create().withoutAgent()
+                .heap(20, 512L << 20, s -> (40L << 20) + s * 50_000)
+                .poolStarted(SUBMIT, 1).build(), Preferences.defaults())).isEmpty();
+    }
+
+    @Test
+    void aHeapGrowthWarnedOfIsABacklogWhenNoTypeIsKnown() {
+        assertThat(detector.detect(TestRecordings.create().withoutAgent()
+                .heap(20, 512L << 20, s -> (40L << 20) + s * (10L << 20))
+                .poolStarted(SUBMIT, 1).poolBusy(WORK, 40).build(), Preferences.defaults())).singleElement()
+                .satisfies(f -> assertThat(f.summary()).contains("the heap kept after collections"));
     }
 
     @Test

@@ -357,11 +357,18 @@ public final class TestRecordings {
         return this;
     }
 
-    /** The pool's workers were seen {@code samples} times at {@code site}, as jdk.ExecutionSample records. */
+    /** The pool's workers were seen {@code samples} times at {@code site} over 20 s, as jdk.ExecutionSample records. */
     public TestRecordings poolBusy(String site, int samples) {
         for (int i = 0; i < samples; i++) {
-            recording.workerPools.busy(POOL_WORKER + 1, WorkerPools.Kind.THREAD_POOL_EXECUTOR, T0 + i, site, () -> site);
+            long t = T0 + i * 20_000_000_000L / Math.max(1, samples - 1);
+            recording.workerPools.busy(POOL_WORKER + 1, WorkerPools.Kind.THREAD_POOL_EXECUTOR, t, site, () -> site);
         }
+        return this;
+    }
+
+    /** A thread dump at {@code second}, in jstack's text, as jdk.ThreadDump holds it. */
+    public TestRecordings threadDump(int second, String dump) {
+        recording.workerPools.dumped(dump, T0 + second * 1_000_000_000L);
         return this;
     }
 
