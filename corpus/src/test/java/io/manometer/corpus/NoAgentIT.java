@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * them and with Manometer's overlay ({@code jfr/manometer.jfc}), then judged as a user would with
  * {@code manometer analyze}. The overlay must name the broken pool's line; no setting may flag the
  * healthy twin; and no report of a recording without the agent may read as a clean bill of health.
+ * The overlay must also name the pool that never waits for work behind the backlog.
  * The whole corpus, scored the same way: {@code corpus/run-corpus.sh} with {@code -Dcorpus.recorder}.
  */
 class NoAgentIT {
@@ -61,6 +62,20 @@ class NoAgentIT {
                     assertThat(f.kind()).isEqualTo("object-growth");
                     assertThat(BROKEN.isOwnFrame(f.site())).as(f.site()).isTrue();
                     assertThat(f.summary()).contains("judged without the agent");
+                });
+    }
+
+    @Test
+    void theOverlayNamesTheSaturatedPoolBehindTheBacklog() {
+        // Its two workers never wait for work while the tasks pile up; the twin's, as busy, have a bound.
+        CorpusRun.Outcome run = BROKEN_RUNS.get(CorpusRun.Recorder.MANOMETER_JFC);
+        assertThat(alarming(run)).as(run.textReport())
+                .anySatisfy(f -> {
+                    assertThat(f.kind()).isEqualTo("pool-saturation");
+                    // At what its workers do when JFR samples them; made by the program's own submits.
+                    assertThat(f.site()).startsWith("com.example.shapes.");
+                    assertThat(BROKEN.isOwnFrame(f.createdBy())).as(f.createdBy()).isTrue();
+                    assertThat(f.summary()).contains("never waited for work").contains("judged without the agent");
                 });
     }
 
