@@ -53,17 +53,21 @@ public final class WorkerPools {
             return type.startsWith(".") ? outer.endsWith(type) : outer.equals(type);
         }
 
-        /** The pool whose {@code which} method is among {@code frames}, read with {@code type} and {@code method}. */
+        /**
+         * The pool whose {@code which} method is among {@code frames}, read with {@code type} and
+         * {@code method}: the method's name is compared first, as it is read per frame of every
+         * sample and a class name only where a name matches.
+         */
         static <F> Kind of(List<F> frames, Function<F, String> type, Function<F, String> method,
                            Function<Kind, String> which) {
             for (F frame : frames) {
-                String frameType = type.apply(frame);
-                if (frameType == null) {
-                    continue;
-                }
+                String name = method.apply(frame);
                 for (Kind kind : values()) {
-                    if (kind.owns(frameType) && method.apply(frame).equals(which.apply(kind))) {
-                        return kind;
+                    if (name != null && name.equals(which.apply(kind))) {
+                        String frameType = type.apply(frame);
+                        if (frameType != null && kind.owns(frameType)) {
+                            return kind;
+                        }
                     }
                 }
             }
@@ -71,8 +75,8 @@ public final class WorkerPools {
         }
 
         static Kind of(RecordedStackTrace stack, Function<Kind, String> which) {
-            return of(stack.getFrames(), f -> f.isJavaFrame() ? f.getMethod().getType().getName() : null,
-                    f -> f.getMethod().getName(), which);
+            return of(stack.getFrames(), f -> f.getMethod().getType().getName(),
+                    f -> f.isJavaFrame() ? f.getMethod().getName() : null, which);
         }
     }
 
