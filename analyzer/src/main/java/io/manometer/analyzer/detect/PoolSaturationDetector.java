@@ -37,7 +37,8 @@ public final class PoolSaturationDetector extends DeclaredDetector {
     private final HeapGrowthDetector heapGrowth = new HeapGrowthDetector();
 
     public PoolSaturationDetector() {
-        super(ID, Set.of(EventNames.THREAD_PARK, EventNames.THREAD_START), List.of(ID), List.of(WARMUP, BUSY_SHARE, MIN_BUSY_SAMPLES),
+        super(ID, Set.of(EventNames.THREAD_PARK, EventNames.THREAD_START), List.of(ID),
+                List.of(WARMUP, BUSY_SHARE, MIN_BUSY_SAMPLES),
                 List.of(Figure.DURATION_SECONDS, Figure.SAMPLES, Figure.HEAP, Figure.SECONDS_TO_HEAP_LIMIT,
                         Figure.BYTES_PER_ELEMENT));
     }

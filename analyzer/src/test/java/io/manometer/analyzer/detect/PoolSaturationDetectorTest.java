@@ -120,7 +120,8 @@ class PoolSaturationDetectorTest {
         assertThat(detector.detect(TestRecordings.create().withoutAgent()
                 .heap(20, 512L << 20, s -> (40L << 20) + s * (10L << 20))
                 .poolStarted(SUBMIT, 1).poolBusy(WORK, 40).build(), Preferences.defaults())).singleElement()
-                .satisfies(f -> assertThat(f.summary()).contains("the heap kept after collections"));
+                .satisfies(f -> assertThat(f.summary()).startsWith("The one worker of pool-1-thread-*")
+                        .contains("the heap kept after collections"));
     }
 
     @Test
