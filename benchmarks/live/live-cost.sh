@@ -41,6 +41,10 @@ share() { # CPU seconds with, without, over seconds: the difference as a percent
   awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN {printf "%.2f", 100 * (a - b) / s}'
 }
 
+signed() { # a share with its sign: +0.46, -0.30
+  case $1 in -*) echo "$1" ;; *) echo "+$1" ;; esac
+}
+
 windows() { # a run's windows, sorted for join: "from-to cpu_seconds"
   awk '/^window/ {print $2, $4}' "$1" | sort
 }
@@ -52,7 +56,7 @@ summary() { # label, then the per-pair shares
     m = s / NR; sd = (NR > 1) ? sqrt((ss - NR * m * m) / (NR - 1)) : 0
     t = (NR == 2) ? 12.706 : (NR == 3) ? 4.303 : (NR == 4) ? 3.182 : 2.776
     h = (NR > 1) ? t * sd / sqrt(NR) : 0
-    printf "%s, %s: median +%.2f%% of one core (mean %.2f%%, 95%% interval %.2f to %.2f)\n",
+    printf "%s, %s: median %+.2f%% of one core (mean %.2f%%, 95%% interval %.2f to %.2f)\n",
       verdict, label, a[int((NR + 1) / 2)], m, m - h, m + h}'
 }
 
@@ -74,7 +78,7 @@ for i in $(seq "$pairs"); do
     by_window+=("$span $(share "$a" "$b" "$(( ${span#*-} - ${span%-*} ))")")
   done < <(join <(windows "$logs/auto-$i.txt") <(windows "$logs/off-$i.txt"))
   echo "pair $i: $reference ${off} s CPU (${off_steady} steady), record=auto ${on} s CPU (${on_steady} steady):" \
-    "+${whole[-1]}% of one core over the run, +${steady[-1]}% in steady state"
+    "$(signed "${whole[-1]}")% of one core over the run, $(signed "${steady[-1]}")% in steady state"
 done
 summary "whole run (JFR's start-up included)" "${whole[@]}"
 summary "steady state" "${steady[@]}"
