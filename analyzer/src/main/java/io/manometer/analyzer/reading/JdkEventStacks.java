@@ -2,6 +2,8 @@ package io.manometer.analyzer.reading;
 
 import io.manometer.schema.StackFrames;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 
@@ -17,20 +19,30 @@ final class JdkEventStacks {
      * the object is its caller.
      */
     static String applicationFrame(RecordedStackTrace stack, boolean skipConstructors) {
-        RecordedFrame outsideJdk = null;
-        for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.isJavaFrame() ? frame.getMethod().getType().getName() : null;
+        RecordedFrame frame = applicationFrame(stack.getFrames(),
+                f -> f.isJavaFrame() ? f.getMethod().getType().getName() : null,
+                f -> skipConstructors && f.getMethod().getName().equals("<init>"));
+        return frame == null ? "" : format(frame);
+    }
+
+    /**
+     * The rule above over any kind of frame ({@code type} null for a frame of no Java class,
+     * {@code passOver} for a frame the rule skips as well): a recorded stack, a thread dump's.
+     */
+    static <F> F applicationFrame(List<F> frames, Function<F, String> type, Predicate<F> passOver) {
+        F outsideJdk = null;
+        for (F frame : frames) {
+            String name = type.apply(frame);
             // A lambda's hidden class names no line of source: the frame that called it does.
-            if (type == null || StackFrames.isJdk(type) || type.contains("$$Lambda")
-                    || skipConstructors && frame.getMethod().getName().equals("<init>")) {
+            if (name == null || StackFrames.isJdk(name) || name.contains("$$Lambda") || passOver.test(frame)) {
                 continue;
             }
-            if (!StackFrames.isKnownLibrary(type)) {
-                return format(frame);
+            if (!StackFrames.isKnownLibrary(name)) {
+                return frame;
             }
             outsideJdk = outsideJdk == null ? frame : outsideJdk;
         }
-        return outsideJdk == null ? "" : format(outsideJdk);
+        return outsideJdk;
     }
 
     /** The innermost frames, as many as the agent keeps by default. */

@@ -57,22 +57,10 @@ final class ThreadDumps {
         return new Frame(type, method, type + "." + method + "(" + where + ")");
     }
 
-    /**
-     * The first frame outside the JDK and well-known libraries (a lambda's hidden class passed
-     * over), else the first outside the JDK, else empty: as {@link JdkEventStacks#applicationFrame}.
-     */
+    /** The application's frame, by {@link JdkEventStacks#applicationFrame}'s rule; empty when none. */
     static String applicationFrame(List<Frame> frames) {
-        String outsideJdk = "";
-        for (Frame frame : frames) {
-            if (StackFrames.isJdk(frame.type()) || frame.type().contains("$$Lambda")) {
-                continue;
-            }
-            if (!StackFrames.isKnownLibrary(frame.type())) {
-                return frame.text();
-            }
-            outsideJdk = outsideJdk.isEmpty() ? frame.text() : outsideJdk;
-        }
-        return outsideJdk;
+        Frame frame = JdkEventStacks.applicationFrame(frames, Frame::type, f -> false);
+        return frame == null ? "" : frame.text();
     }
 
     /** The innermost frames, as many as the agent keeps by default. */

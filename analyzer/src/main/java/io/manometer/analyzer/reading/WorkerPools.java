@@ -179,7 +179,6 @@ public final class WorkerPools {
     void started(String thread, Kind kind, long epochNanos, String site, Supplier<String> stack) {
         Pool pool = pool(thread, kind, epochNanos);
         if (pool != null) {
-            pool.worker(thread);
             pool.starters.add(site, stack, 1);
         }
     }
@@ -188,7 +187,6 @@ public final class WorkerPools {
     void waited(String thread, Kind kind, long startNanos, long endNanos) {
         Pool pool = pool(thread, kind, startNanos);
         if (pool != null) {
-            pool.worker(thread);
             pool.waits++;
             pool.lastWaitEndNanos = Math.max(pool.lastWaitEndNanos, endNanos);
         }
@@ -198,12 +196,12 @@ public final class WorkerPools {
     void busy(String thread, Kind kind, long epochNanos, String site, Supplier<String> stack) {
         Pool pool = pool(thread, kind, epochNanos);
         if (pool != null) {
-            pool.worker(thread);
             pool.busy.add(site, stack, 1);
             pool.lastBusyNanos = Math.max(pool.lastBusyNanos, epochNanos);
         }
     }
 
+    /** The pool {@code thread} works for, by its name without the number, with the thread counted; null past the cap. */
     private Pool pool(String thread, Kind kind, long epochNanos) {
         if (thread == null) {
             return null;
@@ -218,6 +216,7 @@ public final class WorkerPools {
             pools.put(name, pool);
         }
         pool.firstSeenNanos = Math.min(pool.firstSeenNanos, epochNanos);
+        pool.worker(thread);
         return pool;
     }
 
