@@ -34,11 +34,10 @@ class CorpusIT {
         boolean everything = "all".equals(System.getProperty("manometer.corpus", "ci"));
         List<String> only = java.util.Arrays.stream(System.getProperty("manometer.corpus.only", "").split(","))
                 .map(String::strip).filter(o -> !o.isEmpty()).toList();
-        int jdk = Runtime.version().feature();
         selected = all.stream()
                 .filter(p -> everything || p.shape().ci())
                 .filter(p -> only.isEmpty() || only.stream().anyMatch(o -> p.name().contains(o)))
-                .filter(p -> p.shape().minJdk() <= childJdk())
+                .filter(p -> p.shape().minJdk() <= io.manometer.testkit.ChildJvm.feature())
                 .toList();
         Path report = Path.of(System.getProperty("manometer.corpus.report", "target/corpus"));
         Files.createDirectories(report);
@@ -62,25 +61,12 @@ class CorpusIT {
             return;
         }
         String card = new Scorecard(judgements).markdown("Corpus of shapes, " + (everything ? "whole" : "CI subset")
-                + ", JDK " + childJdk() + " (" + selected.size() + " programs)"
+                + ", JDK " + io.manometer.testkit.ChildJvm.feature() + " (" + selected.size() + " programs)"
                 + (recorder.agent() ? "" : ", recorded without the agent: " + recorder.description()));
-        Files.writeString(report.resolve("scorecard-jdk" + childJdk() + (everything ? "" : "-ci")
+        Files.writeString(report.resolve("scorecard-jdk" + io.manometer.testkit.ChildJvm.feature() + (everything ? "" : "-ci")
                 + (recorder.agent() ? "" : "-" + recorder.name().toLowerCase(java.util.Locale.ROOT)) + ".md"), card,
                 StandardCharsets.UTF_8);
         System.out.println(card);
-        assertThat(jdk).isPositive();
-    }
-
-    /** The JDK the programs run on (the build may run on another). */
-    private static int childJdk() {
-        String home = io.manometer.testkit.ChildJvm.javaHome().toString();
-        try {
-            String release = Files.readString(Path.of(home, "release"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
-            return m.find() ? Integer.parseInt(m.group(1)) : Runtime.version().feature();
-        } catch (java.io.IOException e) {
-            return Runtime.version().feature();
-        }
     }
 
     static Stream<String> programs() {

@@ -44,10 +44,12 @@ class DemoEndToEndIT {
 
     @BeforeAll
     static void recordEveryDemo() throws Exception {
+        // A broken demo's alert must come within seconds: each runs alone. The fixed twins are
+        // bounded, quiet however slowly they run: they run at once, as in the quiet minute below.
         for (Expected e : BROKEN) {
-            record(e.demo(), "broken");
-            record(e.demo(), "fixed");
+            record(List.of(e.demo()), "broken");
         }
+        record(BROKEN.stream().map(Expected::demo).toList(), "fixed");
         broken = dir.resolve("file-to-sink-broken.jfr");
         fixed = dir.resolve("file-to-sink-fixed.jfr");
     }
@@ -225,13 +227,21 @@ class DemoEndToEndIT {
         }
     }
 
+    /**
+     * The demos' own claim, with no agent: the broken shape dies, its twin does not. It is the
+     * programs' behaviour, not the agent's, so it is proven once, on the oldest JDK supported.
+     */
     @Test
     void brokenDemosRunOutOfMemoryUnderASmallHeapWhileTheirTwinsFinish() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ChildJvm.feature() == 17, "proven on JDK 17");
         for (String demo : List.of("file-to-sink", "byte-buffer", "early-ack", "unawaited-loop")) {
-            ChildJvm.Result bad = runDemo(demo, "broken", "90", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError");
+            List<ChildJvm.Result> pair = ChildJvm.runAll(List.of(
+                    demo(demo, "broken", "90", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError"),
+                    demo(demo, "fixed", "10", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError")));
+            ChildJvm.Result bad = pair.get(0);
             assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(3);
             assertThat(bad.stderr() + bad.stdout()).contains("OutOfMemoryError");
-            ChildJvm.Result good = runDemo(demo, "fixed", "10", "-Xmx24m", "-XX:+ExitOnOutOfMemoryError");
+            ChildJvm.Result good = pair.get(1);
             assertThat(good.exitCode()).as(good.toString()).isZero();
         }
     }
@@ -290,21 +300,27 @@ class DemoEndToEndIT {
         return ChildJvm.java().args("-jar", ChildJvm.builtFile("manometer.analyzerJar").toString()).args(args).run();
     }
 
-    private static Path record(String demo, String variant) throws Exception {
-        Path jfr = dir.resolve(demo + "-" + variant + ".jfr");
-        ChildJvm.Result app = runDemo(demo, variant, SECONDS, "-Xmx256m",
-                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"), "-XX:StartFlightRecording=filename=" + jfr);
-        assertThat(app.exitCode()).as(app.toString()).isZero();
-        RUNS.put(demo + "-" + variant, app);
-        return jfr;
+    /** Records each demo's variant under the agent, all at once, into {@code <demo>-<variant>.jfr}. */
+    private static void record(List<String> demos, String variant) throws Exception {
+        List<ChildJvm> runs = demos.stream().map(demo -> demo(demo, variant, SECONDS, "-Xmx256m",
+                "-javaagent:" + ChildJvm.builtFile("manometer.agentJar"),
+                "-XX:StartFlightRecording=filename=" + dir.resolve(demo + "-" + variant + ".jfr"))).toList();
+        List<ChildJvm.Result> results = ChildJvm.runAll(runs);
+        for (int i = 0; i < demos.size(); i++) {
+            assertThat(results.get(i).exitCode()).as(results.get(i).toString()).isZero();
+            RUNS.put(demos.get(i) + "-" + variant, results.get(i));
+        }
     }
 
     private static ChildJvm.Result runDemo(String demo, String variant, String seconds, String... jvmOptions)
             throws Exception {
+        return demo(demo, variant, seconds, jvmOptions).run();
+    }
+
+    private static ChildJvm demo(String demo, String variant, String seconds, String... jvmOptions) {
         return ChildJvm.java().args(jvmOptions)
                 .args("-cp", ChildJvm.builtFile("manometer.demoJar").toString(), DemoMain.class.getName(), demo, variant,
-                        seconds)
-                .run();
+                        seconds);
     }
 
 }

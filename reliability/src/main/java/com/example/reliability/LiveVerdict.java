@@ -22,25 +22,42 @@ final class LiveVerdict {
     }
 
     /**
-     * Waits (silently, at most {@code seconds}) until the agent's live verdict is critical, then
-     * {@code afterMillis} more. For a run that needs the alert, not a projection of the heap: once
-     * the backlog stops growing no projection comes, and a busy machine may judge only then.
+     * Keeps the pressure on (one {@code step} a millisecond, silently, at most {@code seconds})
+     * until the agent's live verdict is critical, then waits {@code afterMillis} more. A backlog
+     * that stops growing gets no critical verdict, and a busy machine may not have judged the growth
+     * yet: so the growth goes on until it has. Without the agent it goes on the whole time: give it 0 then.
      */
-    static void holdUntilCritical(int seconds, long afterMillis) throws Exception {
-        holdUntil(seconds, afterMillis, false);
+    static void growUntilCritical(int seconds, Runnable step, long afterMillis) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long nextLook = 0;
+        while (System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextLook) {
+                if (verdictGiven(false)) {
+                    Thread.sleep(afterMillis);
+                    return;
+                }
+                nextLook = System.nanoTime() + 100_000_000L;
+            }
+            step.run();
+            Thread.sleep(1);
+        }
     }
 
     private static void holdUntil(int seconds, long afterMillis, boolean heapLimitInSight) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName summary = new ObjectName("io.manometer:type=Summary");
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
-                    && (!heapLimitInSight || (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0)) {
+            if (verdictGiven(heapLimitInSight)) {
                 Thread.sleep(afterMillis);
                 return;
             }
             Thread.sleep(100);
         }
+    }
+
+    private static boolean verdictGiven(boolean heapLimitInSight) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName summary = new ObjectName("io.manometer:type=Summary");
+        return server.isRegistered(summary) && (Integer) server.getAttribute(summary, "CriticalCount") > 0
+                && (!heapLimitInSight || (Double) server.getAttribute(summary, "SecondsToHeapExhaustion") >= 0);
     }
 }

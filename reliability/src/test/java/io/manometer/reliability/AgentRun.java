@@ -36,17 +36,6 @@ final class AgentRun {
         return line.startsWith("[manometer] ") || line.startsWith("manometer: ");
     }
 
-    /** The feature version of the JDK the child JVMs run on (17, 25), from its {@code release} file. */
-    static int childJdk() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(ChildJvm.javaHome().resolve("release"))) {
-            if (line.startsWith("JAVA_VERSION=")) {
-                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                return Integer.parseInt(version.split("[.+-]")[0]);
-            }
-        }
-        throw new IllegalStateException("no JAVA_VERSION in " + ChildJvm.javaHome().resolve("release"));
-    }
-
     static Path tempDir(String prefix) throws java.io.IOException {
         return java.nio.file.Files.createTempDirectory(prefix);
     }

@@ -38,7 +38,7 @@ class FaultInjectionIT {
      */
     private static final String NO_DUMP = "dump.before=1";
     private static final String STEPS = "7000";
-    /** Where an alert is expected, the workload holds its backlog until the verdict is critical, this long at most. */
+    /** Where an alert is expected, the workload keeps its backlog growing until the verdict is critical, this long at most. */
     private static final String HOLD = "30";
     private static ChildJvm.Result withoutAgent;
 

@@ -44,7 +44,7 @@ class HostileWorkloadIT {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("workloads")
     void theAgentSurvivesItAndKeepsLittle(String workload, int size, int minJdk) throws Exception {
-        Assumptions.assumeTrue(AgentRun.childJdk() >= minJdk, workload + " needs JDK " + minJdk);
+        Assumptions.assumeTrue(ChildJvm.feature() >= minJdk, workload + " needs JDK " + minJdk);
         String[] main = {"-Xmx512m", "-cp", AgentRun.classPath(), HostileWorkload.class.getName(), workload,
                 Integer.toString(size)};
         ChildJvm.Result without = AgentRun.withoutAgent(main).timeoutSeconds(600).run();

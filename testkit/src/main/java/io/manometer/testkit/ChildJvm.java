@@ -34,6 +34,51 @@ public final class ChildJvm {
         return Path.of(System.getProperty("manometer.test.javaHome", System.getProperty("java.home")));
     }
 
+    /** The feature version of the JDK the child JVMs run on (17, 25), from its {@code release} file. */
+    public static int feature() {
+        Path release = javaHome().resolve("release");
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Integer.parseInt(line.substring("JAVA_VERSION=".length()).replace("\"", "").split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + release + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no JAVA_VERSION in " + release);
+    }
+
+    /**
+     * Runs the JVMs at once and returns what each left, in order. For runs whose assertions do not
+     * depend on timing (a healthy twin stays quiet however slowly it runs); a run whose verdict must
+     * come within seconds runs alone.
+     */
+    public static List<Result> runAll(List<ChildJvm> jvms) throws IOException, InterruptedException {
+        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, jvms.size()));
+        try {
+            List<java.util.concurrent.Future<Result>> running = new ArrayList<>();
+            for (ChildJvm jvm : jvms) {
+                running.add(starter.submit(jvm::run));
+            }
+            List<Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Result> r : running) {
+                try {
+                    results.add(r.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
     /** A required path handed over by the build, e.g. the agent jar; fails clearly when not built. */
     public static Path builtFile(String property) {
         String value = System.getProperty(property);
