@@ -91,6 +91,9 @@ public final class EventEmitter {
 
     private void register() {
         try {
+            // Written only when a verdict comes, yet listed from the start: a tool that lists a JVM's
+            // event types (Cryostat's automated rules, JMC) must see it before the first alert.
+            FlightRecorder.register(AlertEvent.class);
             addPeriodic(AgentInfoEvent.class, guarded("agent info", this::emitAgentInfo));
             addPeriodic(QueueSampleEvent.class, guarded("queue samples", () -> emitQueueSamples(snapshot())));
             addPeriodic(ExecutorSampleEvent.class, guarded("executor samples", () -> emitExecutorSamples(snapshot())));

@@ -39,6 +39,27 @@ class AgentRecordingIT {
         assertThat(ReaderComparison.differences(jfr, Set.copyOf(AgentEvents.NAMES), 5)).isEmpty();
     }
 
+    /**
+     * Every event type of the contract is listed from the start, the alert too though no alert was
+     * written: Cryostat's automated rules and JMC choose a JVM by the event types it lists.
+     */
+    @Test
+    void everyEventTypeOfTheContractIsRegisteredThoughNotWritten() throws Exception {
+        List<String> contract = new java.util.ArrayList<>();
+        for (Class<?> type : io.manometer.schema.EventSchema.class.getClasses()) {
+            try {
+                contract.add((String) type.getField("NAME").get(null));
+            } catch (NoSuchFieldException notAnEvent) {
+                // a group of shared field names, not an event
+            }
+        }
+        assertThat(contract).contains(io.manometer.schema.EventSchema.Alert.NAME);
+        assertThat(events).noneMatch(e -> e.getEventType().getName().equals(io.manometer.schema.EventSchema.Alert.NAME));
+        try (RecordingFile file = new RecordingFile(dir.resolve(QueueWorkload.class.getSimpleName() + ".jfr"))) {
+            assertThat(file.readEventTypes().stream().map(jdk.jfr.EventType::getName)).containsAll(contract);
+        }
+    }
+
     @Test
     void countsEveryElementExactlyOnceAndReadsDepthFromTheQueue() {
         RecordedEvent q = lastSample("manometer.QueueSample", lines[0]);
