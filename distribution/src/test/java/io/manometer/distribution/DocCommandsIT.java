@@ -47,7 +47,8 @@ class DocCommandsIT {
             "java -jar analyzer-cli/target/manometer.jar", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java",
             "java -javaagent:opentelemetry-javaagent.jar", "deployment-trials/src/test/java/io/manometer/deployment/BesideOtherAgentsIT.java",
             "corpus/run-corpus.sh", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java",
-            "CORPUS_ONLY=", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java");
+            "CORPUS_ONLY=", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java",
+            "java -cp \"lib/manometer-jmc.jar", "jmc/src/test/java/io/manometer/jmc/JmcRulesReportIT.java");
 
     private static Path work;
     private static Process idle;

@@ -31,10 +31,10 @@ public final class JdkEvents {
         handlers.put(EventNames.FILE_WRITE, e -> BlockedWrites.onWrite(recording, e, BlockedStage.Kind.FILE_WRITE));
         handlers.put(EventNames.MONITOR_WAIT, e -> BlockedWrites.onMonitorWait(recording, e));
         handlers.put(EventNames.THREAD_PARK, e -> BlockedWrites.onPark(recording, e));
-        handlers.put(EventNames.DATA_LOSS, e -> recording.lostDataBytes += e.getLong("amount"));
-        handlers.put(EventNames.GC_HEAP_SUMMARY, e -> onHeapSummary(recording, e));
-        handlers.put(EventNames.THREAD_STATISTICS, e -> onThreadStatistics(recording, e));
-        handlers.put(EventNames.GC_HEAP_CONFIGURATION, e -> recording.heapMaxBytes = e.getLong("maxSize"));
+        RecordedEventFields fields = new RecordedEventFields();
+        for (String plain : PLAIN) {
+            handlers.put(plain, e -> readPlain(recording, plain, fields.of(e)));
+        }
         handlers.put(EventNames.OLD_OBJECT_SAMPLE, e -> onOldObjectSample(recording, e));
         handlers.put(EventNames.JVM_INFORMATION, e -> recording.jvmStartNanos = epochNanos(e.getInstant("jvmStartTime")));
         return handlers;
@@ -70,20 +70,37 @@ public final class JdkEvents {
         return handlers;
     }
 
-    private static void onHeapSummary(Recording recording, RecordedEvent e) {
-        if ("After GC".equals(e.getString("when"))) {
-            long t = epochNanos(e.getStartTime());
-            recording.saw(EventNames.GC_HEAP_SUMMARY, t);
-            recording.heapAfterGc.add(t, e.getLong("heapUsed"), 0, 0);
-        }
-    }
+    /**
+     * The JDK's events every verdict is set against whose fields are plain numbers and text: read
+     * alike from JFR's reader and from another one ({@link #readPlain}).
+     */
+    public static final List<String> PLAIN = List.of(EventNames.DATA_LOSS, EventNames.GC_HEAP_SUMMARY,
+            EventNames.THREAD_STATISTICS, EventNames.GC_HEAP_CONFIGURATION);
 
-    private static void onThreadStatistics(Recording recording, RecordedEvent e) {
-        long t = epochNanos(e.getStartTime());
-        recording.saw(EventNames.THREAD_STATISTICS, t);
-        long live = e.getLong("activeCount");
-        long started = e.getLong("accumulatedCount");
-        recording.threads.add(t, live, started, Math.max(0, started - live));
+    /**
+     * Reads one of the {@link #PLAIN} events, whoever parsed it: JFR's reader here, JDK Mission
+     * Control's item API in the rule plug-in. Any other name is ignored.
+     */
+    public static void readPlain(Recording recording, String name, EventFields e) {
+        switch (name) {
+            case EventNames.DATA_LOSS -> recording.lostDataBytes += e.getLong("amount");
+            case EventNames.GC_HEAP_SUMMARY -> {
+                if ("After GC".equals(e.getString("when"))) {
+                    long t = e.startNanos();
+                    recording.saw(EventNames.GC_HEAP_SUMMARY, t);
+                    recording.heapAfterGc.add(t, e.getLong("heapUsed"), 0, 0);
+                }
+            }
+            case EventNames.THREAD_STATISTICS -> {
+                long t = e.startNanos();
+                recording.saw(EventNames.THREAD_STATISTICS, t);
+                long live = e.getLong("activeCount");
+                long started = e.getLong("accumulatedCount");
+                recording.threads.add(t, live, started, Math.max(0, started - live));
+            }
+            case EventNames.GC_HEAP_CONFIGURATION -> recording.heapMaxBytes = e.getLong("maxSize");
+            default -> { }
+        }
     }
 
     private static void onOldObjectSample(Recording recording, RecordedEvent e) {

@@ -55,6 +55,14 @@ public final class Recording {
         return new Recording(Path.of(name), true);
     }
 
+    /**
+     * A recording filled by another reader than this package's (JDK Mission Control's item API in
+     * the rule plug-in), through {@link AgentEvents#read} and {@link JdkEvents#readPlain}.
+     */
+    public static Recording named(String name) {
+        return new Recording(Path.of(name), false);
+    }
+
     /** Whether this recording is filled live: detectors then judge on the caller's thread alone. */
     public boolean isLive() {
         return live;
