@@ -39,16 +39,17 @@ class DocCommandsIT {
     private static final Pattern BLOCK = Pattern.compile("```(?:sh|bash)\\n(.*?)```", Pattern.DOTALL);
 
     /** Commands this test does not run, and what runs them. */
-    private static final Map<String, String> RUN_ELSEWHERE = Map.of(
-            "./run-demos.sh", "run-demos.sh, the README's main command, run before every release",
-            "mvn verify", ".ci/run",
-            "mvn -q -DskipTests package", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java",
-            "java -javaagent:agent/target/manometer-agent.jar", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java",
-            "java -jar analyzer-cli/target/manometer.jar", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java",
-            "java -javaagent:opentelemetry-javaagent.jar", "deployment-trials/src/test/java/io/manometer/deployment/BesideOtherAgentsIT.java",
-            "corpus/run-corpus.sh", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java",
-            "CORPUS_ONLY=", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java",
-            "java -cp \"lib/manometer-jmc.jar", "jmc/src/test/java/io/manometer/jmc/JmcRulesReportIT.java");
+    private static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
+            Map.entry("./run-demos.sh", "run-demos.sh, the README's main command, run before every release"),
+            Map.entry("mvn verify", ".ci/run"),
+            Map.entry("mvn -q -DskipTests package", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java"),
+            Map.entry("java -javaagent:agent/target/manometer-agent.jar", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java"),
+            Map.entry("java -jar analyzer-cli/target/manometer.jar", "demo-apps/src/test/java/io/manometer/demo/ReadmeQuickStartIT.java"),
+            Map.entry("java -javaagent:opentelemetry-javaagent.jar", "deployment-trials/src/test/java/io/manometer/deployment/BesideOtherAgentsIT.java"),
+            Map.entry("corpus/run-corpus.sh", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java"),
+            Map.entry("CORPUS_ONLY=", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java"),
+            Map.entry("java -cp \"lib/manometer-jmc.jar", "jmc/src/test/java/io/manometer/jmc/JmcRulesReportIT.java"),
+            Map.entry("jfr/make-cryostat-template.sh", "distribution/src/test/java/io/manometer/distribution/FleetTemplatesIT.java"));
 
     private static Path work;
     private static Process idle;

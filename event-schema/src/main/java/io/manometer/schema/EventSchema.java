@@ -16,6 +16,22 @@ public final class EventSchema {
 
     private EventSchema() {}
 
+    /** Every event's name: each nested class here with a {@code NAME} is one event. */
+    public static java.util.List<String> eventNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Class<?> type : EventSchema.class.getClasses()) {
+            try {
+                names.add((String) type.getField("NAME").get(null));
+            } catch (NoSuchFieldException notAnEvent) {
+                // a group of shared field names
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        java.util.Collections.sort(names);
+        return java.util.List.copyOf(names);
+    }
+
     /** Depth and counters of one tracked queue, every period. */
     public static final class QueueSample {
         public static final String NAME = "manometer.QueueSample";
