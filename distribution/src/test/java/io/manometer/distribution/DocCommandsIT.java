@@ -49,7 +49,9 @@ class DocCommandsIT {
             Map.entry("corpus/run-corpus.sh", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java"),
             Map.entry("CORPUS_ONLY=", "corpus/src/test/java/io/manometer/corpus/CorpusIT.java"),
             Map.entry("java -cp \"lib/manometer-jmc.jar", "jmc/src/test/java/io/manometer/jmc/JmcRulesReportIT.java"),
-            Map.entry("jfr/make-cryostat-template.sh", "distribution/src/test/java/io/manometer/distribution/FleetTemplatesIT.java"));
+            Map.entry("jfr/make-cryostat-template.sh", "distribution/src/test/java/io/manometer/distribution/FleetTemplatesIT.java"),
+            Map.entry("java -javaagent:jmx_prometheus_javaagent.jar", "deployment-trials/src/test/java/io/manometer/deployment/MetricsExportIT.java"),
+            Map.entry("cp lib/manometer-jmc.jar", "jmc/src/test/java/io/manometer/jmc/JmcBundleIT.java"));
 
     private static Path work;
     private static Process idle;

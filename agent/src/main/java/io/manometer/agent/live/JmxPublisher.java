@@ -6,12 +6,10 @@ import io.manometer.analyzer.detect.Finding;
 import io.manometer.analyzer.detect.Severity;
 import io.manometer.analyzer.reading.BufferSeries;
 import io.manometer.analyzer.reading.Recording;
-import io.manometer.analyzer.reading.SampleSeries;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -19,25 +17,28 @@ import javax.management.ObjectName;
 
 /**
  * Publishes the live verdict in the platform MBean server, under the domain {@code io.manometer},
- * where JConsole, VisualVM, Prometheus' JMX exporter and the OpenTelemetry collector's JMX receiver
- * already look: a summary, and one MBean per buffer among the deepest {@code max} described,
- * unregistered when a buffer dies or leaves them. Updated after each judgement.
+ * where JConsole, VisualVM, Prometheus' JMX exporter and the OpenTelemetry Java agent's JMX
+ * metrics already look: a summary, and one MBean per line of the application that makes buffers
+ * (its buffers' figures summed, {@link SiteBuffers}), for the {@code max} lines holding the most.
+ * Names are the same in every run of the same code; an MBean leaves when its line holds no
+ * described buffer or falls out of the {@code max}. Updated after each judgement.
  */
 final class JmxPublisher {
     private static final String DOMAIN = "io.manometer";
-    /** Rates are taken over this many of the latest samples. */
-    private static final int RATE_SAMPLES = 6;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final int max;
     private final Summary summary = new Summary();
-    /** By series: a series lives as long as its buffer is described, so names are built once. */
-    private Map<BufferSeries, Published> published = new IdentityHashMap<>();
+    /** By line of the application: registered now. */
+    private Map<SiteBuffers.Key, Published> published = new HashMap<>();
+    /** What buffers gone from each line had counted: the counters never go down. */
+    private final SiteBuffers.Retired retired;
 
-    private record Published(ObjectName name, Buffer bean) {}
+    private record Published(ObjectName name, SiteBuffers bean) {}
 
     JmxPublisher(int max) throws Exception {
         this.max = max;
+        this.retired = new SiteBuffers.Retired(Math.max(64, 4 * max));
         server.registerMBean(summary, new ObjectName(DOMAIN + ":type=Summary"));
     }
 
@@ -55,29 +56,34 @@ final class JmxPublisher {
             bySubject.merge(f.subjectType() + "#" + f.subjectId() + "#" + f.site(), f,
                     (a, b) -> a.score() >= b.score() ? a : b);
         }
-        List<BufferSeries> deepest = new ArrayList<>(recording.series());
-        deepest.sort(Comparator.comparingLong((BufferSeries s) -> s.samples.lastDepth()).reversed());
-        Map<BufferSeries, Published> now = new IdentityHashMap<>();
-        List<BufferSeries> added = new ArrayList<>();
-        for (BufferSeries s : deepest.subList(0, Math.min(max, deepest.size()))) {
-            Published kept = published.remove(s);
-            if (kept != null) {
-                now.put(s, kept);
-            } else {
-                added.add(s);
-            }
+        Map<SiteBuffers.Key, List<BufferSeries>> byLine = new HashMap<>();
+        for (BufferSeries s : recording.series()) {
+            byLine.computeIfAbsent(SiteBuffers.Key.of(s), k -> new ArrayList<>()).add(s);
         }
-        // The gone first: a buffer forgotten and described again comes back under its old name.
+        retired.seeLive(byLine);
+        List<SiteBuffers.Key> deepest = new ArrayList<>(byLine.keySet());
+        deepest.sort(Comparator.comparingLong((SiteBuffers.Key k) -> SiteBuffers.depth(byLine.get(k))).reversed()
+                .thenComparing(SiteBuffers.Key::toString));
+        Map<SiteBuffers.Key, Published> now = new HashMap<>();
+        for (SiteBuffers.Key key : deepest.subList(0, Math.min(max, deepest.size()))) {
+            List<BufferSeries> buffers = byLine.get(key);
+            boolean bounded = SiteBuffers.bounded(buffers);
+            Published kept = published.remove(key);
+            if (kept != null && kept.bean().bounded() != bounded) { // a new buffer changed what the line is
+                server.unregisterMBean(kept.name());
+                kept = null;
+            }
+            if (kept == null) {
+                SiteBuffers bean = bounded ? new SiteBuffers.Bounded() : new SiteBuffers();
+                kept = new Published(key.objectName(DOMAIN), bean);
+                server.registerMBean(bean, kept.name());
+            }
+            kept.bean().update(key, buffers, retired.of(key), s -> bySubject.get(s.type() + "#" + s.id + "#" + s.site()));
+            now.put(key, kept);
+        }
         for (Published gone : published.values()) {
             server.unregisterMBean(gone.name());
         }
-        for (BufferSeries s : added) {
-            Published p = new Published(new ObjectName(DOMAIN + ":type=Buffer,subject="
-                    + ObjectName.quote(s.subject.label) + ",id=" + s.id), new Buffer());
-            server.registerMBean(p.bean(), p.name());
-            now.put(s, p);
-        }
-        now.forEach((s, p) -> p.bean().update(s, bySubject.get(s.type() + "#" + s.id + "#" + s.site())));
         published = now;
         summary.update(alerting, recording);
     }
@@ -89,8 +95,19 @@ final class JmxPublisher {
         private volatile String worst = "";
         private volatile double toExhaustion = -1;
         private volatile int buffers;
+        private volatile int worstSeverity;
+        private volatile long alertsTotal;
+        /** What alerted at the last judgement: a finding still alerting is not counted again. */
+        private java.util.Set<String> alertingBefore = java.util.Set.of();
 
         void update(List<Finding> alerting, Recording recording) {
+            java.util.Set<String> alertingNow = new java.util.HashSet<>();
+            for (Finding f : alerting) {
+                if (alertingNow.add(f.identity()) && !alertingBefore.contains(f.identity())) {
+                    alertsTotal++;
+                }
+            }
+            alertingBefore = alertingNow;
             int c = 0;
             int w = 0;
             Finding top = null;
@@ -106,6 +123,7 @@ final class JmxPublisher {
             }
             critical = c;
             warning = w;
+            worstSeverity = top == null ? 0 : top.severity().ordinal();
             worst = top == null ? "" : top.severity().name() + " " + top.kind() + " at " + top.site() + ": " + top.summary();
             toExhaustion = soonest;
             buffers = recording.series().size();
@@ -122,6 +140,16 @@ final class JmxPublisher {
         }
 
         @Override
+        public int getWorstSeverity() {
+            return worstSeverity;
+        }
+
+        @Override
+        public long getAlertsTotal() {
+            return alertsTotal;
+        }
+
+        @Override
         public String getWorstFinding() {
             return worst;
         }
@@ -134,73 +162,6 @@ final class JmxPublisher {
         @Override
         public int getBuffers() {
             return buffers;
-        }
-    }
-
-    /** One buffer's figures, replaced whole after each judgement. */
-    private static final class Buffer implements BufferMXBean {
-        private volatile String subject = "";
-        private volatile String type = "";
-        private volatile String site = "";
-        private volatile long depth;
-        private volatile long peak;
-        private volatile double in = -1;
-        private volatile double out = -1;
-        private volatile String verdict = "ok";
-
-        void update(BufferSeries s, Finding finding) {
-            SampleSeries samples = s.samples;
-            int n = samples.size();
-            subject = s.subject.label;
-            type = s.type();
-            site = s.site();
-            depth = samples.lastDepth();
-            peak = samples.peakDepth();
-            int from = Math.max(0, n - RATE_SAMPLES);
-            double seconds = n < 2 ? 0 : (samples.time(n - 1) - samples.time(from)) / 1e9;
-            in = seconds <= 0 || samples.in(n - 1) < 0 ? -1 : (samples.in(n - 1) - samples.in(from)) / seconds;
-            out = seconds <= 0 || samples.out(n - 1) < 0 ? -1 : (samples.out(n - 1) - samples.out(from)) / seconds;
-            verdict = finding == null ? "ok" : finding.severity().label() + " " + finding.kind();
-        }
-
-        @Override
-        public String getSubject() {
-            return subject;
-        }
-
-        @Override
-        public String getType() {
-            return type;
-        }
-
-        @Override
-        public String getSite() {
-            return site;
-        }
-
-        @Override
-        public long getDepth() {
-            return depth;
-        }
-
-        @Override
-        public long getPeak() {
-            return peak;
-        }
-
-        @Override
-        public double getInPerSecond() {
-            return in;
-        }
-
-        @Override
-        public double getOutPerSecond() {
-            return out;
-        }
-
-        @Override
-        public String getVerdict() {
-            return verdict;
         }
     }
 }

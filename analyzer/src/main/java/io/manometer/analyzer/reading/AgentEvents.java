@@ -238,6 +238,9 @@ public final class AgentEvents {
         }
         readPressure(s, e, ExecutorSample.TASKS_REJECTED);
         readOldestWait(s, e, t, ExecutorSample.OLDEST_TASK_WAIT_MILLIS);
+        if (e.hasField(ExecutorSample.POOL_SIZE)) {
+            s.poolSize = e.getInt(ExecutorSample.POOL_SIZE);
+        }
         s.samples.add(t, e.getLong(ExecutorSample.QUEUE_DEPTH), e.getLong(ExecutorSample.TASKS_SUBMITTED), e.getLong(ExecutorSample.TASKS_COMPLETED));
     }
 

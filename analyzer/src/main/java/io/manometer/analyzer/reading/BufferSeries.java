@@ -46,6 +46,8 @@ public final class BufferSeries {
     boolean scheduled;
     /** A ThreadPoolExecutor's rejection handler class: what becomes of a rejected task; empty when unknown. */
     String rejectionPolicy = "";
+    /** An executor's worker threads at its latest sample; -1 when not known (not an executor). */
+    int poolSize = -1;
     int samplesAtCapacity;
     int samplesRead;
     long refused;
@@ -243,6 +245,11 @@ public final class BufferSeries {
     /** A ThreadPoolExecutor's rejection handler class, empty when unknown or another executor. */
     public String rejectionPolicy() {
         return rejectionPolicy;
+    }
+
+    /** An executor's worker threads at its latest sample; -1 when not known or not an executor. */
+    public int poolSize() {
+        return poolSize;
     }
 
     /** Elements refused or tasks rejected by the end of the recording. */
