@@ -35,12 +35,24 @@ final class ItemsReading {
             boolean agentEvent = AgentEvents.NAMES.contains(name);
             for (IItem item : lane) {
                 if (agentEvent) {
-                    AgentEvents.read(recording, name, fields.of(item));
+                    AgentEvents.read(recording, name, fields.of(item)); // counts what it cannot read
                 } else {
-                    JdkEvents.readPlain(recording, name, fields.of(item));
+                    readJdkEvent(recording, name, fields.of(item));
                 }
             }
         }
         return recording;
+    }
+
+    /**
+     * A JDK event JMC parsed otherwise than JFR's reader does (a field missing or of another type,
+     * from another JDK) is passed over: the heap and threads are context to the verdicts, not one.
+     */
+    private static void readJdkEvent(Recording recording, String name, ItemFields fields) {
+        try {
+            JdkEvents.readPlain(recording, name, fields);
+        } catch (IllegalArgumentException | ClassCastException | ArithmeticException unreadable) {
+            // left out, as the analyzer's own reader leaves out what it cannot read
+        }
     }
 }
