@@ -62,7 +62,7 @@ final class DamagedChunks {
                 Recording read = new Recording(recording.file);
                 RecordingReader.stream(alone, read, () -> { });
                 return read;
-            });
+            }, chunk.size());
             recording.absorb(part);
             return null;
         } catch (IOException | RuntimeException | InternalError | StackOverflowError | OutOfMemoryError e) {

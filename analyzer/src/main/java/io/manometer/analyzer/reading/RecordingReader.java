@@ -120,7 +120,7 @@ public final class RecordingReader {
                     verifyWholeFile(file, source);
                 }
                 return read;
-            });
+            }, layout.chunks().stream().mapToLong(ChunkHeaders.Chunk::size).sum());
         } catch (RuntimeException | IOException | InternalError | StackOverflowError | OutOfMemoryError e) {
             RecordingReadException why = e.getCause() instanceof RecordingReadException corrupt ? corrupt
                     : new RecordingReadException(file + ": not a readable JFR recording (" + oneLine(e)

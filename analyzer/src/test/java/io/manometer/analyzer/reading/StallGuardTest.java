@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** A read that waits without working is given up; one that works, however long, is not. */
+/**
+ * A read that waits without working is given up; one that works is left to finish, unless it
+ * works far longer than its size can take (a parser going round in damaged data).
+ */
 class StallGuardTest {
     private static final long QUIET = 1_500_000_000L;
+    private static final long MOST = 60_000_000_000L;
 
     @Test
     void aReadThatWaitsForeverIsGivenUp() {
@@ -16,7 +20,7 @@ class StallGuardTest {
         assertThatThrownBy(() -> StallGuard.read(() -> {
             Thread.sleep(60_000); // as JFR's reader waits for a chunk nobody finishes
             return "never";
-        }, QUIET)).isInstanceOf(StallGuard.Stalled.class);
+        }, QUIET, MOST, 1)).isInstanceOf(StallGuard.Stalled.class);
         assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
     }
 
@@ -29,14 +33,27 @@ class StallGuardTest {
                 spun++;
             }
             return "read " + (spun > 0);
-        }, QUIET);
+        }, QUIET, MOST, 1);
         assertThat(read).isEqualTo("read true");
+    }
+
+    @Test
+    void aReadThatWorksFarLongerThanItsSizeTakesIsGivenUp() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> StallGuard.read(() -> {
+            long spun = 0;
+            while (!Thread.currentThread().isInterrupted()) { // as JFR's parser goes round, busy
+                spun++;
+            }
+            return "never " + spun;
+        }, MOST, 2 * QUIET, 735_000)).isInstanceOf(StallGuard.Stalled.class).hasMessageContaining("735,000 bytes");
+        assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
     }
 
     @Test
     void whatStopsTheReadReachesTheCaller() {
         assertThatThrownBy(() -> StallGuard.read(() -> {
             throw new IOException("damaged");
-        }, QUIET)).isInstanceOf(IOException.class).hasMessage("damaged");
+        }, QUIET, MOST, 1)).isInstanceOf(IOException.class).hasMessage("damaged");
     }
 }
